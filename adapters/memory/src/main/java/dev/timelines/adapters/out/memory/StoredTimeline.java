@@ -1,0 +1,32 @@
+package dev.timelines.adapters.out.memory;
+
+import dev.timelines.domain.Event;
+import dev.timelines.domain.EventId;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineKey;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One timeline's events kept in timeline order, with the ids it has seen. Not thread-safe. */
+final class StoredTimeline {
+
+    private final List<Event> events = new ArrayList<>();
+    private final Set<EventId> ids = new HashSet<>();
+
+    /** Inserts the event at its place in (timestamp, seq) order; false when its id is already known. */
+    boolean add(Event event) {
+        if (event.id().isPresent() && !ids.add(event.id().get())) {
+            return false;
+        }
+        int index = Collections.binarySearch(events, event, Event.TIMELINE_ORDER);
+        events.add(-index - 1, event);
+        return true;
+    }
+
+    Timeline snapshot(TimelineKey key) {
+        return new Timeline(key, events);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.timelines.adapters.in.rest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.timelines.domain.JsonValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one JSON value from a streaming parser straight into the domain's {@link JsonValue}. Numbers keep
+ * their exact decimal text (no double rounding), and a key repeated within one object is refused.
+ */
+final class JsonValueReader {
+
+    private JsonValueReader() {
+    }
+
+    /** Reads the value starting at the parser's current token, leaving the parser on its last token. */
+    static JsonValue read(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new MalformedBodyException("expected a JSON value, found the end of the input");
+        }
+        return switch (token) {
+            case START_OBJECT -> readObject(parser);
+            case START_ARRAY -> readArray(parser);
+            case VALUE_STRING -> new JsonValue.Str(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(parser.getDecimalValue());
+            case VALUE_TRUE -> JsonValue.Bool.TRUE;
+            case VALUE_FALSE -> JsonValue.Bool.FALSE;
+            case VALUE_NULL -> JsonValue.Null.INSTANCE;
+            default -> throw new MalformedBodyException("unexpected " + token + " in JSON input");
+        };
+    }
+
+    private static JsonValue.Obj readObject(JsonParser parser) throws IOException {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (members.put(name, read(parser)) != null) {
+                throw new MalformedBodyException("the key '" + name + "' appears twice in one object");
+            }
+        }
+        return new JsonValue.Obj(members);
+    }
+
+    private static JsonValue.Arr readArray(JsonParser parser) throws IOException {
+        List<JsonValue> elements = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            elements.add(read(parser));
+        }
+        return new JsonValue.Arr(elements);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.timelines.application.service;
+
+import dev.timelines.application.port.in.InspectTimelineUseCase;
+import dev.timelines.application.port.in.Page;
+import dev.timelines.application.port.in.PageRequest;
+import dev.timelines.application.port.in.TimelineSummary;
+import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Event;
+import dev.timelines.domain.HistoryMode;
+import dev.timelines.domain.HistoryPoint;
+import dev.timelines.domain.State;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.TimelineNotFoundException;
+import dev.timelines.domain.Timestamp;
+import dev.timelines.domain.Transition;
+import dev.timelines.domain.Window;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Answers questions about one timeline from a snapshot of its events. */
+public final class InspectTimelineService implements InspectTimelineUseCase {
+
+    private final TimelineReader reader;
+
+    public InspectTimelineService(TimelineReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public TimelineSummary describe(TimelineKey key) {
+        Timeline timeline = load(key);
+        return new TimelineSummary(key, timeline.events().size(), timeline.first().timestamp(),
+                timeline.last().timestamp(), List.copyOf(timeline.attributeNames()));
+    }
+
+    @Override
+    public Page<Event> events(TimelineKey key, Window window, PageRequest page) {
+        List<Event> inWindow = keep(load(key).events(), event -> window.contains(event.timestamp()));
+        return TimelinePages.page(inWindow, page, event -> new TimelinePosition(event.timestamp().micros(),
+                event.seq()));
+    }
+
+    @Override
+    public Page<HistoryPoint> history(TimelineKey key, Attribute attribute, HistoryMode mode, Window window,
+            PageRequest page) {
+        List<HistoryPoint> inWindow = keep(load(key).history(attribute, mode),
+                point -> window.contains(point.timestamp()));
+        return TimelinePages.page(inWindow, page, point -> new TimelinePosition(point.timestamp().micros(),
+                point.seq()));
+    }
+
+    @Override
+    public Page<Transition> transitions(TimelineKey key, Attribute attribute, Window window, boolean entries,
+            PageRequest page) {
+        List<Transition> selected = keep(load(key).transitions(attribute),
+                transition -> window.contains(transition.at()) && (entries || !transition.isEntry()));
+        return TimelinePages.page(selected, page, transition -> new TimelinePosition(transition.at().micros(),
+                transition.seq()));
+    }
+
+    @Override
+    public Optional<State> state(TimelineKey key, Attribute attribute, Timestamp at) {
+        return load(key).stateAt(attribute, at);
+    }
+
+    private Timeline load(TimelineKey key) {
+        return reader.timeline(key).orElseThrow(() -> new TimelineNotFoundException(key));
+    }
+
+    private static <T> List<T> keep(List<T> items, Predicate<T> condition) {
+        return items.stream().filter(condition).toList();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.timelines.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The events of one key in timeline order, and what SPEC section 2 derives from them: the history
+ * views of an attribute, its transitions and its state at a moment.
+ */
+public final class Timeline {
+
+    private final TimelineKey key;
+    private final List<Event> events;
+
+    /** A timeline exists only while it has events; they may come in any order. */
+    public Timeline(TimelineKey key, List<Event> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("a timeline has at least one event");
+        }
+        List<Event> sorted = new ArrayList<>(events);
+        sorted.sort(Event.TIMELINE_ORDER);
+        this.key = key;
+        this.events = List.copyOf(sorted);
+    }
+
+    public TimelineKey key() {
+        return key;
+    }
+
+    /** The events ordered by (timestamp, seq). */
+    public List<Event> events() {
+        return events;
+    }
+
+    public Event first() {
+        return events.get(0);
+    }
+
+    public Event last() {
+        return events.get(events.size() - 1);
+    }
+
+    /** The top-level data keys used by any event, in code point order. */
+    public SortedSet<String> attributeNames() {
+        SortedSet<String> names = new TreeSet<>(CodePointOrder.INSTANCE);
+        events.forEach(event -> names.addAll(event.data().members().keySet()));
+        return names;
+    }
+
+    public List<HistoryPoint> history(Attribute attribute, HistoryMode mode) {
+        return mode == HistoryMode.CHANGES ? changePoints(attribute) : allPoints(attribute);
+    }
+
+    /** The change points: events that have the attribute, minus those repeating the previous present value. */
+    public List<HistoryPoint> changePoints(Attribute attribute) {
+        List<HistoryPoint> points = new ArrayList<>();
+        JsonValue previous = null;
+        for (Event event : events) {
+            Optional<JsonValue> value = attribute.valueIn(event.data());
+            if (value.isPresent() && !value.get().equals(previous)) {
+                points.add(new HistoryPoint(event.timestamp(), event.seq(), value.get()));
+            }
+            previous = value.orElse(previous);
+        }
+        return points;
+    }
+
+    private List<HistoryPoint> allPoints(Attribute attribute) {
+        List<HistoryPoint> points = new ArrayList<>();
+        JsonValue current = null;
+        for (Event event : events) {
+            current = attribute.valueIn(event.data()).orElse(current);
+            if (current != null) {
+                points.add(new HistoryPoint(event.timestamp(), event.seq(), current));
+            }
+        }
+        return points;
+    }
+
+    /** Every transition of the attribute in time order, the first being the entry. */
+    public List<Transition> transitions(Attribute attribute) {
+        List<HistoryPoint> points = changePoints(attribute);
+        List<Transition> transitions = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            transitions.add(i == 0
+                    ? Transition.entry(key, points.get(0))
+                    : Transition.between(key, points.get(i - 1), points.get(i)));
+        }
+        return transitions;
+    }
+
+    /** The value of the last change point at or before {@code at}; empty when there is none. */
+    public Optional<State> stateAt(Attribute attribute, Timestamp at) {
+        HistoryPoint last = null;
+        for (HistoryPoint point : changePoints(attribute)) {
+            if (point.timestamp().compareTo(at) > 0) {
+                break;
+            }
+            last = point;
+        }
+        return Optional.ofNullable(last).map(point -> new State(point.value(), point.timestamp()));
+    }
+}

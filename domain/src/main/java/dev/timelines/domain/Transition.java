@@ -1,0 +1,25 @@
+package dev.timelines.domain;
+
+import java.util.Optional;
+
+/**
+ * Two consecutive change points {@code p(i-1) -> p(i)} of one timeline, at {@code p(i)}; the first change
+ * point is an entry, with no {@code from}. {@code durationMicros} is the time spent in {@code from}
+ * (zero for an entry).
+ */
+public record Transition(
+        TimelineKey timeline, Timestamp at, long seq, Optional<JsonValue> from, JsonValue to, long durationMicros) {
+
+    public static Transition entry(TimelineKey timeline, HistoryPoint point) {
+        return new Transition(timeline, point.timestamp(), point.seq(), Optional.empty(), point.value(), 0);
+    }
+
+    public static Transition between(TimelineKey timeline, HistoryPoint previous, HistoryPoint next) {
+        return new Transition(timeline, next.timestamp(), next.seq(), Optional.of(previous.value()), next.value(),
+                next.timestamp().micros() - previous.timestamp().micros());
+    }
+
+    public boolean isEntry() {
+        return from.isEmpty();
+    }
+}

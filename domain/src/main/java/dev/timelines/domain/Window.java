@@ -1,0 +1,24 @@
+package dev.timelines.domain;
+
+import java.util.Optional;
+
+/** The half-open time window {@code [since, until)} of a query; either bound may be open. */
+public record Window(Optional<Timestamp> since, Optional<Timestamp> until) {
+
+    public static final Window ALL = new Window(Optional.empty(), Optional.empty());
+
+    public Window {
+        if (since.isPresent() && until.isPresent() && since.get().compareTo(until.get()) > 0) {
+            throw new InvalidValueException("since (" + since.get() + ") is after until (" + until.get() + ")");
+        }
+    }
+
+    public static Window between(Timestamp since, Timestamp until) {
+        return new Window(Optional.of(since), Optional.of(until));
+    }
+
+    public boolean contains(Timestamp t) {
+        return since.map(s -> s.compareTo(t) <= 0).orElse(true)
+                && until.map(u -> t.compareTo(u) < 0).orElse(true);
+    }
+}
