@@ -1,0 +1,98 @@
+package dev.timelines.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.timelines.adapters.in.rest.violation.ResourceUsingMemoryStore;
+import dev.timelines.application.violation.ServiceUsingCdi;
+import dev.timelines.domain.violation.DomainClassUsingJackson;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** The hexagon's boundaries (ARCHITECTURE.md), checked on the production classes of every module. */
+class ArchitectureTest {
+
+    private static final String DOMAIN = "dev.timelines.domain..";
+    private static final String APPLICATION = "dev.timelines.application..";
+    private static final String REST = "dev.timelines.adapters.in.rest..";
+    private static final String MEMORY = "dev.timelines.adapters.out.memory..";
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.timelines");
+
+    static final ArchRule DOMAIN_DEPENDS_ONLY_ON_THE_JDK = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN);
+
+    static final ArchRule APPLICATION_KNOWS_NO_FRAMEWORK = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION);
+
+    static final ArchRule USE_CASES_DO_NOT_KNOW_STORAGE = noClasses()
+            .that().resideInAPackage("dev.timelines.application.port.in..")
+            .should().dependOnClassesThat().resideInAPackage("dev.timelines.application.port.out..");
+
+    static final ArchRule REST_ADAPTER_USES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage(REST)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.timelines.adapters.out..");
+
+    static final ArchRule MEMORY_ADAPTER_USES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage(MEMORY)
+            .should().dependOnClassesThat().resideInAnyPackage(REST);
+
+    static final ArchRule SERVICES_ARE_REACHED_THROUGH_PORTS = classes()
+            .that().resideInAPackage("dev.timelines.application.service..")
+            .should().onlyBeAccessed().byClassesThat()
+            .resideInAnyPackage("dev.timelines.application.service..", "dev.timelines.bootstrap..");
+
+    static final ArchRule NO_FIELD_INJECTION = noFields().should().beAnnotatedWith(Inject.class)
+            .because("constructor injection keeps classes testable without a container");
+
+    @Test
+    void domainDependsOnlyOnTheJdk() {
+        DOMAIN_DEPENDS_ONLY_ON_THE_JDK.check(PRODUCTION);
+    }
+
+    @Test
+    void applicationKnowsNoFramework() {
+        APPLICATION_KNOWS_NO_FRAMEWORK.check(PRODUCTION);
+    }
+
+    @Test
+    void useCasesDoNotKnowStoragePorts() {
+        USE_CASES_DO_NOT_KNOW_STORAGE.check(PRODUCTION);
+    }
+
+    @Test
+    void adaptersDoNotUseEachOther() {
+        REST_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
+        MEMORY_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
+    }
+
+    @Test
+    void servicesAreReachedOnlyThroughPortsAndProducers() {
+        SERVICES_ARE_REACHED_THROUGH_PORTS.check(PRODUCTION);
+    }
+
+    @Test
+    void nothingUsesFieldInjection() {
+        NO_FIELD_INJECTION.check(PRODUCTION);
+    }
+
+    @Test
+    void rulesFailOnDeliberateViolations() {
+        assertThrows(AssertionError.class,
+                () -> DOMAIN_DEPENDS_ONLY_ON_THE_JDK.check(imported(DomainClassUsingJackson.class)));
+        assertThrows(AssertionError.class,
+                () -> APPLICATION_KNOWS_NO_FRAMEWORK.check(imported(ServiceUsingCdi.class)));
+        assertThrows(AssertionError.class,
+                () -> REST_ADAPTER_USES_NO_OTHER_ADAPTER.check(imported(ResourceUsingMemoryStore.class)));
+    }
+
+    private static JavaClasses imported(Class<?> violation) {
+        return new ClassFileImporter().importClasses(violation);
+    }
+}
