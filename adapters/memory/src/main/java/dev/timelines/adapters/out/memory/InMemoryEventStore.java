@@ -2,11 +2,13 @@ package dev.timelines.adapters.out.memory;
 
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.domain.Event;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The volatile store: every timeline's events in memory. A batch is applied under one write lock so that
- * no reader ever sees part of a request; reads copy a timeline under the read lock.
+ * The in-memory engine: every timeline's events in memory. Used alone it is the volatile store; the
+ * journal makes it durable by writing each {@link Admission} to disk between {@link #admit} and
+ * {@link #publish}. A batch becomes visible under one write lock, so no reader sees part of a request.
  */
 public final class InMemoryEventStore implements EventLog, TimelineReader {
 
@@ -26,17 +29,49 @@ public final class InMemoryEventStore implements EventLog, TimelineReader {
 
     @Override
     public IngestResult append(List<IncomingEvent> events, Timestamp received) {
+        Admission admission = admit(events, received);
+        publish(admission);
+        return admission.result();
+    }
+
+    /**
+     * Gives the batch's new events their seqs and reserves their ids, without making them visible. Callers
+     * admit batches one at a time and publish them in the same order.
+     */
+    public Admission admit(List<IncomingEvent> events, Timestamp received) {
         lock.writeLock().lock();
         try {
-            int accepted = 0;
+            List<Admission.Admitted> admitted = new ArrayList<>();
             for (IncomingEvent incoming : events) {
                 StoredTimeline timeline = timelines.computeIfAbsent(incoming.timeline(), key -> new StoredTimeline());
-                if (timeline.add(incoming.stored(lastSeq + 1, received))) {
-                    lastSeq++;
-                    accepted++;
+                if (incoming.id().map(timeline::reserve).orElse(true)) {
+                    admitted.add(new Admission.Admitted(incoming.timeline(), incoming.stored(++lastSeq, received)));
                 }
             }
-            return new IngestResult(accepted, events.size() - accepted);
+            return new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size()));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Makes an admitted batch visible to readers. */
+    public void publish(Admission admission) {
+        lock.writeLock().lock();
+        try {
+            admission.events().forEach(this::insert);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Puts back an event read from a durable log, with the seq it was given then. */
+    public void restore(TimelineKey key, Event event) {
+        lock.writeLock().lock();
+        try {
+            StoredTimeline timeline = timelines.computeIfAbsent(key, k -> new StoredTimeline());
+            event.id().ifPresent(timeline::reserve);
+            insert(new Admission.Admitted(key, event));
+            lastSeq = Math.max(lastSeq, event.seq());
         } finally {
             lock.writeLock().unlock();
         }
@@ -46,7 +81,8 @@ public final class InMemoryEventStore implements EventLog, TimelineReader {
     public boolean delete(TimelineKey key) {
         lock.writeLock().lock();
         try {
-            return timelines.remove(key) != null;
+            StoredTimeline removed = timelines.remove(key);
+            return removed != null && removed.hasEvents();
         } finally {
             lock.writeLock().unlock();
         }
@@ -56,9 +92,14 @@ public final class InMemoryEventStore implements EventLog, TimelineReader {
     public Optional<Timeline> timeline(TimelineKey key) {
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(timelines.get(key)).map(stored -> stored.snapshot(key));
+            StoredTimeline stored = timelines.get(key);
+            return stored == null || !stored.hasEvents() ? Optional.empty() : Optional.of(stored.snapshot(key));
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private void insert(Admission.Admitted admitted) {
+        timelines.computeIfAbsent(admitted.timeline(), key -> new StoredTimeline()).insert(admitted.event());
     }
 }

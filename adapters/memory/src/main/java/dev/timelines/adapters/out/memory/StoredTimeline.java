@@ -10,20 +10,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** One timeline's events kept in timeline order, with the ids it has seen. Not thread-safe. */
+/** One timeline's events kept in timeline order, with the ids it has seen or reserved. Not thread-safe. */
 final class StoredTimeline {
 
     private final List<Event> events = new ArrayList<>();
     private final Set<EventId> ids = new HashSet<>();
 
-    /** Inserts the event at its place in (timestamp, seq) order; false when its id is already known. */
-    boolean add(Event event) {
-        if (event.id().isPresent() && !ids.add(event.id().get())) {
-            return false;
-        }
+    /** Claims an id for an event about to be stored; false when the timeline already has it. */
+    boolean reserve(EventId id) {
+        return ids.add(id);
+    }
+
+    /** Inserts the event at its place in (timestamp, seq) order. */
+    void insert(Event event) {
         int index = Collections.binarySearch(events, event, Event.TIMELINE_ORDER);
         events.add(-index - 1, event);
-        return true;
+    }
+
+    boolean hasEvents() {
+        return !events.isEmpty();
     }
 
     Timeline snapshot(TimelineKey key) {
