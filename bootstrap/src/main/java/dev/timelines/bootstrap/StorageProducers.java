@@ -1,20 +1,56 @@
 package dev.timelines.bootstrap;
 
+import dev.timelines.adapters.out.journal.FsyncPolicy;
+import dev.timelines.adapters.out.journal.JournalEventStore;
+import dev.timelines.adapters.out.journal.LogOptions;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.TimelineReader;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.DurationConverter;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 
 /** Provides the storage ports from the adapter that {@code timelines.storage} names. */
 public class StorageProducers {
 
+    private static final Logger LOG = Logger.getLogger(StorageProducers.class);
+
+    /** Opened at start, not at the first request, so that a journal is replayed (or refused) up front. */
     @Produces
     @Singleton
+    @Startup
     Storage storage(StorageConfig config) {
+        InMemoryEventStore memory = new InMemoryEventStore();
         return switch (config.storage()) {
-            case MEMORY -> Storage.of(new InMemoryEventStore());
+            case MEMORY -> new Storage(memory, memory, () -> true, () -> { });
+            case JOURNAL -> journal(config.journal(), memory);
         };
+    }
+
+    private static Storage journal(StorageConfig.Journal config, InMemoryEventStore memory) {
+        long started = System.nanoTime();
+        JournalEventStore journal = JournalEventStore.open(config.dir(), options(config), memory);
+        LOG.infof("journal in %s replayed in %d ms", config.dir().toAbsolutePath(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new Storage(journal, memory, journal::isWritable, journal);
+    }
+
+    private static LogOptions options(StorageConfig.Journal config) {
+        FsyncPolicy fsync = config.fsync().equals("always")
+                ? FsyncPolicy.always()
+                : FsyncPolicy.interval(DurationConverter.parseDuration(config.fsync()));
+        return LogOptions.defaults()
+                .withFsync(fsync)
+                .withMaxSegmentBytes(config.segmentBytes())
+                .withTruncateCorruptTail(config.truncateCorruptTail());
+    }
+
+    /** Flushes and closes the storage when the application stops, after in-flight requests have finished. */
+    void close(@Disposes Storage storage) throws Exception {
+        storage.resources().close();
     }
 
     @Produces

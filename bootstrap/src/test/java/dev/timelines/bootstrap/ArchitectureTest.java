@@ -22,6 +22,7 @@ class ArchitectureTest {
     private static final String APPLICATION = "dev.timelines.application..";
     private static final String REST = "dev.timelines.adapters.in.rest..";
     private static final String MEMORY = "dev.timelines.adapters.out.memory..";
+    private static final String JOURNAL = "dev.timelines.adapters.out.journal..";
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -41,6 +42,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.timelines.adapters.out..");
 
     static final ArchRule MEMORY_ADAPTER_USES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage(MEMORY)
+            .should().dependOnClassesThat().resideInAnyPackage(REST, JOURNAL);
+
+    /** The one adapter-to-adapter edge: the journal makes the memory engine durable. */
+    static final ArchRule JOURNAL_ADAPTER_USES_ONLY_THE_MEMORY_ENGINE = noClasses().that().resideInAPackage(JOURNAL)
             .should().dependOnClassesThat().resideInAnyPackage(REST);
 
     static final ArchRule SERVICES_ARE_REACHED_THROUGH_PORTS = classes()
@@ -70,6 +75,7 @@ class ArchitectureTest {
     void adaptersDoNotUseEachOther() {
         REST_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
         MEMORY_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
+        JOURNAL_ADAPTER_USES_ONLY_THE_MEMORY_ENGINE.check(PRODUCTION);
     }
 
     @Test

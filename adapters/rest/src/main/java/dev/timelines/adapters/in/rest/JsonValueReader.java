@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.timelines.domain.JsonValue;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ final class JsonValueReader {
         return switch (token) {
             case START_OBJECT -> readObject(parser);
             case START_ARRAY -> readArray(parser);
-            case VALUE_STRING -> new JsonValue.Str(parser.getText());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(parser.getDecimalValue());
+            case VALUE_STRING -> new JsonValue.Str(wellFormed(parser.getText()));
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(decimal(parser));
             case VALUE_TRUE -> JsonValue.Bool.TRUE;
             case VALUE_FALSE -> JsonValue.Bool.FALSE;
             case VALUE_NULL -> JsonValue.Null.INSTANCE;
@@ -36,16 +37,43 @@ final class JsonValueReader {
         };
     }
 
+    /** The number's exact value; an exponent beyond what BigDecimal holds (e.g. 1e9999999999) is malformed input. */
+    private static BigDecimal decimal(JsonParser parser) throws IOException {
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            String text = parser.getText();
+            throw new MalformedBodyException("the number " + (text.length() <= 64 ? text : text.substring(0, 61) + "...")
+                    + " is out of range");
+        }
+    }
+
     private static JsonValue.Obj readObject(JsonParser parser) throws IOException {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+            String name = wellFormed(parser.currentName());
             parser.nextToken();
             if (members.put(name, read(parser)) != null) {
                 throw new MalformedBodyException("the key '" + name + "' appears twice in one object");
             }
         }
         return new JsonValue.Obj(members);
+    }
+
+    /**
+     * JSON escapes can spell an unpaired surrogate ({@code "\\ud800"}), which has no UTF-8 form: refused, so
+     * that what is stored reads back unchanged.
+     */
+    private static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new MalformedBodyException("a string holds an unpaired surrogate (\\u%04x)".formatted((int) c));
+            }
+        }
+        return text;
     }
 
     private static JsonValue.Arr readArray(JsonParser parser) throws IOException {

@@ -1,6 +1,7 @@
 package dev.timelines.adapters.in.rest;
 
 import dev.timelines.application.port.in.InvalidCursorException;
+import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.domain.InvalidValueException;
 import dev.timelines.domain.TimelineNotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -34,6 +35,13 @@ public class ProblemResponses {
     @ServerExceptionMapper
     public Response timelineNotFound(TimelineNotFoundException e) {
         return Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response storageUnavailable(StorageUnavailableException e) {
+        LOG.error("a write was refused", e);
+        return Problem.of("storage-unavailable", Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), List.of())
+                .toResponse();
     }
 
     @ServerExceptionMapper

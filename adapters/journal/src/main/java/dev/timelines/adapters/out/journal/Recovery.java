@@ -1,0 +1,204 @@
+package dev.timelines.adapters.out.journal;
+
+import static dev.timelines.adapters.out.journal.SegmentFormat.FRAME_HEADER_BYTES;
+import static dev.timelines.adapters.out.journal.SegmentFormat.HEADER_BYTES;
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.WARNING;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens a journal directory: replays every complete batch to the visitor, cuts off a torn tail, and reports a
+ * corrupt middle (or, when the operator allowed it, cuts it off too, keeping a copy aside).
+ *
+ * <p>A torn tail is damage in the last segment with no valid frame after it: what an interrupted append
+ * leaves. Anything else is corruption: damage followed by valid frames or by later segments (segments roll
+ * over only after the previous one is fsynced, so only the last one can be torn), a bad header on a segment
+ * that holds records, or a missing segment.
+ */
+final class Recovery {
+
+    private static final System.Logger LOG = System.getLogger(Recovery.class.getName());
+
+    private final Path dir;
+    private final FileLayer files;
+    private final LogOptions options;
+    private final RecordVisitor visitor;
+
+    Recovery(Path dir, FileLayer files, LogOptions options, RecordVisitor visitor) {
+        this.dir = dir;
+        this.files = files;
+        this.options = options;
+        this.visitor = visitor;
+    }
+
+    /** The segment appends continue in, open and positioned at its end. */
+    record Tail(long number, SegmentFile file, long size) {
+    }
+
+    /** How far a segment's bytes are valid, and what is wrong past that point. */
+    private record Scan(int validEnd, String problem, boolean validDataAfter) {
+
+        static Scan clean(int end) {
+            return new Scan(end, null, false);
+        }
+
+        boolean isClean() {
+            return problem == null;
+        }
+    }
+
+    /** Replays the directory's segments and returns the tail to append to, creating segment 1 in an empty one. */
+    Tail run() throws IOException {
+        List<Path> segments = withoutMissingSegments(SegmentFiles.list(dir));
+        if (segments.isEmpty()) {
+            return fresh(1);
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            Path path = segments.get(i);
+            long number = SegmentFiles.number(path);
+            boolean last = i == segments.size() - 1;
+            SegmentFile file = files.open(path);
+            try {
+                Scan scan = replay(path, number, file);
+                if (scan.isClean() && !last) {
+                    file.close();
+                } else if (scan.isClean()) {
+                    return new Tail(number, file, scan.validEnd());
+                } else if (last && !scan.validDataAfter()) {
+                    return cutTornTail(path, number, file, scan);
+                } else if (options.truncateCorruptTail()) {
+                    return cutCorruptTail(segments.subList(i, segments.size()), file, scan);
+                } else {
+                    throw new CorruptJournalException(path, scan.validEnd(), scan.problem());
+                }
+            } catch (IOException | RuntimeException e) {
+                SegmentFiles.closeAfterFailure(file, e);
+                throw e;
+            }
+        }
+        throw new AssertionError("the last segment always returns a tail");
+    }
+
+    private List<Path> withoutMissingSegments(List<Path> segments) throws IOException {
+        for (int i = 1; i < segments.size(); i++) {
+            long previous = SegmentFiles.number(segments.get(i - 1));
+            if (SegmentFiles.number(segments.get(i)) != previous + 1) {
+                Path missing = SegmentFiles.path(dir, previous + 1);
+                if (!options.truncateCorruptTail()) {
+                    throw new CorruptJournalException(missing, 0, "segment file missing");
+                }
+                List<Path> after = segments.subList(i, segments.size());
+                LOG.log(ERROR, () -> "CORRUPT JOURNAL: " + missing + " is missing. truncate-corrupt-tail is set, so the "
+                        + after.size() + " segments after the gap are dropped (moved aside)");
+                moveAside(after, quarantineSuffix());
+                files.forceDirectory(dir);
+                return segments.subList(0, i);
+            }
+        }
+        return segments;
+    }
+
+    /** Replays the segment's valid frames, in order, and says where (and why) they stop. */
+    private Scan replay(Path path, long number, SegmentFile file) throws IOException {
+        long size = file.size();
+        if (size > Integer.MAX_VALUE) {
+            return new Scan(0, "segment of " + size + " bytes is larger than any this journal writes", true);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate((int) size);
+        file.readFully(bytes, 0);
+        Optional<String> headerProblem = SegmentFormat.headerProblem(bytes, number);
+        if (headerProblem.isPresent()) {
+            // No header-only file ever held records; a longer one had records appended after a durable header.
+            return new Scan(0, headerProblem.get(), size > HEADER_BYTES);
+        }
+        int offset = HEADER_BYTES;
+        while (offset < bytes.limit()) {
+            int length = SegmentFormat.validFrameAt(bytes, offset);
+            if (length < 0) {
+                return new Scan(offset, "damaged record (bad length or checksum)",
+                        SegmentFormat.validFrameAfter(bytes, offset));
+            }
+            List<SegmentFormat.Entry> entries;
+            try {
+                entries = SegmentFormat.entries(bytes, offset, length);
+            } catch (IllegalArgumentException malformed) {
+                return new Scan(offset, "malformed batch: " + malformed.getMessage(), true);
+            }
+            for (SegmentFormat.Entry entry : entries) {
+                visitor.visit(entry.record(), new LogPosition(number, entry.offset()));
+            }
+            offset += FRAME_HEADER_BYTES + length;
+        }
+        return Scan.clean(offset);
+    }
+
+    private Tail cutTornTail(Path path, long number, SegmentFile file, Scan scan) throws IOException {
+        long size = file.size();
+        if (scan.validEnd() < HEADER_BYTES) {
+            LOG.log(WARNING, () -> "journal segment " + path + " has an incomplete header (" + size
+                    + " bytes), left by a crash while it was being created; rewriting the header");
+            file.truncate(0);
+            file.append(SegmentFormat.header(number));
+            file.force();
+            return new Tail(number, file, HEADER_BYTES);
+        }
+        LOG.log(WARNING, () -> "truncating the torn tail of journal segment " + path + ": " + (size - scan.validEnd())
+                + " bytes from offset " + scan.validEnd() + " (" + scan.problem()
+                + "), left by an interrupted append");
+        file.truncate(scan.validEnd());
+        file.force();
+        return new Tail(number, file, scan.validEnd());
+    }
+
+    private Tail cutCorruptTail(List<Path> fromDamaged, SegmentFile file, Scan scan) throws IOException {
+        Path damaged = fromDamaged.get(0);
+        long number = SegmentFiles.number(damaged);
+        List<Path> later = fromDamaged.subList(1, fromDamaged.size());
+        String suffix = quarantineSuffix();
+        LOG.log(ERROR, () -> "CORRUPT JOURNAL: " + scan.problem() + " in " + damaged + " at byte offset "
+                + scan.validEnd() + ". truncate-corrupt-tail is set, so everything from there on is dropped, including "
+                + later.size() + " later segments; the original files are kept as *" + suffix);
+        moveAside(later, suffix);
+        if (scan.validEnd() < HEADER_BYTES) {
+            file.close();
+            moveAside(List.of(damaged), suffix);
+            files.forceDirectory(dir);
+            return fresh(number);
+        }
+        Path copy = aside(damaged, suffix);
+        Files.copy(damaged, copy);
+        try (FileChannel copied = FileChannel.open(copy, WRITE)) {
+            copied.force(true);
+        }
+        files.forceDirectory(dir);
+        file.truncate(scan.validEnd());
+        file.force();
+        return new Tail(number, file, scan.validEnd());
+    }
+
+    private Tail fresh(long number) throws IOException {
+        return new Tail(number, SegmentFiles.create(files, dir, number), HEADER_BYTES);
+    }
+
+    private static void moveAside(List<Path> segments, String suffix) throws IOException {
+        for (Path segment : segments) {
+            Files.move(segment, aside(segment, suffix));
+        }
+    }
+
+    private static Path aside(Path segment, String suffix) {
+        return segment.resolveSibling(segment.getFileName() + suffix);
+    }
+
+    private static String quarantineSuffix() {
+        return ".corrupt-" + System.currentTimeMillis();
+    }
+}

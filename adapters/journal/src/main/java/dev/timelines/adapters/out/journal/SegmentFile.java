@@ -1,0 +1,24 @@
+package dev.timelines.adapters.out.journal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/** One open segment file: read anywhere, append at the end, force, truncate. */
+interface SegmentFile extends Closeable {
+
+    /** The current size in bytes, including written but unsynced bytes. */
+    long size() throws IOException;
+
+    /** Fills {@code target} from the bytes at {@code position}, failing if the file ends first. */
+    void readFully(ByteBuffer target, long position) throws IOException;
+
+    /** Writes all remaining bytes of the buffers, in order, at the end of the file. */
+    void append(ByteBuffer... buffers) throws IOException;
+
+    /** Returns once every byte written so far, and the file's size, is on stable storage. */
+    void force() throws IOException;
+
+    /** Cuts the file to {@code size} bytes; appends continue there. */
+    void truncate(long size) throws IOException;
+}
