@@ -1,6 +1,7 @@
 package dev.timelines.domain;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /** Renders microsecond quantities (timestamps, durations) as seconds the way SPEC section 2 prints them. */
 public final class Seconds {
@@ -14,6 +15,12 @@ public final class Seconds {
             return BigDecimal.valueOf(micros / Timestamp.MICROS_PER_SECOND);
         }
         return BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+    }
+
+    /** A total of many durations, which may exceed a long. */
+    public static BigDecimal ofMicros(BigInteger micros) {
+        BigDecimal seconds = new BigDecimal(micros, 6).stripTrailingZeros();
+        return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 
     /** A mean or percentile that may fall between microseconds, rounded to the nearest one. */

@@ -6,7 +6,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** A point in time as epoch microseconds, within the years 0001..9999 (SPEC section 2). */
 public record Timestamp(long micros) implements Comparable<Timestamp> {
@@ -54,7 +53,8 @@ public record Timestamp(long micros) implements Comparable<Timestamp> {
                 || instant.isAfter(Instant.ofEpochSecond(MAX_MICROS / MICROS_PER_SECOND + 1))) {
             throw outOfRange();
         }
-        long wholeMicros = ChronoUnit.MICROS.between(Instant.EPOCH, instant.truncatedTo(ChronoUnit.SECONDS));
+        // Not ChronoUnit.MICROS.between: it counts in nanoseconds and overflows outside 1677..2262.
+        long wholeMicros = instant.getEpochSecond() * MICROS_PER_SECOND;
         long roundedFraction = Math.round(instant.getNano() / 1000.0);
         long micros = wholeMicros + roundedFraction;
         return new Timestamp(micros);
@@ -62,7 +62,7 @@ public record Timestamp(long micros) implements Comparable<Timestamp> {
 
     /** The instant of the given clock reading, truncated to microseconds. */
     public static Timestamp of(Instant instant) {
-        return new Timestamp(ChronoUnit.MICROS.between(Instant.EPOCH, instant));
+        return new Timestamp(instant.getEpochSecond() * MICROS_PER_SECOND + instant.getNano() / 1000);
     }
 
     /** Epoch seconds as SPEC output wants them: integral when whole, else up to 6 fraction digits. */
