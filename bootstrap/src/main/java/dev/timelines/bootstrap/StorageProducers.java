@@ -4,6 +4,8 @@ import dev.timelines.adapters.out.journal.FsyncPolicy;
 import dev.timelines.adapters.out.journal.JournalEventStore;
 import dev.timelines.adapters.out.journal.LogOptions;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
+import dev.timelines.adapters.out.memory.IndexLimits;
+import dev.timelines.application.port.out.CrossTimelineQueries;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.TimelineReader;
 import io.quarkus.runtime.Startup;
@@ -22,10 +24,10 @@ public class StorageProducers {
     @Produces
     @Singleton
     @Startup
-    Storage storage(StorageConfig config) {
-        InMemoryEventStore memory = new InMemoryEventStore();
+    Storage storage(StorageConfig config, IndexConfig index) {
+        InMemoryEventStore memory = new InMemoryEventStore(new IndexLimits(index.maxValues(), index.maxAttributes()));
         return switch (config.storage()) {
-            case MEMORY -> new Storage(memory, memory, () -> true, () -> { });
+            case MEMORY -> new Storage(memory, memory, memory, () -> true, () -> { });
             case JOURNAL -> journal(config.journal(), memory);
         };
     }
@@ -35,7 +37,7 @@ public class StorageProducers {
         JournalEventStore journal = JournalEventStore.open(config.dir(), options(config), memory);
         LOG.infof("journal in %s replayed in %d ms", config.dir().toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Storage(journal, memory, journal::isWritable, journal);
+        return new Storage(journal, memory, memory, journal::isWritable, journal);
     }
 
     private static LogOptions options(StorageConfig.Journal config) {
@@ -63,5 +65,11 @@ public class StorageProducers {
     @Singleton
     TimelineReader timelineReader(Storage storage) {
         return storage.reader();
+    }
+
+    @Produces
+    @Singleton
+    CrossTimelineQueries crossTimelineQueries(Storage storage) {
+        return storage.queries();
     }
 }

@@ -1,13 +1,22 @@
 package dev.timelines.bootstrap;
 
+import dev.timelines.application.port.in.AnalyzeStatesUseCase;
+import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
 import dev.timelines.application.port.in.DeleteTimelineUseCase;
+import dev.timelines.application.port.in.DescribeAttributesUseCase;
 import dev.timelines.application.port.in.IngestEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
+import dev.timelines.application.port.in.SearchTimelinesUseCase;
+import dev.timelines.application.port.out.CrossTimelineQueries;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.application.service.AttributeCatalogService;
 import dev.timelines.application.service.DeleteTimelineService;
 import dev.timelines.application.service.IngestEventsService;
 import dev.timelines.application.service.InspectTimelineService;
+import dev.timelines.application.service.SearchTimelinesService;
+import dev.timelines.application.service.StateAnalysisService;
+import dev.timelines.application.service.TransitionAnalysisService;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -37,5 +46,29 @@ public class UseCaseProducers {
     @Singleton
     DeleteTimelineUseCase deleteTimeline(EventLog log) {
         return new DeleteTimelineService(log);
+    }
+
+    @Produces
+    @Singleton
+    SearchTimelinesUseCase searchTimelines(CrossTimelineQueries queries) {
+        return new SearchTimelinesService(queries);
+    }
+
+    @Produces
+    @Singleton
+    AnalyzeTransitionsUseCase analyzeTransitions(CrossTimelineQueries queries) {
+        return new TransitionAnalysisService(queries);
+    }
+
+    @Produces
+    @Singleton
+    AnalyzeStatesUseCase analyzeStates(CrossTimelineQueries queries, Clock clock) {
+        return new StateAnalysisService(queries, clock);
+    }
+
+    @Produces
+    @Singleton
+    DescribeAttributesUseCase describeAttributes(CrossTimelineQueries queries) {
+        return new AttributeCatalogService(queries);
     }
 }

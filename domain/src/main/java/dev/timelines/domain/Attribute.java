@@ -31,6 +31,11 @@ public final class Attribute {
         return name;
     }
 
+    /** The member of {@code data} the attribute names when it is one level deep; empty for a nested pointer. */
+    public Optional<String> member() {
+        return path.size() == 1 ? Optional.of(path.get(0)) : Optional.empty();
+    }
+
     /** The attribute's value in {@code data}, or empty when the event carries no such value. */
     public Optional<JsonValue> valueIn(JsonValue.Obj data) {
         JsonValue current = data;

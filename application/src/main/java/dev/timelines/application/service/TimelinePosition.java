@@ -1,8 +1,5 @@
 package dev.timelines.application.service;
 
-import dev.timelines.application.port.in.InvalidCursorException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Comparator;
 
 /**
@@ -13,27 +10,15 @@ record TimelinePosition(long micros, long seq) implements Comparable<TimelinePos
 
     private static final Comparator<TimelinePosition> ORDER =
             Comparator.comparingLong(TimelinePosition::micros).thenComparingLong(TimelinePosition::seq);
-    private static final String PREFIX = "t1:";
+    private static final String KIND = "t1";
 
     String encode() {
-        String plain = PREFIX + micros + ":" + seq;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(KIND, micros, seq);
     }
 
     static TimelinePosition decode(String cursor) {
-        try {
-            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!plain.startsWith(PREFIX)) {
-                throw new InvalidCursorException();
-            }
-            String[] parts = plain.substring(PREFIX.length()).split(":", -1);
-            if (parts.length != 2) {
-                throw new InvalidCursorException();
-            }
-            return new TimelinePosition(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException();
-        }
+        String[] fields = Cursors.decode(KIND, cursor, 2);
+        return new TimelinePosition(Cursors.number(fields[0]), Cursors.number(fields[1]));
     }
 
     @Override

@@ -1,31 +1,55 @@
 package dev.timelines.adapters.out.memory;
 
+import dev.timelines.application.port.in.AdjacentValues;
+import dev.timelines.application.port.in.ProcessMap;
+import dev.timelines.application.port.in.StateCounts;
+import dev.timelines.application.port.in.TimeInState;
+import dev.timelines.application.port.in.TransitionFilter;
+import dev.timelines.application.port.in.ValueUsage;
+import dev.timelines.application.port.out.CrossTimelineQueries;
 import dev.timelines.application.port.out.EventLog;
+import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.application.port.out.TransitionPosition;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import dev.timelines.domain.Transition;
+import dev.timelines.domain.Window;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The in-memory engine: every timeline's events in memory. Used alone it is the volatile store; the
- * journal makes it durable by writing each {@link Admission} to disk between {@link #admit} and
- * {@link #publish}. A batch becomes visible under one write lock, so no reader sees part of a request.
+ * The in-memory engine: every timeline's events in memory, and the attribute indexes that answer questions
+ * across timelines. Used alone it is the volatile store; the journal makes it durable by writing each
+ * {@link Admission} to disk between {@link #admit} and {@link #publish}. A batch becomes visible under one
+ * write lock, so no reader sees part of a request; a question holds the read lock while it is answered.
  */
-public final class InMemoryEventStore implements EventLog, TimelineReader {
+public final class InMemoryEventStore implements EventLog, TimelineReader, CrossTimelineQueries {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<TimelineKey, StoredTimeline> timelines = new HashMap<>();
+    private final Timelines timelines = new Timelines();
+    private final AttributeNames attributeNames = new AttributeNames();
+    private final AttributeIndexes indexes;
     private long lastSeq;
+
+    public InMemoryEventStore() {
+        this(IndexLimits.DEFAULT);
+    }
+
+    public InMemoryEventStore(IndexLimits limits) {
+        this.indexes = new AttributeIndexes(limits);
+    }
 
     @Override
     public IngestResult append(List<IncomingEvent> events, Timestamp received) {
@@ -39,67 +63,188 @@ public final class InMemoryEventStore implements EventLog, TimelineReader {
      * admit batches one at a time and publish them in the same order.
      */
     public Admission admit(List<IncomingEvent> events, Timestamp received) {
-        lock.writeLock().lock();
-        try {
+        return write(() -> {
             List<Admission.Admitted> admitted = new ArrayList<>();
             for (IncomingEvent incoming : events) {
-                StoredTimeline timeline = timelines.computeIfAbsent(incoming.timeline(), key -> new StoredTimeline());
+                StoredTimeline timeline = timelines.getOrCreate(incoming.timeline());
                 if (incoming.id().map(timeline::reserve).orElse(true)) {
                     admitted.add(new Admission.Admitted(incoming.timeline(), incoming.stored(++lastSeq, received)));
                 }
             }
             return new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size()));
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** Makes an admitted batch visible to readers. */
     public void publish(Admission admission) {
-        lock.writeLock().lock();
-        try {
-            admission.events().forEach(this::insert);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        write(() -> {
+            admission.events().forEach(admitted -> insert(admitted.timeline(), admitted.event()));
+            return null;
+        });
+    }
+
+    /** Gives up an admitted batch that could not be made durable: its ids may be sent again. */
+    public void abandon(Admission admission) {
+        write(() -> {
+            for (Admission.Admitted admitted : admission.events()) {
+                StoredTimeline timeline = timelines.get(admitted.timeline());
+                if (timeline != null) {
+                    admitted.event().id().ifPresent(timeline::release);
+                }
+            }
+            return null;
+        });
     }
 
     /** Puts back an event read from a durable log, with the seq it was given then. */
     public void restore(TimelineKey key, Event event) {
-        lock.writeLock().lock();
-        try {
-            StoredTimeline timeline = timelines.computeIfAbsent(key, k -> new StoredTimeline());
-            event.id().ifPresent(timeline::reserve);
-            insert(new Admission.Admitted(key, event));
+        write(() -> {
+            event.id().ifPresent(timelines.getOrCreate(key)::reserve);
+            insert(key, event);
             lastSeq = Math.max(lastSeq, event.seq());
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return null;
+        });
     }
 
     @Override
     public boolean delete(TimelineKey key) {
-        lock.writeLock().lock();
-        try {
+        return write(() -> {
             StoredTimeline removed = timelines.remove(key);
-            return removed != null && removed.hasEvents();
-        } finally {
-            lock.writeLock().unlock();
-        }
+            if (removed == null || !removed.hasEvents()) {
+                return false;
+            }
+            for (int i = 0; i < removed.size(); i++) {
+                attributeNames.remove(removed.data(i));
+            }
+            indexes.removed(removed);
+            return true;
+        });
     }
 
     @Override
     public Optional<Timeline> timeline(TimelineKey key) {
+        return read(() -> Optional.ofNullable(timelines.get(key)).filter(StoredTimeline::hasEvents)
+                .map(StoredTimeline::snapshot));
+    }
+
+    @Override
+    public List<TimelineKey> keys(KeyRange range) {
+        return read(() -> timelines.keys(range));
+    }
+
+    @Override
+    public List<TimelineKey> inState(Attribute attribute, JsonValue value, Timestamp at, KeyRange range) {
+        return ask(attribute, index -> states(index).inState(value, at, range));
+    }
+
+    @Override
+    public List<TimelineKey> inStateDuring(Attribute attribute, JsonValue value, Window window, KeyRange range) {
+        return ask(attribute, index -> states(index).inStateDuring(value, WindowBounds.of(window), range));
+    }
+
+    @Override
+    public List<Transition> transitions(Attribute attribute, TransitionFilter filter, boolean entries,
+            Optional<TransitionPosition> after, int limit) {
+        return ask(attribute, index -> transitions(index).transitions(filter, entries, after, limit));
+    }
+
+    @Override
+    public ProcessMap processMap(Attribute attribute, TransitionFilter filter) {
+        return ask(attribute, index -> transitions(index).processMap(filter));
+    }
+
+    @Override
+    public AdjacentValues next(Attribute attribute, JsonValue value, Window window) {
+        return ask(attribute, index -> transitions(index).next(value, WindowBounds.of(window)));
+    }
+
+    @Override
+    public AdjacentValues previous(Attribute attribute, JsonValue value, Window window) {
+        return ask(attribute, index -> transitions(index).previous(value, WindowBounds.of(window)));
+    }
+
+    @Override
+    public StateCounts statesAt(Attribute attribute, Timestamp at) {
+        return ask(attribute, index -> states(index).statesAt(at));
+    }
+
+    @Override
+    public List<TimeInState> timeInStates(Attribute attribute, Window window, Timestamp now) {
+        return ask(attribute, index -> states(index).timeInStates(WindowBounds.of(window), now));
+    }
+
+    @Override
+    public List<String> attributeNames(Optional<String> after, int limit) {
+        return read(() -> attributeNames.after(after, limit));
+    }
+
+    @Override
+    public List<ValueUsage> values(Attribute attribute) {
+        return ask(attribute, index -> index.dictionary().usage());
+    }
+
+    private void insert(TimelineKey key, Event event) {
+        StoredTimeline timeline = timelines.getOrCreate(key);
+        if (!timeline.hasEvents()) {
+            timelines.becameVisible(timeline);
+        }
+        int position = timeline.insert(event);
+        attributeNames.add(event.data());
+        indexes.inserted(timeline, position, event.data());
+    }
+
+    private StateQuestions states(AttributeIndex index) {
+        return new StateQuestions(index, timelines);
+    }
+
+    private TransitionQuestions transitions(AttributeIndex index) {
+        return new TransitionQuestions(index, timelines);
+    }
+
+    /**
+     * Answers from the attribute's index under the read lock. The first question about an attribute builds
+     * the index under the write lock, then keeps the read lock (a downgrade) so the answer sees that index.
+     */
+    private <T> T ask(Attribute attribute, Function<AttributeIndex, T> question) {
         lock.readLock().lock();
         try {
-            StoredTimeline stored = timelines.get(key);
-            return stored == null || !stored.hasEvents() ? Optional.empty() : Optional.of(stored.snapshot(key));
+            AttributeIndex index = indexes.find(attribute);
+            if (index != null) {
+                return question.apply(index);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        AttributeIndex index;
+        lock.writeLock().lock();
+        try {
+            index = indexes.build(attribute, timelines.visible());
+            lock.readLock().lock();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        try {
+            return question.apply(index);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private void insert(Admission.Admitted admitted) {
-        timelines.computeIfAbsent(admitted.timeline(), key -> new StoredTimeline()).insert(admitted.event());
+    private <T> T read(Supplier<T> question) {
+        lock.readLock().lock();
+        try {
+            return question.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> change) {
+        lock.writeLock().lock();
+        try {
+            return change.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 }

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.domain.JsonValue;
-import java.io.BufferedReader;
-import java.nio.charset.CharacterCodingException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Splits an ingest body into its event values: one JSON object, a JSON array of them, or NDJSON (one per
@@ -36,39 +36,47 @@ final class EventBodyReader {
         return readDocument(body, violations);
     }
 
+    /*
+     * Bytes are split on '\n' and each line is decoded strictly on its own: a decoder reading ahead would
+     * report bad UTF-8 at the wrong line, and stop at the first one instead of naming every bad line.
+     */
     private List<LocatedJson> readLines(InputStream body, List<Violation> violations) throws IOException {
         List<LocatedJson> values = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        byte[] bytes = body.readAllBytes();
         int number = 0;
-        while (true) {
-            String line;
-            try {
-                line = lines.readLine();
-            } catch (CharacterCodingException e) {
-                violations.add(new Violation("line " + (number + 1), "the line is not valid UTF-8"));
-                return values;
-            }
-            if (line == null) {
-                return values;
+        for (int start = 0; start < bytes.length; ) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
             }
             number++;
-            if (!line.isBlank()) {
-                String at = "line " + number;
-                try (JsonParser parser = mapper.getFactory().createParser(line)) {
+            String at = "line " + number;
+            Optional<String> line = utf8(bytes, start, end - start);
+            if (line.isEmpty()) {
+                violations.add(new Violation(at, "the line is not valid UTF-8"));
+            } else if (!line.get().isBlank()) {
+                try (JsonParser parser = mapper.getFactory().createParser(line.get())) {
                     values.add(new LocatedJson(at, readWhole(parser)));
                 } catch (JsonProcessingException | MalformedBodyException e) {
                     violations.add(new Violation(at, syntaxMessage(e)));
                 }
             }
+            start = end + 1;
         }
+        return values;
     }
 
     private List<LocatedJson> readDocument(InputStream body, List<Violation> violations) throws IOException {
         List<LocatedJson> values = new ArrayList<>();
+        // Jackson's own UTF-8 decoding lets overlong forms and code points past U+10FFFF through.
+        byte[] bytes = body.readAllBytes();
+        Optional<String> text = utf8(bytes, 0, bytes.length);
+        if (text.isEmpty()) {
+            violations.add(new Violation("body", "the body is not valid UTF-8"));
+            return values;
+        }
         String at = "body";
-        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+        try (JsonParser parser = mapper.getFactory().createParser(text.get())) {
             if (parser.nextToken() == JsonToken.START_ARRAY) {
                 for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
                     at = "/" + index;
@@ -83,6 +91,20 @@ final class EventBodyReader {
             violations.add(new Violation(at, syntaxMessage(e)));
         }
         return values;
+    }
+
+    /** The text of {@code length} bytes from {@code offset}, without a leading byte order mark; empty if not UTF-8. */
+    private static Optional<String> utf8(byte[] bytes, int offset, int length) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString();
+            return Optional.of(offset == 0 && text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     private static JsonValue readWhole(JsonParser parser) throws IOException {

@@ -1,6 +1,7 @@
 package dev.timelines.adapters.in.rest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.timelines.domain.JsonValue;
@@ -15,5 +16,10 @@ public class JacksonSetup implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("timelines").addSerializer(JsonValue.class, new JsonValueSerializer()));
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // A reply nests a stored value deeper than the request did (an event sits in "items" of the reply):
+        // writing must allow more depth than reading, or an accepted event could never be served back.
+        int readDepth = mapper.getFactory().streamReadConstraints().getMaxNestingDepth();
+        mapper.getFactory().setStreamWriteConstraints(
+                StreamWriteConstraints.builder().maxNestingDepth(readDepth + 8).build());
     }
 }

@@ -16,7 +16,20 @@ import java.util.Map;
  */
 final class JsonValueReader {
 
+    /** The largest exponent magnitude kept; JSON numbers are at most 1000 digits, far inside int scale. */
+    private static final int MAX_SCALE = 1_000_000_000;
+
     private JsonValueReader() {
+    }
+
+    /** Reads the parser's whole input as one value; anything after it is malformed. */
+    static JsonValue readWhole(JsonParser parser) throws IOException {
+        parser.nextToken();
+        JsonValue value = read(parser);
+        if (parser.nextToken() != null) {
+            throw new MalformedBodyException("unexpected content after the JSON value");
+        }
+        return value;
     }
 
     /** Reads the value starting at the parser's current token, leaving the parser on its last token. */
@@ -37,15 +50,23 @@ final class JsonValueReader {
         };
     }
 
-    /** The number's exact value; an exponent beyond what BigDecimal holds (e.g. 1e9999999999) is malformed input. */
+    /**
+     * The number's exact value. An exponent beyond what BigDecimal holds (1e9999999999) is malformed input, and so
+     * is one near that limit (100e2147483647): later arithmetic on it, such as stripping zeros to hash it, would
+     * overflow BigDecimal's int scale.
+     */
     private static BigDecimal decimal(JsonParser parser) throws IOException {
         try {
-            return parser.getDecimalValue();
+            BigDecimal value = parser.getDecimalValue();
+            if (Math.abs((long) value.scale()) <= MAX_SCALE) {
+                return value;
+            }
         } catch (NumberFormatException | ArithmeticException e) {
-            String text = parser.getText();
-            throw new MalformedBodyException("the number " + (text.length() <= 64 ? text : text.substring(0, 61) + "...")
-                    + " is out of range");
+            // refused below
         }
+        String text = parser.getText();
+        throw new MalformedBodyException("the number " + (text.length() <= 64 ? text : text.substring(0, 61) + "...")
+                + " is out of range");
     }
 
     private static JsonValue.Obj readObject(JsonParser parser) throws IOException {

@@ -1,5 +1,6 @@
 package dev.timelines.adapters.in.rest;
 
+import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.application.port.in.InvalidCursorException;
 import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.domain.InvalidValueException;
@@ -30,6 +31,13 @@ public class ProblemResponses {
     public Response invalidCursor(InvalidCursorException e) {
         return Problem.of("invalid-request", Response.Status.BAD_REQUEST, e.getMessage(),
                 List.of(new Violation("cursor", e.getMessage()))).toResponse();
+    }
+
+    /** A request the store refuses by policy (docs/semantics.md), not a malformed one: its own problem type. */
+    @ServerExceptionMapper
+    public Response attributeTooDiverse(AttributeTooDiverseException e) {
+        return Problem.of("attribute-too-diverse", Response.Status.BAD_REQUEST, e.getMessage(),
+                List.of(new Violation("attribute", e.getMessage()))).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,14 +1,20 @@
 package dev.timelines.adapters.in.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.HistoryMode;
 import dev.timelines.domain.InvalidValueException;
+import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimeExpression;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,18 +26,24 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class QueryParameters {
 
-    private final Clock clock;
+    /** Marks a value parameter as a JSON literal rather than a string. */
+    static final String JSON_PREFIX = "json:";
 
-    public QueryParameters(Clock clock) {
+    private final Clock clock;
+    private final ObjectMapper mapper;
+
+    public QueryParameters(Clock clock, ObjectMapper mapper) {
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     Timestamp now() {
         return Timestamp.of(clock.instant());
     }
 
+    /** The key in a path, given still percent-encoded ({@code @Encoded}): see {@link PathSegment}. */
     TimelineKey key(String key) {
-        return named("key", () -> new TimelineKey(key));
+        return named("key", () -> new TimelineKey(PathSegment.decode(key)));
     }
 
     Attribute attribute(String attribute) {
@@ -49,6 +61,18 @@ public class QueryParameters {
     Timestamp at(String at) {
         Timestamp now = now();
         return time("at", at, now).orElse(now);
+    }
+
+    /**
+     * A value to match (SPEC section 2): the string as written, or after {@code json:} a JSON literal read
+     * the way event bodies are read, so {@code json:1.0} equals {@code 1} and {@code json:null} is null.
+     */
+    JsonValue value(String name, String text) {
+        return named(name, () -> literal(required(text)));
+    }
+
+    Optional<JsonValue> optionalValue(String name, String text) {
+        return Optional.ofNullable(text).map(given -> value(name, given));
     }
 
     HistoryMode mode(String mode) {
@@ -78,6 +102,21 @@ public class QueryParameters {
 
     private static Optional<Timestamp> time(String name, String text, Timestamp now) {
         return Optional.ofNullable(text).map(value -> named(name, () -> TimeExpression.parse(value, now)));
+    }
+
+    private JsonValue literal(String text) {
+        if (!text.startsWith(JSON_PREFIX)) {
+            return new JsonValue.Str(text);
+        }
+        try (JsonParser parser = mapper.getFactory().createParser(text.substring(JSON_PREFIX.length()))) {
+            return JsonValueReader.readWhole(parser);
+        } catch (JsonProcessingException e) {
+            throw new InvalidValueException("is not a JSON literal after 'json:' (a string is json:\"text\")");
+        } catch (MalformedBodyException e) {
+            throw new InvalidValueException("is not one JSON literal after 'json:': " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int integer(String text) {

@@ -9,6 +9,7 @@ import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -48,22 +49,23 @@ public class TimelineResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Adds events to this timeline", description = "One event object, a JSON array of them, or"
             + " application/x-ndjson. Nothing is stored when any event is invalid.")
-    public Replies.Ingested ingest(@PathParam("key") String key,
+    public Replies.Ingested ingest(@Encoded @PathParam("key") String key,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
         return ingestion.store(body, contentType, EventReader.forTimeline(parameters.key(key)));
     }
 
     @GET
     @Operation(summary = "Counts, first and last timestamps, and top-level attribute names of a timeline")
-    public Replies.TimelineInfo describe(@PathParam("key") String key) {
+    public Replies.TimelineInfo describe(@Encoded @PathParam("key") String key) {
         return Replies.TimelineInfo.of(inspect.describe(parameters.key(key)));
     }
 
     @GET
     @Path("events")
     @Operation(summary = "The timeline's events in (timestamp, seq) order")
-    public Replies.Items<Replies.StoredEvent> events(@PathParam("key") String key, @QueryParam("since") String since,
-            @QueryParam("until") String until, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Replies.Items<Replies.StoredEvent> events(@Encoded @PathParam("key") String key,
+            @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         return Replies.Items.of(inspect.events(parameters.key(key), parameters.window(since, until),
                 parameters.page(limit, cursor)), Replies.StoredEvent::of);
     }
@@ -72,7 +74,7 @@ public class TimelineResource {
     @Path("history")
     @Operation(summary = "The changes or all view of one attribute",
             description = "format=pairs returns one bare array of [timestamp, value] pairs, not paged.")
-    public Object history(@PathParam("key") String key, @QueryParam("attribute") String attribute,
+    public Object history(@Encoded @PathParam("key") String key, @QueryParam("attribute") String attribute,
             @QueryParam("mode") String mode, @QueryParam("since") String since, @QueryParam("until") String until,
             @QueryParam("format") String format, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
@@ -93,7 +95,7 @@ public class TimelineResource {
     @GET
     @Path("transitions")
     @Operation(summary = "This timeline's transitions of one attribute whose time lies in the window")
-    public Replies.Items<Replies.TransitionItem> transitions(@PathParam("key") String key,
+    public Replies.Items<Replies.TransitionItem> transitions(@Encoded @PathParam("key") String key,
             @QueryParam("attribute") String attribute, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("entries") String entries,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -105,18 +107,19 @@ public class TimelineResource {
     @GET
     @Path("state")
     @Operation(summary = "The value of one attribute at a moment (now when 'at' is omitted), and since when")
-    public Replies.StateItem state(@PathParam("key") String key, @QueryParam("attribute") String attribute,
+    public Replies.StateItem state(@Encoded @PathParam("key") String key, @QueryParam("attribute") String attribute,
             @QueryParam("at") String at) {
         Timestamp moment = parameters.at(at);
-        return inspect.state(parameters.key(key), parameters.attribute(attribute), moment)
+        TimelineKey timeline = parameters.key(key);
+        return inspect.state(timeline, parameters.attribute(attribute), moment)
                 .map(Replies.StateItem::of)
-                .orElseThrow(() -> new NotFoundException("timeline '" + key + "' has no state of '" + attribute
+                .orElseThrow(() -> new NotFoundException("timeline '" + timeline + "' has no state of '" + attribute
                         + "' at " + moment));
     }
 
     @DELETE
     @Operation(summary = "Removes the timeline, its event ids and everything derived from it")
-    public Response delete(@PathParam("key") String key) {
+    public Response delete(@Encoded @PathParam("key") String key) {
         delete.delete(parameters.key(key));
         return Response.noContent().build();
     }

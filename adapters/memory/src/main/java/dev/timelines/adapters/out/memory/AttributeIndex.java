@@ -1,0 +1,221 @@
+package dev.timelines.adapters.out.memory;
+
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.JsonValue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the cross-timeline questions need about one attribute: its values as dictionary ids, every
+ * timeline's change points, and every transition grouped by (from, to) pair. Built by one pass over the store,
+ * then repaired event by event: an event arriving out of order changes the change points only next to
+ * itself, so the repair recomputes the transitions ending there and applies the difference (it can split a
+ * transition in two, merge two into one, or change nothing). Not thread-safe: the store's lock guards it.
+ */
+final class AttributeIndex {
+
+    private static final int NONE = PairTable.ENTRY;
+
+    private final Attribute attribute;
+    private final int maxValues;
+    private final ValueDictionary dictionary = new ValueDictionary();
+    private final PairTable pairs = new PairTable();
+    /** Per (timeline, value id): how many of the timeline's events carry the value. */
+    private final LongIntMap carried = new LongIntMap();
+    private ChangePoints[] byTimeline = new ChangePoints[16];
+    private boolean tooDiverse;
+
+    private AttributeIndex(Attribute attribute, int maxValues) {
+        this.attribute = attribute;
+        this.maxValues = maxValues;
+    }
+
+    /** Indexes the attribute over the given timelines; the result is {@link #tooDiverse()} past the limit. */
+    static AttributeIndex build(Attribute attribute, Iterable<StoredTimeline> timelines, int maxValues) {
+        AttributeIndex index = new AttributeIndex(attribute, maxValues);
+        Map<Long, TransitionStaging> staging = new HashMap<>();
+        for (StoredTimeline timeline : timelines) {
+            index.stage(timeline, staging);
+            if (index.tooDiverse) {
+                return index;
+            }
+        }
+        staging.forEach((key, transitions) -> index.pairs.register(
+                new PairTable.Pair((int) (key >> 32), (int) (long) key, transitions.sorted())));
+        return index;
+    }
+
+    Attribute attribute() {
+        return attribute;
+    }
+
+    /** Whether the attribute has more distinct values than the limit; such an index must be dropped. */
+    boolean tooDiverse() {
+        return tooDiverse;
+    }
+
+    ValueDictionary dictionary() {
+        return dictionary;
+    }
+
+    PairTable pairs() {
+        return pairs;
+    }
+
+    /** The timeline's change points, or null when none of its events has the attribute. */
+    ChangePoints changePoints(int timeline) {
+        return timeline < byTimeline.length ? byTimeline[timeline] : null;
+    }
+
+    /** One more than the highest timeline id that may have change points. */
+    int timelineSlots() {
+        return byTimeline.length;
+    }
+
+    /** Repairs the index after the event at {@code position} of the timeline, with this data, was inserted. */
+    void inserted(StoredTimeline timeline, int position, JsonValue.Obj data) {
+        JsonValue value = attribute.valueIn(data).orElse(null);
+        if (value == null) {
+            return;
+        }
+        long time = timeline.timestamp(position);
+        long seq = timeline.seq(position);
+        int id = countEvent(timeline.id(), value, seq);
+        ChangePoints points = pointsFor(timeline.id());
+        int first = points.insertionPoint(time, seq);
+        int held = first > 0 ? points.value(first - 1) : NONE;
+        Follower follower = follower(timeline, position);
+
+        // Only the points from `first` on can change, and only the transitions ending at the old points
+        // `first` and `first + 1` (the follower, and the point after it whose predecessor may change).
+        int oldEnd = Math.min(points.size(), first + 2);
+        List<Step> before = steps(points, first, oldEnd);
+        boolean followerWasChange = follower != null && follower.id != held;
+        boolean followerIsChange = follower != null && follower.id != id;
+        int index = first;
+        int growth = 0;
+        if (id != held) {
+            points.insert(index++, time, seq, id);
+            growth++;
+        }
+        if (followerWasChange && !followerIsChange) {
+            points.remove(index);
+            growth--;
+        } else if (!followerWasChange && followerIsChange) {
+            points.insert(index, follower.at, follower.seq, follower.id);
+            growth++;
+        }
+        List<Step> after = steps(points, first, oldEnd + growth);
+        before.stream().filter(step -> !after.contains(step))
+                .forEach(step -> pairs.remove(step.from, step.to, step.at, step.seq));
+        after.stream().filter(step -> !before.contains(step))
+                .forEach(step -> pairs.add(step.from, step.to, step.at, step.seq, timeline.id(), step.duration));
+    }
+
+    /** Forgets the timeline: its transitions, change points and counts. */
+    void removed(StoredTimeline timeline) {
+        ChangePoints points = changePoints(timeline.id());
+        if (points == null) {
+            return;
+        }
+        for (int i = 0; i < points.size(); i++) {
+            pairs.remove(i == 0 ? NONE : points.value(i - 1), points.value(i), points.at(i), points.seq(i));
+        }
+        for (int i = 0; i < points.size(); i++) {
+            int count = carried.remove(pairKey(timeline.id(), points.value(i)));
+            if (count > 0) {
+                dictionary.removeTimeline(points.value(i), count);
+            }
+        }
+        byTimeline[timeline.id()] = null;
+    }
+
+    private void stage(StoredTimeline timeline, Map<Long, TransitionStaging> staging) {
+        ChangePoints points = null;
+        int held = NONE;
+        for (int i = 0; i < timeline.size(); i++) {
+            JsonValue value = valueAt(timeline, i);
+            if (value == null) {
+                continue;
+            }
+            long time = timeline.timestamp(i);
+            int id = countEvent(timeline.id(), value, timeline.seq(i));
+            if (tooDiverse) {
+                return;
+            }
+            if (id != held) {
+                long duration = points == null ? 0 : time - points.at(points.size() - 1);
+                staging.computeIfAbsent(pairKey(held, id), key -> new TransitionStaging())
+                        .add(time, timeline.seq(i), timeline.id(), duration);
+                if (points == null) {
+                    points = pointsFor(timeline.id());
+                }
+                points.append(time, timeline.seq(i), id);
+                held = id;
+            }
+        }
+        if (points != null) {
+            points.trim();
+        }
+    }
+
+    private int countEvent(int timeline, JsonValue value, long seq) {
+        int id = dictionary.addEvent(value, seq);
+        if (carried.add(pairKey(timeline, id), 1) == 1) {
+            dictionary.addTimeline(id);
+        }
+        tooDiverse |= dictionary.size() > maxValues;
+        return id;
+    }
+
+    private JsonValue valueAt(StoredTimeline timeline, int position) {
+        return timeline.value(position, attribute);
+    }
+
+    /** The first event after {@code position} that has the attribute: the one whose change may flip. */
+    private Follower follower(StoredTimeline timeline, int position) {
+        for (int i = position + 1; i < timeline.size(); i++) {
+            JsonValue value = valueAt(timeline, i);
+            if (value != null) {
+                return new Follower(timeline.timestamp(i), timeline.seq(i), dictionary.idOf(value));
+            }
+        }
+        return null;
+    }
+
+    /** The transitions ending at the points {@code [from, to)}. */
+    private static List<Step> steps(ChangePoints points, int from, int to) {
+        List<Step> steps = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            steps.add(i == 0
+                    ? new Step(NONE, points.value(i), points.at(i), points.seq(i), 0)
+                    : new Step(points.value(i - 1), points.value(i), points.at(i), points.seq(i),
+                            points.at(i) - points.at(i - 1)));
+        }
+        return steps;
+    }
+
+    private ChangePoints pointsFor(int timeline) {
+        if (timeline >= byTimeline.length) {
+            byTimeline = Arrays.copyOf(byTimeline, Math.max(timeline + 1, byTimeline.length * 2));
+        }
+        if (byTimeline[timeline] == null) {
+            byTimeline[timeline] = new ChangePoints();
+        }
+        return byTimeline[timeline];
+    }
+
+    private static long pairKey(int high, int low) {
+        return ((long) high << 32) | (low & 0xFFFF_FFFFL);
+    }
+
+    /** A transition as value ids, for comparing the transitions around a repair before and after it. */
+    private record Step(int from, int to, long at, long seq, long duration) {
+    }
+
+    private record Follower(long at, long seq, int id) {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.timelines.adapters.out.memory;
+
+import dev.timelines.domain.CodePointOrder;
+import dev.timelines.domain.JsonValue;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The top-level attribute names of all stored events, each with how many events use it. Counted in a hash
+ * map on every ingested event; sorted (in code point order) only when listed, which is rare and cheap.
+ */
+final class AttributeNames {
+
+    private final Map<String, long[]> events = new HashMap<>();
+
+    void add(JsonValue.Obj data) {
+        data.members().keySet().forEach(name -> events.computeIfAbsent(name, n -> new long[1])[0]++);
+    }
+
+    void remove(JsonValue.Obj data) {
+        for (String name : data.members().keySet()) {
+            long[] count = events.get(name);
+            if (--count[0] == 0) {
+                events.remove(name);
+            }
+        }
+    }
+
+    List<String> after(Optional<String> after, int limit) {
+        return events.keySet().stream()
+                .filter(name -> after.map(start -> CodePointOrder.INSTANCE.compare(name, start) > 0).orElse(true))
+                .sorted(CodePointOrder.INSTANCE).limit(limit).toList();
+    }
+}

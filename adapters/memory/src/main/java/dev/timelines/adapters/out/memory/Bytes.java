@@ -1,0 +1,53 @@
+package dev.timelines.adapters.out.memory;
+
+import java.util.Arrays;
+
+/** A growable byte buffer with the varint writes and reads of {@link DataCodec}. Not thread-safe. */
+final class Bytes {
+
+    private byte[] array = new byte[16];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    void write(int b) {
+        ensure(1);
+        array[size++] = (byte) b;
+    }
+
+    void write(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, array, size, bytes.length);
+        size += bytes.length;
+    }
+
+    /** Unsigned LEB128: 7 bits a byte, so small numbers take one byte. */
+    void writeVarint(long value) {
+        while ((value & ~0x7FL) != 0) {
+            write((int) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        write((int) value);
+    }
+
+    /** Signed values zig-zag encoded, so that small negative numbers stay short too. */
+    void writeSignedVarint(long value) {
+        writeVarint((value << 1) ^ (value >> 63));
+    }
+
+    byte get(int position) {
+        return array[position];
+    }
+
+    byte[] range(int from, int length) {
+        return Arrays.copyOfRange(array, from, from + length);
+    }
+
+    private void ensure(int more) {
+        if (size + more > array.length) {
+            array = Arrays.copyOf(array, Math.max(size + more, array.length + (array.length >> 1)));
+        }
+    }
+}

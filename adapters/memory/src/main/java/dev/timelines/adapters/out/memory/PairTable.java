@@ -1,0 +1,82 @@
+package dev.timelines.adapters.out.memory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The transitions of one attribute grouped by (from, to) pair of value ids, each pair's list ordered by time;
+ * entries are the pair ({@link #ENTRY}, to). Also reachable by {@code to} and by {@code from}, so a question
+ * about one value visits only its pairs. A pair disappears with its last transition. Not thread-safe.
+ */
+final class PairTable {
+
+    /** The {@code from} of an entry: no value. */
+    static final int ENTRY = -1;
+
+    /** One (from, to) pair and its transitions. */
+    record Pair(int from, int to, TransitionList transitions) {
+
+        boolean isEntry() {
+            return from == ENTRY;
+        }
+    }
+
+    private final Map<Long, Pair> pairs = new HashMap<>();
+    private final Map<Integer, List<Pair>> into = new HashMap<>();
+    private final Map<Integer, List<Pair>> outOf = new HashMap<>();
+
+    void add(int from, int to, long at, long seq, int timeline, long duration) {
+        Pair pair = pairs.get(key(from, to));
+        if (pair == null) {
+            pair = new Pair(from, to, new TransitionList());
+            register(pair);
+        }
+        pair.transitions().add(at, seq, timeline, duration);
+    }
+
+    void remove(int from, int to, long at, long seq) {
+        Pair pair = pairs.get(key(from, to));
+        if (pair == null || !pair.transitions().remove(at, seq)) {
+            throw new IllegalStateException("the index lost a transition it should hold");
+        }
+        if (pair.transitions().isEmpty()) {
+            pairs.remove(key(from, to));
+            unlink(into, to, pair);
+            unlink(outOf, from, pair);
+        }
+    }
+
+    /** Adds a pair whose transitions were built in bulk. */
+    void register(Pair pair) {
+        pairs.put(key(pair.from(), pair.to()), pair);
+        into.computeIfAbsent(pair.to(), id -> new ArrayList<>()).add(pair);
+        outOf.computeIfAbsent(pair.from(), id -> new ArrayList<>()).add(pair);
+    }
+
+    Collection<Pair> all() {
+        return pairs.values();
+    }
+
+    List<Pair> into(int to) {
+        return into.getOrDefault(to, List.of());
+    }
+
+    List<Pair> outOf(int from) {
+        return outOf.getOrDefault(from, List.of());
+    }
+
+    private static void unlink(Map<Integer, List<Pair>> byValue, int value, Pair pair) {
+        List<Pair> list = byValue.get(value);
+        list.remove(pair);
+        if (list.isEmpty()) {
+            byValue.remove(value);
+        }
+    }
+
+    private static long key(int from, int to) {
+        return ((long) from << 32) | (to & 0xFFFF_FFFFL);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.timelines.application.port.in;
+
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Timestamp;
+import dev.timelines.domain.Window;
+import java.util.List;
+
+/** States across all timelines (SPEC section 3, {@code /states}): who is where at a moment, and for how long. */
+public interface AnalyzeStatesUseCase {
+
+    /** How many timelines hold each value at {@code at}, largest count first. */
+    StateCounts statesAt(Attribute attribute, Timestamp at);
+
+    /**
+     * Time spent in each value inside the window, most time first; a timeline's last state holds until the
+     * window's end or now, whichever is earlier. Values without time are left out.
+     */
+    List<TimeInState> timeInStates(Attribute attribute, Window window);
+}

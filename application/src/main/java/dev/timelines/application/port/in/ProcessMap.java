@@ -1,0 +1,12 @@
+package dev.timelines.application.port.in;
+
+import java.util.List;
+
+/** The summary of SPEC section 3: statistics per (from, to) pair, and the entries into each value. */
+public record ProcessMap(List<PairStatistics> pairs, List<ValueCount> entries) {
+
+    public ProcessMap {
+        pairs = List.copyOf(pairs);
+        entries = List.copyOf(entries);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.timelines.application.port.in;
+
+import dev.timelines.domain.Timestamp;
+import java.util.List;
+
+/** How many timelines hold each value at a moment; timelines without a state then are not counted. */
+public record StateCounts(Timestamp at, List<ValueCount> counts) {
+
+    public StateCounts {
+        counts = List.copyOf(counts);
+    }
+
+    /** The timelines that have a state at {@code at}. */
+    public long timelines() {
+        return counts.stream().mapToLong(ValueCount::count).sum();
+    }
+}

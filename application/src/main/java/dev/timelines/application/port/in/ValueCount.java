@@ -1,0 +1,7 @@
+package dev.timelines.application.port.in;
+
+import dev.timelines.domain.JsonValue;
+
+/** A value and how many times something counted happened with it. */
+public record ValueCount(JsonValue value, long count) {
+}
