@@ -53,9 +53,13 @@ public sealed interface JsonValue {
             return other instanceof Num num && value.compareTo(num.value) == 0;
         }
 
+        /**
+         * Equal numbers have the same double, whatever their scale; stripTrailingZeros would be exact too,
+         * but throws for scales near the int limits.
+         */
         @Override
         public int hashCode() {
-            return value.signum() == 0 ? 0 : value.stripTrailingZeros().hashCode();
+            return Double.hashCode(value.doubleValue());
         }
     }
 

@@ -112,4 +112,11 @@ class JsonValueTest {
         assertEquals(Optional.of(num(1)), object.member("a"));
         assertEquals(Optional.empty(), object.member("b"));
     }
+
+    @Test
+    void numbersWhoseTrailingZerosCannotBeStrippedStillHashAlike() {
+        // Both are 1e2147483649: stripping their zeros would need a scale beyond the int range.
+        assertSameValue(new JsonValue.Num(new java.math.BigDecimal("10000e2147483645")),
+                new JsonValue.Num(new java.math.BigDecimal("100000e2147483644")));
+    }
 }
