@@ -41,6 +41,11 @@ public class ProblemResponses {
     }
 
     @ServerExceptionMapper
+    public Response noState(NoStateException e) {
+        return Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response timelineNotFound(TimelineNotFoundException e) {
         return Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), List.of()).toResponse();
     }
@@ -58,9 +63,8 @@ public class ProblemResponses {
         if (status == null) {
             status = Response.Status.BAD_REQUEST;
         }
-        String message = e.getMessage();
-        String detail = message == null || message.startsWith("HTTP ") ? defaultDetail(status) : message;
-        return Problem.of(kind(status), status, detail, List.of()).toResponse();
+        // The framework's own messages name its internals ("target resource method"): say it in API terms.
+        return Problem.of(kind(status), status, defaultDetail(status), List.of()).toResponse();
     }
 
     @ServerExceptionMapper

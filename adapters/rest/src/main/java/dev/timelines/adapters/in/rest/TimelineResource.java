@@ -12,7 +12,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -113,7 +112,7 @@ public class TimelineResource {
         TimelineKey timeline = parameters.key(key);
         return inspect.state(timeline, parameters.attribute(attribute), moment)
                 .map(Replies.StateItem::of)
-                .orElseThrow(() -> new NotFoundException("timeline '" + timeline + "' has no state of '" + attribute
+                .orElseThrow(() -> new NoStateException("timeline '" + timeline + "' has no state of '" + attribute
                         + "' at " + moment));
     }
 
