@@ -31,17 +31,7 @@ final class ChangePoints {
 
     /** How many points come before (at, seq): where a point with that key goes. */
     int insertionPoint(long time, long order) {
-        int low = 0;
-        int high = size;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (at[mid] < time || at[mid] == time && seq[mid] < order) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+        return TimeOrder.lowerBound(at, seq, size, time, order);
     }
 
     /** The index of the point with exactly this key, or -1. */

@@ -123,17 +123,7 @@ final class StoredTimeline {
     }
 
     private int insertionPoint(long timestamp, long seq) {
-        int low = 0;
-        int high = size;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (timestamps[mid] < timestamp || timestamps[mid] == timestamp && seqs[mid] < seq) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+        return TimeOrder.lowerBound(timestamps, seqs, size, timestamp, seq);
     }
 
     private void shift(int index) {

@@ -193,17 +193,7 @@ final class TransitionList {
         }
 
         int lowerBound(long time, long order) {
-            int low = 0;
-            int high = size;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (at[mid] < time || at[mid] == time && seq[mid] < order) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
+            return TimeOrder.lowerBound(at, seq, size, time, order);
         }
 
         void insert(int index, long time, long order, int line, long length, int maxCapacity) {
