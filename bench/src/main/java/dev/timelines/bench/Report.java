@@ -1,0 +1,183 @@
+package dev.timelines.bench;
+
+import dev.timelines.bench.workload.Dataset;
+import dev.timelines.bench.measure.Figures;
+import dev.timelines.bench.measure.Stats;
+import dev.timelines.bench.measure.Timed;
+import dev.timelines.bench.questions.Parameters;
+import dev.timelines.bench.questions.Question;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The markdown of one run: the setting, the question times with ratios, the load figures, and the checksums. */
+final class Report {
+
+    private final StringBuilder text = new StringBuilder();
+
+    private Report() {
+    }
+
+    /** Everything the run measured, in the form docs/benchmarks.md shows it. */
+    record Run(Options options, Dataset dataset, Parameters parameters, Machine machine, String duckDbVersion,
+            String loadBefore, List<EngineCatalogue.Slot> slots, Map<Question, Map<String, Timed>> results,
+            Map<Figures.Figure, Stats> figures, Agreement agreement, Instant finished) {
+    }
+
+    static String of(Run run) {
+        Report report = new Report();
+        report.setting(run);
+        report.questions(run);
+        report.figures(run);
+        report.answers(run);
+        return report.text.toString();
+    }
+
+    private void setting(Run run) {
+        Options options = run.options();
+        Dataset data = run.dataset();
+        Machine machine = run.machine();
+        line("### Scale `%s`: %,d events, %,d timelines", options.scale().label(), data.events(), data.timelines());
+        line("");
+        line("Measured %s on %d cores (%s), %s of memory, %s, %s, DuckDB %s; load average %s at the start, "
+                + "%s at the end.", run.finished().truncatedTo(ChronoUnit.SECONDS), machine.cores(), machine.cpu(),
+                machine.memory(), machine.jdk(), machine.os(), run.duckDbVersion(), run.loadBefore(),
+                Machine.loadAverage());
+        line("");
+        line("```");
+        line("java %s -jar bench/target/timelines-bench.jar %s", machine.jvmOptions(),
+                String.join(" ", options.arguments()));
+        line("```");
+        line("");
+        line("Data (seed %d, SHA-256 `%s`): %.1f%% of events without `status`, %.1f%% repeating the current status, "
+                + "%.1f%% arriving after a later event of their timeline, %.1f%% stamped like their predecessor. "
+                + "Questions about `%s` at T = %s, 10-minute window from T, day window [%s, %s).",
+                options.seed(), data.sha256().substring(0, 16), percent(data.withoutStatus(), data.events()),
+                percent(data.repeats(), data.events()), percent(data.late(), data.events()),
+                percent(data.ties(), data.events()), Parameters.ATTRIBUTE,
+                Instant.ofEpochSecond(run.parameters().atMicros() / 1_000_000),
+                Instant.ofEpochSecond(run.parameters().day().sinceMicros() / 1_000_000),
+                Instant.ofEpochSecond(run.parameters().day().untilMicros() / 1_000_000));
+        line("");
+        run.slots().stream().filter(slot -> slot.skipped().isPresent())
+                .forEach(slot -> line("- %s: %s", slot.name(), slot.skipped().get()));
+        line("");
+    }
+
+    private void questions(Run run) {
+        List<EngineCatalogue.Slot> ran = run.slots().stream().filter(slot -> slot.skipped().isEmpty()).toList();
+        List<EngineCatalogue.Slot> ours = ran.stream().filter(EngineCatalogue.Slot::timelines).toList();
+        List<EngineCatalogue.Slot> peers = ran.stream().filter(slot -> !slot.timelines()).toList();
+        line("Milliseconds per question, median (min–max) of %d runs after %d warm-ups. A ratio is Timelines' median "
+                + "÷ the peer's: below 1 Timelines is faster.", run.options().repetitions(), run.options().warmups());
+        line("");
+        StringBuilder header = new StringBuilder("| question | rows |");
+        StringBuilder rule = new StringBuilder("|---|---:|");
+        ran.forEach(slot -> {
+            header.append(' ').append(slot.name()).append(" |");
+            rule.append("---:|");
+        });
+        ours.forEach(us -> peers.forEach(peer -> {
+            header.append(' ').append(us.name().replace("Timelines ", "")).append(" ÷ ").append(peer.name())
+                    .append(" |");
+            rule.append("---:|");
+        }));
+        line(header.toString());
+        line(rule.toString());
+        run.results().forEach((question, byEngine) -> {
+            StringBuilder row = new StringBuilder("| " + question.title() + " | " + rows(byEngine) + " |");
+            ran.forEach(slot -> row.append(' ').append(cell(byEngine.get(slot.name()))).append(" |"));
+            ours.forEach(us -> peers.forEach(peer -> row.append(' ')
+                    .append(ratio(byEngine.get(us.name()), byEngine.get(peer.name()))).append(" |")));
+            line(row.toString());
+        });
+        line("");
+    }
+
+    private void figures(Run run) {
+        int loads = run.options().loadRepetitions();
+        line("Loading, memory, disk and restart: median (min–max) over %d load%s, each into a fresh engine.", loads,
+                loads == 1 ? "" : "s");
+        line("");
+        line("| engine | figure | median | min | max |");
+        line("|---|---|---:|---:|---:|");
+        run.figures().forEach((figure, stats) -> line("| %s | %s | %s | %s | %s |", figure.engine(), figure.name(),
+                quantity(figure.unit(), stats.median()), quantity(figure.unit(), stats.min()),
+                quantity(figure.unit(), stats.max())));
+        line("");
+    }
+
+    private void answers(Run run) {
+        line(run.agreement().holds()
+                ? "Every engine that answered a question gave the same answer (SHA-256 of the canonical rows):"
+                : "**The engines disagree**; the run failed:");
+        line("");
+        line("| question | checksum per engine |");
+        line("|---|---|");
+        run.results().forEach((question, byEngine) -> {
+            StringBuilder checksums = new StringBuilder();
+            byEngine.forEach((engine, timed) -> checksums.append(checksums.length() == 0 ? "" : ", ")
+                    .append(engine).append(" `").append(timed.answer().checksum()).append('`'));
+            line("| %s | %s |", question.title(), checksums);
+        });
+        run.agreement().disagreements().forEach(disagreement -> line("\n```\n%s\n```", disagreement));
+        boolean unserved = run.results().values().stream().flatMap(byEngine -> byEngine.values().stream())
+                .anyMatch(timed -> timed.answer().unavailable().isPresent());
+        if (unserved) {
+            line("");
+            line("`n/a`: the packaged service answered 404 for the route, so this build does not serve it yet.");
+        }
+        line("");
+    }
+
+    private static String rows(Map<String, Timed> byEngine) {
+        return byEngine.values().stream().filter(timed -> timed.answer().unavailable().isEmpty()).findFirst()
+                .map(timed -> Integer.toString(timed.answer().lines().size())).orElse("–");
+    }
+
+    private static String cell(Timed timed) {
+        if (timed == null) {
+            return "–";
+        }
+        return timed.millis().map(ms -> number(ms.median()) + " (" + number(ms.min()) + "–" + number(ms.max()) + ")")
+                .orElse("n/a");
+    }
+
+    private static String ratio(Timed ours, Timed peer) {
+        Optional<Stats> us = ours == null ? Optional.empty() : ours.millis();
+        Optional<Stats> them = peer == null ? Optional.empty() : peer.millis();
+        return us.isPresent() && them.isPresent() ? number(us.get().median() / them.get().median()) : "–";
+    }
+
+    private static String quantity(Figures.Unit unit, double value) {
+        return switch (unit) {
+            case SECONDS -> number(value) + " s";
+            case EVENTS_PER_SECOND -> String.format(Locale.ROOT, "%,.0f /s", value);
+            case BYTES -> String.format(Locale.ROOT, "%,.1f MiB", value / (1 << 20));
+            case BYTES_PER_EVENT -> String.format(Locale.ROOT, "%,.0f B", value);
+        };
+    }
+
+    /** Three significant digits, never in exponent notation. */
+    private static String number(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        if (value >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        int decimals = value >= 10 ? 1 : value >= 1 ? 2 : Math.min(6, 2 - (int) Math.floor(Math.log10(value)));
+        return String.format(Locale.ROOT, "%." + Math.max(decimals, 0) + "f", value);
+    }
+
+    private static double percent(long part, long whole) {
+        return 100.0 * part / whole;
+    }
+
+    private void line(String format, Object... arguments) {
+        text.append(arguments.length == 0 ? format : String.format(Locale.ROOT, format, arguments)).append('\n');
+    }
+}

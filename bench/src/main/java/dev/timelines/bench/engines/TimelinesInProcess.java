@@ -1,0 +1,186 @@
+package dev.timelines.bench.engines;
+
+import dev.timelines.adapters.out.memory.InMemoryEventStore;
+import dev.timelines.application.port.in.AdjacentValues;
+import dev.timelines.application.port.in.AnalyzeStatesUseCase;
+import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
+import dev.timelines.application.port.in.IngestEventsUseCase;
+import dev.timelines.application.port.in.InspectTimelineUseCase;
+import dev.timelines.application.port.in.PageRequest;
+import dev.timelines.application.port.in.PairStatistics;
+import dev.timelines.application.port.in.ProcessMap;
+import dev.timelines.application.port.in.SearchTimelinesUseCase;
+import dev.timelines.application.port.in.StateCounts;
+import dev.timelines.application.port.in.TimeInState;
+import dev.timelines.application.port.in.TransitionFilter;
+import dev.timelines.application.port.in.ValueCount;
+import dev.timelines.application.port.in.ValueDurations;
+import dev.timelines.application.service.IngestEventsService;
+import dev.timelines.application.service.InspectTimelineService;
+import dev.timelines.application.service.SearchTimelinesService;
+import dev.timelines.application.service.StateAnalysisService;
+import dev.timelines.application.service.TransitionAnalysisService;
+import dev.timelines.bench.workload.Dataset;
+import dev.timelines.bench.measure.Figures;
+import dev.timelines.bench.questions.Answer;
+import dev.timelines.bench.questions.Parameters;
+import dev.timelines.bench.questions.Span;
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.HistoryMode;
+import dev.timelines.domain.HistoryPoint;
+import dev.timelines.domain.IncomingEvent;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
+import dev.timelines.domain.Transition;
+import dev.timelines.domain.Window;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Timelines in this JVM: the application's use cases over the memory engine, wired as the service wires them.
+ * Ingest runs in batches as HTTP requests would bring them; the heap it leaves behind after a full GC, divided
+ * by the events, is the engine's footprint per stored event (indexes included).
+ */
+public final class TimelinesInProcess implements Engine {
+
+    private static final Attribute STATUS = new Attribute(Parameters.ATTRIBUTE);
+
+    private final int batchSize;
+    private IngestEventsUseCase ingest;
+    private InspectTimelineUseCase inspect;
+    private AnalyzeTransitionsUseCase transitions;
+    private AnalyzeStatesUseCase states;
+    private SearchTimelinesUseCase search;
+
+    public TimelinesInProcess(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public void load(Dataset dataset, Figures.Recorder figures) throws Exception {
+        long heapBefore = heapAfterGc();
+        InMemoryEventStore store = new InMemoryEventStore();
+        Clock clock = Clock.systemUTC();
+        ingest = new IngestEventsService(store, clock);
+        inspect = new InspectTimelineService(store);
+        transitions = new TransitionAnalysisService(store);
+        states = new StateAnalysisService(store, clock);
+        search = new SearchTimelinesService(store);
+        // The first question about an attribute builds its index; asked now, ingest pays for keeping it current.
+        states.statesAt(STATUS, new Timestamp(0));
+
+        long ingesting = 0;
+        long started = System.nanoTime();
+        try (NdjsonEvents events = NdjsonEvents.open(dataset.file())) {
+            for (List<IncomingEvent> batch = events.next(batchSize); !batch.isEmpty(); batch = events.next(batchSize)) {
+                long before = System.nanoTime();
+                ingest.ingest(batch);
+                ingesting += System.nanoTime() - before;
+            }
+        }
+        figures.throughput("ingest, use case only", dataset.events(), ingesting);
+        figures.throughput("ingest with NDJSON parsing", dataset.events(), System.nanoTime() - started);
+        figures.bytesPerEvent("heap per stored event after GC, indexes included", heapAfterGc() - heapBefore,
+                dataset.events());
+    }
+
+    @Override
+    public Answer changes(String key) {
+        Answer.Builder answer = Answer.inOrder();
+        for (HistoryPoint point : inspect.history(new TimelineKey(key), STATUS, HistoryMode.CHANGES, Window.ALL,
+                PageRequest.EVERYTHING).items()) {
+            answer.point(point.timestamp().micros(), text(point.value()));
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer transitions(String from, String to, Span window) {
+        TransitionFilter filter = new TransitionFilter(Optional.of(new JsonValue.Str(from)),
+                Optional.of(new JsonValue.Str(to)), window(window));
+        Answer.Builder answer = Answer.inOrder();
+        for (Transition transition : transitions.transitions(STATUS, filter, false, PageRequest.EVERYTHING).items()) {
+            answer.transition(transition.at().micros(), transition.timeline().value(),
+                    text(transition.from().orElseThrow()), text(transition.to()), transition.durationMicros());
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer next(String value, Span window) {
+        AdjacentValues next = transitions.next(STATUS, new JsonValue.Str(value), window(window));
+        Answer.Builder answer = Answer.anyOrder().entries(next.entries()).none(next.none());
+        for (ValueDurations neighbour : next.neighbours()) {
+            answer.next(text(neighbour.value()), neighbour.count(), neighbour.duration().p50());
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer processMap(Span window) {
+        ProcessMap map = transitions.summary(STATUS,
+                new TransitionFilter(Optional.empty(), Optional.empty(), window(window)));
+        Answer.Builder answer = Answer.anyOrder();
+        for (PairStatistics pair : map.pairs()) {
+            answer.pair(text(pair.from()), text(pair.to()), pair.count(), pair.duration().p50());
+        }
+        for (ValueCount entry : map.entries()) {
+            answer.entry(text(entry.value()), entry.count());
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer statesAt(long atMicros) {
+        StateCounts counts = states.statesAt(STATUS, new Timestamp(atMicros));
+        Answer.Builder answer = Answer.anyOrder().timelines(counts.timelines());
+        for (ValueCount count : counts.counts()) {
+            answer.state(text(count.value()), count.count());
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer inStateAt(String value, long atMicros) {
+        Answer.Builder answer = Answer.inOrder();
+        for (TimelineKey key : search.inState(STATUS, new JsonValue.Str(value), new Timestamp(atMicros), "",
+                PageRequest.EVERYTHING).items()) {
+            answer.timeline(key.value());
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer timeInStates(Span window) {
+        Answer.Builder answer = Answer.anyOrder();
+        for (TimeInState time : states.timeInStates(STATUS, window(window))) {
+            answer.timeIn(text(time.value()), time.micros().longValueExact(), time.timelines());
+        }
+        return answer.build();
+    }
+
+    @Override
+    public void close() {
+        // Nothing outside the heap: once the harness drops this engine, its store is garbage.
+    }
+
+    private static Window window(Span span) {
+        return Window.between(new Timestamp(span.sinceMicros()), new Timestamp(span.untilMicros()));
+    }
+
+    /** Every status the generator writes is a JSON string. */
+    private static String text(JsonValue value) {
+        return ((JsonValue.Str) value).value();
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.timelines.bench.engines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.timelines.bench.workload.Dataset;
+import dev.timelines.bench.measure.Figures;
+import dev.timelines.bench.questions.Answer;
+import dev.timelines.bench.questions.Span;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every engine the benchmark compares gives SPEC section 2's answers on small examples: the seed example
+ * arriving out of order around a note without status, and two change points with the same timestamp.
+ */
+class SpecExamplesTest {
+
+    private static final long SEED_START = 1_680_945_987L;
+    /** Arrival order: out of timestamp order, with an event without status and ties decided by arrival. */
+    private static final String EVENTS = """
+            {"timeline":"seed","timestamp":1680946010,"data":{"status":"wait"}}
+            {"timeline":"seed","timestamp":1680945987,"data":{"status":"start"}}
+            {"timeline":"seed","timestamp":1680946015,"data":{"status":"end"}}
+            {"timeline":"seed","timestamp":1680945995,"data":{"note":"no status here"}}
+            {"timeline":"seed","timestamp":1680945989,"data":{"status":"wait"}}
+            {"timeline":"tie","timestamp":1680946000,"data":{"status":"a"}}
+            {"timeline":"tie","timestamp":1680946000,"data":{"status":"b"}}
+            """;
+
+    @TempDir
+    Path directory;
+
+    private final List<Engine> engines = List.of(new TimelinesInProcess(3), new DuckDb(DuckDb.Mode.ON_THE_FLY),
+            new DuckDb(DuckDb.Mode.PRECOMPUTED));
+
+    @AfterEach
+    void closeEngines() throws Exception {
+        for (Engine engine : engines) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void changesViewDropsRepeatsAndOrdersByTimestampThenArrival() throws Exception {
+        Answer seed = Answer.inOrder().point(micros(SEED_START), "start").point(micros(1_680_945_989L), "wait")
+                .point(micros(1_680_946_015L), "end").build();
+        Answer tie = Answer.inOrder().point(micros(1_680_946_000L), "a").point(micros(1_680_946_000L), "b").build();
+        for (Engine engine : loadedEngines()) {
+            assertEquals(seed.lines(), engine.changes("seed").lines());
+            assertEquals(tie.lines(), engine.changes("tie").lines());
+        }
+    }
+
+    @Test
+    void firstChangePointIsAnEntryAndNextLooksPastTheWindow() throws Exception {
+        Span all = new Span(micros(SEED_START), micros(1_680_946_100L));
+        Span beforeEnd = new Span(micros(SEED_START), micros(1_680_946_000L));
+        Answer transitions = Answer.inOrder()
+                .transition(micros(1_680_946_000L), "tie", "a", "b", 0).build();
+        Answer map = Answer.anyOrder().pair("start", "wait", 1, micros(2)).pair("wait", "end", 1, micros(26))
+                .pair("a", "b", 1, 0).entry("start", 1).entry("a", 1).build();
+        Answer next = Answer.anyOrder().entries(1).none(0).next("end", 1, micros(26)).build();
+        for (Engine engine : loadedEngines()) {
+            assertEquals(transitions.lines(), engine.transitions("a", "b", all).lines());
+            assertEquals(map.lines(), engine.processMap(all).lines());
+            assertEquals(next.lines(), engine.next("wait", beforeEnd).lines());
+        }
+    }
+
+    @Test
+    void stateAtATieIsTheLastArrivedAndZeroLengthStatesTakeNoTime() throws Exception {
+        long at = micros(1_680_946_000L);
+        Answer states = Answer.anyOrder().state("wait", 1).state("b", 1).timelines(2).build();
+        Span window = new Span(micros(1_680_945_990L), micros(1_680_946_020L));
+        Answer time = Answer.anyOrder().timeIn("wait", micros(25), 1).timeIn("end", micros(5), 1)
+                .timeIn("b", micros(20), 1).build();
+        for (Engine engine : loadedEngines()) {
+            assertEquals(states.lines(), engine.statesAt(at).lines());
+            assertEquals(List.of("timeline\ttie"), engine.inStateAt("b", at).lines());
+            assertEquals(time.lines(), engine.timeInStates(window).lines());
+        }
+    }
+
+    private List<Engine> loadedEngines() throws Exception {
+        Path file = Files.writeString(directory.resolve("events.ndjson"), EVENTS);
+        Dataset dataset = new Dataset(file, 7, 2, SEED_START, 1, 1, 3, 1, "");
+        Figures figures = new Figures();
+        for (Engine engine : engines) {
+            engine.load(dataset, figures.recorder(engine.getClass().getSimpleName()));
+        }
+        return engines;
+    }
+
+    private static long micros(long seconds) {
+        return seconds * 1_000_000L;
+    }
+}
