@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -42,22 +43,36 @@ final class EventCodec {
     }
 
     /** A batch's events; a batch of only duplicates is still written, as an ordering barrier. */
-    static JournalRecord events(Admission admission) {
+    static JournalRecord events(List<Admission.Admitted> events) {
         return write(EVENTS, out -> {
-            out.writeInt(admission.events().size());
-            for (Admission.Admitted admitted : admission.events()) {
-                Event event = admitted.event();
-                writeString(out, admitted.timeline().value());
-                out.writeLong(event.timestamp().micros());
-                out.writeLong(event.seq());
-                out.writeLong(event.received().micros());
-                out.writeBoolean(event.id().isPresent());
-                if (event.id().isPresent()) {
-                    writeString(out, event.id().get().value());
-                }
-                writeValue(out, event.data());
+            out.writeInt(events.size());
+            for (Admission.Admitted admitted : events) {
+                writeEvent(out, admitted.timeline(), admitted.event());
             }
         });
+    }
+
+    /** The bytes one event takes in an {@link #EVENTS} record. */
+    static int size(TimelineKey key, Event event) {
+        DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
+        try {
+            writeEvent(counter, key, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counter.size();
+    }
+
+    private static void writeEvent(DataOutputStream out, TimelineKey key, Event event) throws IOException {
+        writeString(out, key.value());
+        out.writeLong(event.timestamp().micros());
+        out.writeLong(event.seq());
+        out.writeLong(event.received().micros());
+        out.writeBoolean(event.id().isPresent());
+        if (event.id().isPresent()) {
+            writeString(out, event.id().get().value());
+        }
+        writeValue(out, event.data());
     }
 
     static JournalRecord delete(TimelineKey key) {

@@ -6,29 +6,45 @@ import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The durable event log: every batch is written to the {@link RecordLog} before the memory engine shows it,
  * and the memory engine is rebuilt from the log at start. Reads go straight to the memory engine.
+ *
+ * <p>Deleted timelines' events stay in the log until compaction, on a thread of its own, rewrites the closed
+ * segments without them ({@link #compact()}, or on its own per the options' {@link CompactionPolicy}).
  */
 public final class JournalEventStore implements EventLog, AutoCloseable {
 
     private final InMemoryEventStore memory;
     private final RecordLog log;
+    private final Deletions deletions;
+    private final Compactor compactor;
     /** Admitting and queueing a batch happen together, so the log holds batches in seq order. */
     private final Object sequencer = new Object();
     /** Appends share it; a delete takes it alone, so no batch admitted before the delete shows after it. */
-    private final ReadWriteLock deletes = new ReentrantReadWriteLock();
+    private final ReadWriteLock deletes;
+    /** The highest seq admitted, guarded by the sequencer: what a deletion covers. */
+    private long highestSeq;
 
-    private JournalEventStore(InMemoryEventStore memory, RecordLog log) {
+    private JournalEventStore(InMemoryEventStore memory, RecordLog log, Deletions deletions, Compactor compactor,
+            ReadWriteLock deletes, long highestSeq) {
         this.memory = memory;
         this.log = log;
+        this.deletions = deletions;
+        this.compactor = compactor;
+        this.deletes = deletes;
+        this.highestSeq = highestSeq;
     }
 
     /** Opens the journal in {@code dir}, replaying it into {@code memory}, which must be empty. */
@@ -37,17 +53,27 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
     }
 
     static JournalEventStore open(Path dir, LogOptions options, InMemoryEventStore memory, FileLayer files) {
-        RecordLog log = RecordLog.open(dir, options, (record, position) -> replay(record, memory), files);
-        return new JournalEventStore(memory, log);
-    }
-
-    private static void replay(JournalRecord record, InMemoryEventStore memory) {
-        switch (record.type()) {
-            case EventCodec.EVENTS -> EventCodec.readEvents(record.payload())
-                    .forEach(admitted -> memory.restore(admitted.timeline(), admitted.event()));
-            case EventCodec.DELETE -> memory.delete(EventCodec.readDelete(record.payload()));
-            default -> throw new JournalException("unknown journal record type " + record.type());
+        Deletions deletions = new Deletions();
+        DeadBytes dead = new DeadBytes();
+        ExecutorService compactionThread = Compactor.newThread(dir);
+        EventReplay replay = new EventReplay(memory, deletions, dead, compactionThread);
+        RecordLog log;
+        try {
+            log = RecordLog.open(dir, options, replay, files);
+        } catch (RuntimeException e) {
+            compactionThread.shutdownNow();
+            throw e;
         }
+        ReadWriteLock deletes = new ReentrantReadWriteLock();
+        // A delete registers its deletion before releasing the write lock: taking the read lock waits for that.
+        Runnable deletionsRegistered = () -> {
+            deletes.readLock().lock();
+            deletes.readLock().unlock();
+        };
+        Compactor compactor = new Compactor(log, deletions, dead, options.compaction(), deletionsRegistered,
+                compactionThread);
+        compactor.considerCompacting();
+        return new JournalEventStore(memory, log, deletions, compactor, deletes, replay.highestSeq());
     }
 
     @Override
@@ -61,14 +87,21 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
                 // Written even when it holds only duplicates: its durability then implies that of the earlier
                 // batch that reserved those ids, so a duplicate is never acknowledged ahead of its original.
                 pending = enqueueOrAbandon(admission);
+                if (!admission.events().isEmpty()) {
+                    highestSeq = seq(admission, admission.events().size() - 1);
+                }
             }
+            List<LogPosition> positions;
             try {
-                awaitDurable(pending);
+                positions = awaitDurable(pending);
             } catch (StorageUnavailableException e) {
                 memory.abandon(admission);
                 throw e;
             }
             memory.publish(admission);
+            if (!admission.events().isEmpty()) {
+                compactor.appended(positions.get(0).segment(), seq(admission, 0));
+            }
             return admission.result();
         } finally {
             deletes.readLock().unlock();
@@ -79,14 +112,35 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
     public boolean delete(TimelineKey key) {
         deletes.writeLock().lock();
         try {
-            if (memory.timeline(key).isEmpty()) {
+            Optional<Timeline> timeline = memory.timeline(key);
+            if (timeline.isEmpty()) {
                 return false;
             }
+            long covered;
+            synchronized (sequencer) {
+                covered = highestSeq;
+            }
             awaitDurable(enqueue(EventCodec.delete(key)));
-            return memory.delete(key);
+            // Registered before the write lock is released: compaction waits for that (see open).
+            deletions.deleted(key, covered);
+            boolean deleted = memory.delete(key);
+            compactor.deleted(key, timeline.get().events());
+            return deleted;
         } finally {
             deletes.writeLock().unlock();
         }
+    }
+
+    /**
+     * Compacts the closed segments now, on the compaction thread: drops the events of deleted timelines and
+     * the deletion records, keeping every other event exactly. Appends and reads go on meanwhile.
+     *
+     * @return completes with what the compaction did; or exceptionally if it failed, or the journal was closed
+     *     meanwhile: the journal then goes on as it was (or, past the commit point, finishes the swap when next
+     *     opened)
+     */
+    public CompletableFuture<CompactionResult> compact() {
+        return compactor.compact();
     }
 
     /** False once a write or fsync failed: reads go on, writes are refused until a restart. */
@@ -94,15 +148,16 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         return log.isWritable();
     }
 
-    /** Flushes and fsyncs everything queued, then releases the data directory. */
+    /** Stops compaction (a running one gives up unless past its commit), flushes and fsyncs, releases the directory. */
     @Override
     public void close() {
+        compactor.close();
         log.close();
     }
 
     private PendingAppend enqueueOrAbandon(Admission admission) {
         try {
-            return enqueue(EventCodec.events(admission));
+            return enqueue(EventCodec.events(admission.events()));
         } catch (RuntimeException e) {
             memory.abandon(admission);
             throw e;
@@ -117,12 +172,16 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         }
     }
 
-    private static void awaitDurable(PendingAppend pending) {
+    private static List<LogPosition> awaitDurable(PendingAppend pending) {
         try {
-            pending.awaitDurable();
+            return pending.awaitDurable();
         } catch (JournalException e) {
             throw unavailable(e);
         }
+    }
+
+    private static long seq(Admission admission, int index) {
+        return admission.events().get(index).event().seq();
     }
 
     private static StorageUnavailableException unavailable(RuntimeException cause) {

@@ -3,15 +3,18 @@ package dev.timelines.adapters.out.journal;
 import java.util.Objects;
 
 /**
- * How a {@link RecordLog} syncs, how large its segments grow, and whether the operator allowed recovery to
- * cut off a corrupt middle.
+ * How a {@link RecordLog} syncs, how large its segments grow, whether the operator allowed recovery to cut off
+ * a corrupt middle, and when a {@link JournalEventStore} compacts its log.
  *
  * @param fsync when appends are forced to disk and acknowledged
  * @param maxSegmentBytes a segment rolls over before it would exceed this size; it also bounds one batch
  * @param truncateCorruptTail when a damaged record is followed by valid data, drop everything from the
  *     damage on (keeping a copy aside) instead of refusing to open: an explicit operator decision to lose data
+ * @param fsyncListener told the duration of every fsync
+ * @param compaction when the event store compacts on its own (the record log itself only compacts when asked)
  */
-public record LogOptions(FsyncPolicy fsync, long maxSegmentBytes, boolean truncateCorruptTail) {
+public record LogOptions(FsyncPolicy fsync, long maxSegmentBytes, boolean truncateCorruptTail,
+        FsyncListener fsyncListener, CompactionPolicy compaction) {
 
     /** The default segment size: 64 MiB. */
     public static final long DEFAULT_MAX_SEGMENT_BYTES = 64L << 20;
@@ -22,29 +25,45 @@ public record LogOptions(FsyncPolicy fsync, long maxSegmentBytes, boolean trunca
 
     public LogOptions {
         Objects.requireNonNull(fsync, "fsync");
+        Objects.requireNonNull(fsyncListener, "fsyncListener");
+        Objects.requireNonNull(compaction, "compaction");
         if (maxSegmentBytes < SMALLEST_SEGMENT_BYTES || maxSegmentBytes > LARGEST_SEGMENT_BYTES) {
             throw new IllegalArgumentException("max segment size must lie in [" + SMALLEST_SEGMENT_BYTES + ", "
                     + LARGEST_SEGMENT_BYTES + "] bytes: " + maxSegmentBytes);
         }
     }
 
-    /** Fsync always, 64 MiB segments, refuse to open over a corrupt middle. */
+    /**
+     * Fsync always, 64 MiB segments, refuse to open over a corrupt middle, nobody told of fsyncs, the default
+     * compaction policy.
+     */
     public static LogOptions defaults() {
-        return new LogOptions(FsyncPolicy.always(), DEFAULT_MAX_SEGMENT_BYTES, false);
+        return new LogOptions(FsyncPolicy.always(), DEFAULT_MAX_SEGMENT_BYTES, false, FsyncListener.NONE,
+                CompactionPolicy.defaults());
     }
 
     /** These options with another fsync policy. */
     public LogOptions withFsync(FsyncPolicy policy) {
-        return new LogOptions(policy, maxSegmentBytes, truncateCorruptTail);
+        return new LogOptions(policy, maxSegmentBytes, truncateCorruptTail, fsyncListener, compaction);
     }
 
     /** These options with another maximum segment size. */
     public LogOptions withMaxSegmentBytes(long bytes) {
-        return new LogOptions(fsync, bytes, truncateCorruptTail);
+        return new LogOptions(fsync, bytes, truncateCorruptTail, fsyncListener, compaction);
     }
 
     /** These options with the operator's decision about cutting off a corrupt middle. */
     public LogOptions withTruncateCorruptTail(boolean truncate) {
-        return new LogOptions(fsync, maxSegmentBytes, truncate);
+        return new LogOptions(fsync, maxSegmentBytes, truncate, fsyncListener, compaction);
+    }
+
+    /** These options with another listener to fsync durations. */
+    public LogOptions withFsyncListener(FsyncListener listener) {
+        return new LogOptions(fsync, maxSegmentBytes, truncateCorruptTail, listener, compaction);
+    }
+
+    /** These options with another compaction policy. */
+    public LogOptions withCompaction(CompactionPolicy policy) {
+        return new LogOptions(fsync, maxSegmentBytes, truncateCorruptTail, fsyncListener, policy);
     }
 }

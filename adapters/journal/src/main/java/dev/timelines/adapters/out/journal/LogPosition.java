@@ -4,7 +4,7 @@ import java.util.Comparator;
 
 /**
  * Where a record lies in the log: its segment number and the byte offset of its entry in that segment's
- * file. Positions order like the log and stay valid for as long as the segment exists.
+ * file. Positions order like the log and stay valid until a compaction rewrites the segment.
  */
 public record LogPosition(long segment, long offset) implements Comparable<LogPosition> {
 

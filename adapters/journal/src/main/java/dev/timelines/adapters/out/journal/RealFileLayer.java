@@ -8,7 +8,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** The file layer over real {@link FileChannel}s. */
 final class RealFileLayer implements FileLayer {
@@ -23,6 +25,17 @@ final class RealFileLayer implements FileLayer {
         FileChannel channel = FileChannel.open(file, READ, WRITE);
         channel.position(channel.size());
         return new ChannelFile(channel);
+    }
+
+    @Override
+    public void move(Path from, Path to) throws IOException {
+        // rename(2): atomic, and it replaces the target; a crash leaves either name pointing at the file.
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
     }
 
     @Override
@@ -68,6 +81,14 @@ final class RealFileLayer implements FileLayer {
             }
             while (remaining > 0) {
                 remaining -= channel.write(buffers);
+            }
+        }
+
+        @Override
+        public void writeAt(ByteBuffer bytes, long position) throws IOException {
+            long at = position;
+            while (bytes.hasRemaining()) {
+                at += channel.write(bytes, at);
             }
         }
 

@@ -55,8 +55,13 @@ final class Recovery {
         }
     }
 
-    /** Replays the directory's segments and returns the tail to append to, creating segment 1 in an empty one. */
+    /**
+     * Finishes or undoes an interrupted compaction, replays the directory's segments and returns the tail to
+     * append to, creating segment 1 in an empty directory. The first segment may have any number: compaction
+     * replaces the head of the log with fewer segments numbered just below the rest.
+     */
     Tail run() throws IOException {
+        CompactionFiles.recover(files, dir);
         List<Path> segments = withoutMissingSegments(SegmentFiles.list(dir));
         if (segments.isEmpty()) {
             return fresh(1);

@@ -4,7 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-/** One open segment file: read anywhere, append at the end, force, truncate. */
+/** One open segment file: read anywhere, append at the end, overwrite in place, force, truncate. */
 interface SegmentFile extends Closeable {
 
     /** The current size in bytes, including written but unsynced bytes. */
@@ -15,6 +15,9 @@ interface SegmentFile extends Closeable {
 
     /** Writes all remaining bytes of the buffers, in order, at the end of the file. */
     void append(ByteBuffer... buffers) throws IOException;
+
+    /** Writes the remaining bytes of {@code bytes} at {@code position}, over what is there; appends stay at the end. */
+    void writeAt(ByteBuffer bytes, long position) throws IOException;
 
     /** Returns once every byte written so far, and the file's size, is on stable storage. */
     void force() throws IOException;

@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.journal;
 
 import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -36,6 +37,7 @@ final class SegmentWriter implements Runnable {
     private final long maxSegmentBytes;
     private final boolean syncEveryGroup;
     private final long syncPeriodNanos;
+    private final FsyncListener fsyncListener;
     private final Thread thread;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -44,9 +46,9 @@ final class SegmentWriter implements Runnable {
     private volatile boolean closing;
     private volatile Throwable failure;
 
-    // Owned by the writer thread.
+    // Owned by the writer thread; the segment number is also read by compaction, which only touches older ones.
     private SegmentFile file;
-    private long segment;
+    private volatile long segment;
     private long size;
     private boolean dirty;
     private long nextSyncAt;
@@ -58,6 +60,7 @@ final class SegmentWriter implements Runnable {
         this.syncEveryGroup = options.fsync() instanceof FsyncPolicy.Always;
         this.syncPeriodNanos = options.fsync() instanceof FsyncPolicy.Interval interval ? interval.period().toNanos() : 0;
         this.nextSyncAt = System.nanoTime() + syncPeriodNanos;
+        this.fsyncListener = options.fsyncListener();
         this.file = tail.file();
         this.segment = tail.number();
         this.size = tail.size();
@@ -89,6 +92,11 @@ final class SegmentWriter implements Runnable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The number of the segment being appended to: every lower-numbered segment is closed and durable. */
+    long activeSegment() {
+        return segment;
     }
 
     /** Whether appends are accepted: not closed, and no write or fsync has failed. */
@@ -203,7 +211,10 @@ final class SegmentWriter implements Runnable {
         }
     }
 
-    /** Starts the next segment, fsyncing this one first: only the last segment may ever hold a torn tail. */
+    /**
+     * Starts the next segment, fsyncing this one first: only the last segment may ever hold a torn tail, and
+     * a segment is closed (so compaction may read it) only once durable.
+     */
     private void rollOver() throws IOException {
         force();
         file.close();
@@ -214,9 +225,21 @@ final class SegmentWriter implements Runnable {
     }
 
     private void force() throws IOException {
+        long started = System.nanoTime();
         file.force();
+        long finished = System.nanoTime();
         dirty = false;
-        nextSyncAt = System.nanoTime() + syncPeriodNanos;
+        nextSyncAt = finished + syncPeriodNanos;
+        tell(finished - started);
+    }
+
+    /** A failing listener is logged, never let through: anything thrown on this thread turns the journal read-only. */
+    private void tell(long fsyncNanos) {
+        try {
+            fsyncListener.fsynced(fsyncNanos);
+        } catch (RuntimeException e) {
+            LOG.log(WARNING, "the fsync listener failed; the journal goes on", e);
+        }
     }
 
     private void fail(Throwable cause, List<Request> inFlight) {

@@ -196,6 +196,11 @@ class FaultInjectionTest {
                 }
 
                 @Override
+                public void writeAt(ByteBuffer bytes, long position) throws IOException {
+                    full.append(bytes);
+                }
+
+                @Override
                 public void force() throws IOException {
                     segment.force();
                 }
@@ -212,6 +217,16 @@ class FaultInjectionTest {
                     }
                 }
             };
+        }
+
+        @Override
+        public void move(Path from, Path to) throws IOException {
+            real.move(from, to);
+        }
+
+        @Override
+        public void delete(Path file) throws IOException {
+            real.delete(file);
         }
 
         @Override

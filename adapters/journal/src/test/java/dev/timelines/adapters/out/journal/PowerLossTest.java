@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class PowerLossTest {
     Path dir;
 
     private final LogCapture logged = new LogCapture();
-    private final ExecutorService pool = Executors.newFixedThreadPool(APPENDERS);
+    private final ExecutorService pool = Executors.newFixedThreadPool(APPENDERS + 1);
 
     @AfterEach
     void stopThePoolAndTheCapture() {
@@ -38,6 +39,17 @@ class PowerLossTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void everyAcknowledgedBatchSurvivesAPowerLossAmidConcurrentAppends(long seed) throws Exception {
+        assertAcknowledgedBatchesSurviveAPowerLoss(seed, false);
+    }
+
+    /** Compactions drop appender 0's batches from closed segments; the other appenders' batches must all stay. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void everyAcknowledgedBatchSurvivesAPowerLossAmidConcurrentAppendsAndCompactions(long seed) throws Exception {
+        assertAcknowledgedBatchesSurviveAPowerLoss(seed, true);
+    }
+
+    private void assertAcknowledgedBatchesSurviveAPowerLoss(long seed, boolean compacting) throws Exception {
         Random random = new Random(seed);
         FaultyFileLayer disk = new FaultyFileLayer();
         disk.slowForces(Duration.ofMillis(1));
@@ -47,6 +59,10 @@ class PowerLossTest {
             lastAcknowledged.set(appender, -1);
             int id = appender;
             pool.submit(() -> appendUntilItFails(log, id, new Random(seed * 31 + id), lastAcknowledged));
+        }
+        AtomicInteger compactions = new AtomicInteger();
+        if (compacting) {
+            pool.submit(() -> compactUntilItFails(log, compactions));
         }
 
         int acknowledgedBeforePowerLoss = 100 + random.nextInt(300);
@@ -59,11 +75,12 @@ class PowerLossTest {
         pool.shutdown();
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS), "every appender saw the failure");
         log.close();
+        assertEquals(compacting, compactions.get() > 0, compactions + " compactions reclaimed something");
 
         Replay replay = new Replay();
         RecordLog.open(dir, OPTIONS, replay).close();
         List<Replay.BatchId> batches = replay.batches();
-        for (int appender = 0; appender < APPENDERS; appender++) {
+        for (int appender = compacting ? 1 : 0; appender < APPENDERS; appender++) {
             int id = appender;
             List<Integer> sequences = batches.stream().filter(b -> b.appender() == id).map(Replay.BatchId::sequence).toList();
             int acknowledged = lastAcknowledged.get(appender);
@@ -72,6 +89,20 @@ class PowerLossTest {
             assertTrue(sequences.size() - 1 >= acknowledged, "appender " + id + " lost acknowledged batch "
                     + acknowledged + "; " + sequences.size() + " survived");
             assertTrue(sequences.size() - 1 <= acknowledged + 1, "at most the one append in flight more");
+        }
+    }
+
+    private static Void compactUntilItFails(RecordLog log, AtomicInteger compactions) {
+        try {
+            while (true) {
+                CompactionResult result = log.compact(log.activeSegment() - 1, LogCompactionTest.dropping(0, List.of()));
+                if (result.reclaimedBytes() > 0) {
+                    compactions.incrementAndGet();
+                }
+                Thread.sleep(1);
+            }
+        } catch (JournalException | IllegalStateException | InterruptedException powerLost) {
+            return null;
         }
     }
 

@@ -1,0 +1,61 @@
+package dev.timelines.adapters.out.journal;
+
+import dev.timelines.adapters.out.memory.Admission;
+import dev.timelines.adapters.out.memory.InMemoryEventStore;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineKey;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Rebuilds the memory engine from the journal's records, and with it what compaction needs to know: which
+ * events are dead, and how many bytes they take where. Measuring those bytes means encoding every deleted
+ * event again, so that is left to the compaction thread, running alongside replay rather than lengthening it.
+ */
+final class EventReplay implements RecordVisitor {
+
+    private final InMemoryEventStore memory;
+    private final Deletions deletions;
+    private final DeadBytes dead;
+    private final Executor compactionThread;
+    private long highestSeq;
+
+    EventReplay(InMemoryEventStore memory, Deletions deletions, DeadBytes dead, Executor compactionThread) {
+        this.memory = memory;
+        this.deletions = deletions;
+        this.dead = dead;
+        this.compactionThread = compactionThread;
+    }
+
+    @Override
+    public void visit(JournalRecord record, LogPosition position) {
+        switch (record.type()) {
+            case EventCodec.EVENTS -> restore(EventCodec.readEvents(record.payload()), position);
+            case EventCodec.DELETE -> delete(EventCodec.readDelete(record.payload()));
+            default -> throw new JournalException("unknown journal record type " + record.type());
+        }
+    }
+
+    /** The highest seq replayed: a deletion written next covers the events up to it. */
+    long highestSeq() {
+        return highestSeq;
+    }
+
+    private void restore(List<Admission.Admitted> events, LogPosition position) {
+        if (events.isEmpty()) {
+            return;
+        }
+        dead.appended(position.segment(), events.get(0).event().seq());
+        for (Admission.Admitted admitted : events) {
+            memory.restore(admitted.timeline(), admitted.event());
+            highestSeq = Math.max(highestSeq, admitted.event().seq());
+        }
+    }
+
+    private void delete(TimelineKey key) {
+        memory.timeline(key).map(Timeline::events)
+                .ifPresent(events -> compactionThread.execute(() -> dead.deleted(key, events)));
+        deletions.deleted(key, highestSeq);
+        memory.delete(key);
+    }
+}
