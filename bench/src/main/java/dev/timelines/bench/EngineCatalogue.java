@@ -98,7 +98,7 @@ final class EngineCatalogue {
                 Path app = options.workDir().resolve("service");
                 copy(options.serviceApp(), app);
                 setup = new TimelinesOverHttp.Setup(app.resolve("quarkus-run.jar"), options.serviceHeap(),
-                        options.workDir().resolve("http"));
+                        options.fsync(), options.workDir().resolve("http"));
                 batches = NdjsonBatches.split(dataset.file(), options.senders(), options.batchSize());
             }
             return new TimelinesOverHttp(setup, batches);

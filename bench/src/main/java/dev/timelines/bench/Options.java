@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * @param engines names of the engines to run (all when empty), for a quick look at one of them
  */
 record Options(Scale scale, long seed, int warmups, int repetitions, int loadRepetitions, int batchSize,
-        int senders, Path serviceApp, String serviceHeap, Path workDir, Path docs, Set<String> engines,
+        int senders, Path serviceApp, String serviceHeap, String fsync, Path workDir, Path docs, Set<String> engines,
         List<String> arguments) {
 
     static final String USAGE = """
@@ -27,6 +27,7 @@ record Options(Scale scale, long seed, int warmups, int repetitions, int loadRep
               --senders N                concurrent HTTP senders (2)
               --service-app DIR          the packaged service (bootstrap/target/quarkus-app)
               --service-heap SIZE        -Xmx of the service (4g)
+              --fsync MODE               the service's timelines.journal.fsync: always or a duration (always)
               --work DIR                 data, logs and answers (bench/target/run)
               --docs FILE                markdown file whose results section is replaced (docs/benchmarks.md)
               --engines a,b              only these of timelines-in-process, timelines-http,
@@ -43,6 +44,7 @@ record Options(Scale scale, long seed, int warmups, int repetitions, int loadRep
         int senders = 2;
         Path serviceApp = Path.of("bootstrap/target/quarkus-app");
         String serviceHeap = "4g";
+        String fsync = "always";
         Path workDir = Path.of("bench/target/run");
         Path docs = Path.of("docs/benchmarks.md");
         Set<String> engines = Set.of();
@@ -61,6 +63,7 @@ record Options(Scale scale, long seed, int warmups, int repetitions, int loadRep
                 case "--senders" -> senders = positive(args[i], value);
                 case "--service-app" -> serviceApp = Path.of(value);
                 case "--service-heap" -> serviceHeap = value;
+                case "--fsync" -> fsync = value;
                 case "--work" -> workDir = Path.of(value);
                 case "--docs" -> docs = Path.of(value);
                 case "--engines" -> engines = Arrays.stream(value.split(",")).map(String::trim)
@@ -69,7 +72,7 @@ record Options(Scale scale, long seed, int warmups, int repetitions, int loadRep
             }
         }
         return new Options(scale, seed, warmups, repetitions, loadRepetitions, batchSize, senders, serviceApp,
-                serviceHeap, workDir, docs, engines, List.of(args));
+                serviceHeap, fsync, workDir, docs, engines, List.of(args));
     }
 
     boolean runs(String engine) {

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged service in a child JVM on a free port, storing in a durable journal with fsync=always. */
+/** The packaged service in a child JVM on a free port, storing in a durable journal. */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
@@ -25,7 +25,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the jar on the journal in {@code journal} and returns once {@code /q/health/ready} answers 200. */
-    static ServiceProcess start(Path jar, Path journal, String heap, Path log, HttpClient client)
+    static ServiceProcess start(Path jar, Path journal, String heap, String fsync, Path log, HttpClient client)
             throws IOException, InterruptedException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -33,7 +33,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dtimelines.storage=journal",
                 "-Dtimelines.journal.dir=" + journal,
-                "-Dtimelines.journal.fsync=always",
+                "-Dtimelines.journal.fsync=" + fsync,
                 "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Timelines as users run it: the packaged service in a child JVM with the durable journal (fsync=always).
+ * Timelines as users run it: the packaged service in a child JVM with the durable journal (fsync=always unless told).
  * Loading ingests NDJSON batches through {@code POST /events} from concurrent senders, measures the journal on
  * disk, then restarts the service and measures the time until it is ready again with the journal replayed; the
  * questions go to the restarted service, so they also check that replay gives the same answers.
@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 public final class TimelinesOverHttp implements Engine {
 
     /** Where the service and its working files are, and how it is fed. */
-    public record Setup(Path jar, String heap, Path workDir) {
+    public record Setup(Path jar, String heap, String fsync, Path workDir) {
     }
 
     private static final String STATUS = "attribute=" + Parameters.ATTRIBUTE;
@@ -60,13 +60,13 @@ public final class TimelinesOverHttp implements Engine {
         Files.createDirectories(setup.workDir());
         journal = Files.createTempDirectory(setup.workDir(), "journal-");
         Path log = setup.workDir().resolve("service.log");
-        service = ServiceProcess.start(setup.jar(), journal, setup.heap(), log, client);
+        service = ServiceProcess.start(setup.jar(), journal, setup.heap(), setup.fsync(), log, client);
         // Asked before ingest, so that ingest pays for keeping the status index current, as in production.
         crossTimeline("/states?" + STATUS + "&at=0");
 
         long started = System.nanoTime();
         long accepted = ingest();
-        figures.throughput("ingest over HTTP, NDJSON, journal fsync=always", dataset.events(),
+        figures.throughput("ingest over HTTP, NDJSON, journal fsync=" + setup.fsync(), dataset.events(),
                 System.nanoTime() - started);
         if (accepted != dataset.events()) {
             throw new IllegalStateException("the service accepted " + accepted + " of " + dataset.events() + " events");
@@ -77,7 +77,7 @@ public final class TimelinesOverHttp implements Engine {
         figures.bytesPerEvent("journal on disk per event", journalBytes, dataset.events());
 
         long restarting = System.nanoTime();
-        service = ServiceProcess.start(setup.jar(), journal, setup.heap(), log, client);
+        service = ServiceProcess.start(setup.jar(), journal, setup.heap(), setup.fsync(), log, client);
         figures.duration("restart until ready, journal replayed", System.nanoTime() - restarting);
     }
 
