@@ -10,7 +10,7 @@ public interface StorageConfig {
 
     /** Which adapter stores events. */
     enum Kind {
-        JOURNAL, MEMORY
+        JOURNAL, MEMORY, POSTGRES
     }
 
     @WithDefault("journal")
@@ -35,5 +35,24 @@ public interface StorageConfig {
         /** Operator's explicit choice to cut a corrupt journal at the damage instead of refusing to start. */
         @WithDefault("false")
         boolean truncateCorruptTail();
+
+        /** {@code timelines.journal.compaction.*}. */
+        Compaction compaction();
+    }
+
+    /** When the journal compacts on its own: once deleted timelines take this much of the closed segments. */
+    interface Compaction {
+
+        /** Whether it compacts on its own at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The least bytes of deleted timelines' events worth a compaction. */
+        @WithDefault("67108864")
+        long minDeadBytes();
+
+        /** The least share of the closed segments' bytes they must take, in [0, 1]. */
+        @WithDefault("0.5")
+        double minDeadRatio();
     }
 }

@@ -1,18 +1,24 @@
 package dev.timelines.bootstrap;
 
+import dev.timelines.adapters.out.journal.CompactionPolicy;
+import dev.timelines.adapters.out.journal.FsyncListener;
 import dev.timelines.adapters.out.journal.FsyncPolicy;
 import dev.timelines.adapters.out.journal.JournalEventStore;
 import dev.timelines.adapters.out.journal.LogOptions;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.adapters.out.memory.IndexLimits;
+import dev.timelines.adapters.out.postgres.PostgresEventStore;
 import dev.timelines.application.port.out.CrossTimelineQueries;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.TimelineReader;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.DurationConverter;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /** Provides the storage ports from the adapter that {@code timelines.storage} names. */
@@ -24,20 +30,38 @@ public class StorageProducers {
     @Produces
     @Singleton
     @Startup
-    Storage storage(StorageConfig config, IndexConfig index) {
+    Storage storage(StorageConfig config, IndexConfig index, FsyncListener fsyncs, Instance<DataSource> dataSource) {
         InMemoryEventStore memory = new InMemoryEventStore(new IndexLimits(index.maxValues(), index.maxAttributes()));
         return switch (config.storage()) {
-            case MEMORY -> new Storage(memory, memory, memory, () -> true, () -> { });
-            case JOURNAL -> journal(config.journal(), memory);
+            case MEMORY -> new Storage(memory, memory, memory, () -> true, () -> { }, sizeOf(memory));
+            case JOURNAL -> journal(config.journal(), memory, fsyncs);
+            case POSTGRES -> postgres(dataSource, index);
         };
     }
 
-    private static Storage journal(StorageConfig.Journal config, InMemoryEventStore memory) {
+    /**
+     * The datasource is looked up only here: with any other storage it stays inactive, so no connection is
+     * attempted and no URL is needed. Counting its events would be a scan, so its size is not reported.
+     */
+    private static Storage postgres(Instance<DataSource> dataSource, IndexConfig index) {
         long started = System.nanoTime();
-        JournalEventStore journal = JournalEventStore.open(config.dir(), options(config), memory);
+        PostgresEventStore store = PostgresEventStore.open(dataSource.get(), index.maxAttributes());
+        LOG.infof("PostgreSQL storage opened, its schema migrated, in %d ms",
+                (System.nanoTime() - started) / 1_000_000);
+        return new Storage(store, store, store, store::isReachable, () -> { }, Optional.empty());
+    }
+
+    private static Storage journal(StorageConfig.Journal config, InMemoryEventStore memory, FsyncListener fsyncs) {
+        long started = System.nanoTime();
+        JournalEventStore journal = JournalEventStore.open(config.dir(), options(config).withFsyncListener(fsyncs),
+                memory);
         LOG.infof("journal in %s replayed in %d ms", config.dir().toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Storage(journal, memory, memory, journal::isWritable, journal);
+        return new Storage(journal, memory, memory, journal::isWritable, journal, sizeOf(memory));
+    }
+
+    private static Optional<StoreSize> sizeOf(InMemoryEventStore memory) {
+        return Optional.of(new StoreSize(memory::timelineCount, memory::eventCount));
     }
 
     private static LogOptions options(StorageConfig.Journal config) {
@@ -47,7 +71,9 @@ public class StorageProducers {
         return LogOptions.defaults()
                 .withFsync(fsync)
                 .withMaxSegmentBytes(config.segmentBytes())
-                .withTruncateCorruptTail(config.truncateCorruptTail());
+                .withTruncateCorruptTail(config.truncateCorruptTail())
+                .withCompaction(new CompactionPolicy(config.compaction().enabled(),
+                        config.compaction().minDeadBytes(), config.compaction().minDeadRatio()));
     }
 
     /** Flushes and closes the storage when the application stops, after in-flight requests have finished. */

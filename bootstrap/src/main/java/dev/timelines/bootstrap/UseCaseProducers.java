@@ -17,6 +17,7 @@ import dev.timelines.application.service.InspectTimelineService;
 import dev.timelines.application.service.SearchTimelinesService;
 import dev.timelines.application.service.StateAnalysisService;
 import dev.timelines.application.service.TransitionAnalysisService;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -32,8 +33,8 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    IngestEventsUseCase ingestEvents(EventLog log, Clock clock) {
-        return new IngestEventsService(log, clock);
+    IngestEventsUseCase ingestEvents(EventLog log, Clock clock, MeterRegistry registry) {
+        return new CountedIngest(new IngestEventsService(log, clock), registry);
     }
 
     @Produces

@@ -10,9 +10,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.timelines.adapters.in.rest.violation.ResourceUsingMemoryStore;
+import dev.timelines.adapters.out.journal.violation.JournalTimingWithMicrometer;
 import dev.timelines.application.violation.ServiceUsingCdi;
 import dev.timelines.domain.violation.DomainClassUsingJackson;
 import jakarta.inject.Inject;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The hexagon's boundaries (ARCHITECTURE.md), checked on the production classes of every module. */
@@ -23,9 +25,12 @@ class ArchitectureTest {
     private static final String REST = "dev.timelines.adapters.in.rest..";
     private static final String MEMORY = "dev.timelines.adapters.out.memory..";
     private static final String JOURNAL = "dev.timelines.adapters.out.journal..";
+    private static final String POSTGRES = "dev.timelines.adapters.out.postgres..";
 
+    /** Test jars (the PostgreSQL adapter's embedded server helper) are tests too, though not in test-classes. */
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.matches(Pattern.compile(".*-tests\\.jar!/.*")))
             .importPackages("dev.timelines");
 
     static final ArchRule DOMAIN_DEPENDS_ONLY_ON_THE_JDK = classes().that().resideInAPackage(DOMAIN)
@@ -42,11 +47,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.timelines.adapters.out..");
 
     static final ArchRule MEMORY_ADAPTER_USES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage(MEMORY)
-            .should().dependOnClassesThat().resideInAnyPackage(REST, JOURNAL);
+            .should().dependOnClassesThat().resideInAnyPackage(REST, JOURNAL, POSTGRES);
 
     /** The one adapter-to-adapter edge: the journal makes the memory engine durable. */
     static final ArchRule JOURNAL_ADAPTER_USES_ONLY_THE_MEMORY_ENGINE = noClasses().that().resideInAPackage(JOURNAL)
-            .should().dependOnClassesThat().resideInAnyPackage(REST);
+            .should().dependOnClassesThat().resideInAnyPackage(REST, POSTGRES);
+
+    static final ArchRule POSTGRES_ADAPTER_USES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage(POSTGRES)
+            .should().dependOnClassesThat().resideInAnyPackage(REST, MEMORY, JOURNAL);
+
+    /** The engines are plain libraries: metrics and the framework are bound to them in bootstrap. */
+    static final ArchRule STORAGE_ENGINES_KNOW_NO_FRAMEWORK = classes().that().resideInAnyPackage(MEMORY, JOURNAL)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION, MEMORY, JOURNAL);
 
     static final ArchRule SERVICES_ARE_REACHED_THROUGH_PORTS = classes()
             .that().resideInAPackage("dev.timelines.application.service..")
@@ -76,6 +88,12 @@ class ArchitectureTest {
         REST_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
         MEMORY_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
         JOURNAL_ADAPTER_USES_ONLY_THE_MEMORY_ENGINE.check(PRODUCTION);
+        POSTGRES_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
+    }
+
+    @Test
+    void storageEnginesKnowNoFramework() {
+        STORAGE_ENGINES_KNOW_NO_FRAMEWORK.check(PRODUCTION);
     }
 
     @Test
@@ -96,6 +114,8 @@ class ArchitectureTest {
                 () -> APPLICATION_KNOWS_NO_FRAMEWORK.check(imported(ServiceUsingCdi.class)));
         assertThrows(AssertionError.class,
                 () -> REST_ADAPTER_USES_NO_OTHER_ADAPTER.check(imported(ResourceUsingMemoryStore.class)));
+        assertThrows(AssertionError.class,
+                () -> STORAGE_ENGINES_KNOW_NO_FRAMEWORK.check(imported(JournalTimingWithMicrometer.class)));
     }
 
     private static JavaClasses imported(Class<?> violation) {

@@ -2,33 +2,32 @@ package dev.timelines.bootstrap;
 
 import static dev.timelines.bootstrap.Api.JSON;
 import static dev.timelines.bootstrap.Api.NDJSON;
-import static dev.timelines.bootstrap.Api.PROBLEM;
 import static dev.timelines.bootstrap.Api.encode;
 import static dev.timelines.bootstrap.Api.store;
 import static dev.timelines.bootstrap.Api.timeline;
 import static dev.timelines.bootstrap.Api.uniqueKey;
+import static dev.timelines.bootstrap.RawHttp.get;
+import static dev.timelines.bootstrap.RawHttp.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timelines.bootstrap.RawHttp.Response;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.sessions.JqwikSession;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * Hostile input over HTTP: generated with jqwik's arbitraries, sampled inside plain JUnit tests because
  * {@code @Property} does not run under {@code @QuarkusTest}. Whatever comes in, the answer is never a 5xx,
  * every 4xx is an RFC 9457 problem, and the store answers exactly as before. Re-run a failure with the seed
- * its message names: {@code -Dhostile.seed=...}. The barrages go through the JDK's HTTP client: at some 1,500
- * requests, rest-assured's per-request cost would take this class far past its time budget.
+ * its message names: {@code -Dhostile.seed=...}. The barrages go through {@link RawHttp}: at some 1,500 requests,
+ * rest-assured's per-request cost would take this class far past its time budget.
  */
 @QuarkusTest
 @TestProfile(MemoryStorage.class)
@@ -297,6 +296,8 @@ class HostileInputTest {
                         body.getBytes(StandardCharsets.UTF_8));
                 assertSafe(response, contentType + " 5000 deep " + show(body));
                 assertEquals(400, response.statusCode());
+                assertTrue(response.problemText().contains("timelines.limits.nesting-depth (1000)"),
+                        "the refusal names the limit: " + response.asString());
             }
         }
 
@@ -447,6 +448,18 @@ class HostileInputTest {
         assertStoreUnchanged();
     }
 
+    // --- headers ---
+
+    @Test
+    void credentialsAreIgnoredWhileAuthenticationIsOff() {
+        for (String authorization : List.of("Bearer not-a-key", "Bearer a.b.c", "Basic Zm9vOmJhcg==", "Bearer ")) {
+            Response read = RawHttp.send(HttpRequest.newBuilder(RawHttp.uri(timeline(anchor)))
+                    .header("Authorization", authorization).GET());
+            assertEquals(200, read.statusCode(), authorization);
+        }
+        assertStoreUnchanged();
+    }
+
     // --- query parameters ---
 
     @Test
@@ -494,88 +507,78 @@ class HostileInputTest {
         assertStoreUnchanged();
     }
 
+    // --- many clients ---
+
+    /**
+     * A bounded number of clients hammer the service at once with a mix of valid and hostile requests for a few
+     * seconds. Every request is answered (none waits past {@link RawHttp#TIMEOUT}), none with a 5xx, every
+     * refusal is a problem, the anchor answers as before, and each client's timeline holds exactly what it was
+     * told was stored.
+     */
+    @Test
+    void manyConcurrentClientsMixingValidAndHostileRequestsNeverGetA5xxOrHang() throws Exception {
+        int clients = 8;
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Integer>> stored = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                String key = uniqueKey("client-" + client);
+                keys.add(key);
+                stored.add(pool.submit(() -> hammer(key, until, failures)));
+            }
+            for (int client = 0; client < clients; client++) {
+                int accepted = stored.get(client).get(RawHttp.TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+                Response summary = get(timeline(keys.get(client)));
+                assertEquals(200, summary.statusCode(), keys.get(client));
+                assertEquals(accepted, summary.json().getInt("events"), "what client " + client + " was told");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), failures);
+        assertStoreUnchanged();
+    }
+
+    /** One client's loop over the request mix; returns how many events the service said it stored. */
+    private int hammer(String key, long until, List<String> failures) {
+        byte[] deep = ("{\"timestamp\": 1, \"data\": " + "[".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] garbage = "{\"timestamp\": 1, \"data\": {\"v\": 1e99999999999}}\n{{{".getBytes(StandardCharsets.UTF_8);
+        byte[] duplicate = "{\"timestamp\": 10, \"data\": {}, \"id\": \"a1\"}".getBytes(StandardCharsets.UTF_8);
+        int accepted = 0;
+        for (int round = 0; System.nanoTime() < until; round++) {
+            String what = key + " round " + round;
+            Response response = switch (round % 6) {
+                case 0 -> post(timeline(key) + "/events", NDJSON, ("{\"timestamp\": " + round + ", \"data\": "
+                        + "{\"status\": \"s" + round % 3 + "\"}, \"id\": \"r" + round + "\"}\n").repeat(2)
+                        .getBytes(StandardCharsets.UTF_8));
+                case 1 -> post(timeline(anchor) + "/events", JSON, deep);
+                case 2 -> post("/events", NDJSON, garbage);
+                case 3 -> get(timeline(anchor) + "/history?attribute=status&mode=sideways");
+                case 4 -> post(timeline(anchor) + "/events", JSON, duplicate);
+                default -> get("/transitions?attribute=status&limit=5");
+            };
+            try {
+                assertSafe(response, what);
+                boolean valid = round % 6 == 0 || round % 6 == 4 || round % 6 == 5;
+                assertEquals(valid ? 200 : 400, response.statusCode(), what + " -> " + response.asString());
+                if (round % 6 == 0) {
+                    accepted += response.json().getInt("accepted");
+                }
+            } catch (AssertionError e) {
+                failures.add(e.getMessage());
+            }
+        }
+        return accepted;
+    }
+
     // --- helpers ---
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final ObjectMapper JSON_READER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
-    /** A reply as the client saw it. */
-    private record Response(int statusCode, String contentType, String asString) {
-
-        JsonNode tree() {
-            try {
-                return JSON_READER.readTree(asString);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + abbreviate(asString), e);
-            }
-        }
-
-        Json json() {
-            return new Json(tree());
-        }
-
-        List<String> errorsAt() {
-            List<String> at = new ArrayList<>();
-            tree().path("errors").forEach(error -> at.add(error.path("at").asText()));
-            return at;
-        }
-    }
-
-    /** Field access on a JSON reply, failing loudly when the field is not there. */
-    private record Json(JsonNode node) {
-        int getInt(String field) {
-            assertTrue(node.path(field).isInt(), field + " in " + node);
-            return node.path(field).asInt();
-        }
-
-        String getString(String field) {
-            assertTrue(node.path(field).isTextual(), field + " in " + node);
-            return node.path(field).asText();
-        }
-    }
-
-    private static Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    private static Response post(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://localhost:" + RestAssured.port + path);
-    }
-
-    private static Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    /** No 5xx; a 4xx is application/problem+json with type, title, status and detail. */
+    /** {@link RawHttp#assertSafe}, with the seed that reproduces the barrage. */
     private static void assertSafe(Response response, String what) {
-        int status = response.statusCode();
-        String context = what + " -> " + status + " " + abbreviate(response.asString()) + " (seed " + SEED + ")";
-        assertTrue(status < 500, context);
-        if (status >= 400) {
-            String contentType = response.contentType();
-            assertTrue(contentType != null && contentType.startsWith(PROBLEM), "not a problem: " + context);
-            JsonNode problem = response.tree();
-            assertEquals(status, problem.path("status").asInt(), context);
-            for (String member : List.of("type", "title", "detail")) {
-                assertTrue(problem.path(member).isTextual() && !problem.path(member).asText().isBlank(),
-                        member + " missing: " + context);
-            }
-        }
+        RawHttp.assertSafe(response, what + " (seed " + SEED + ")");
     }
 
     /**
@@ -638,9 +641,5 @@ class HostileInputTest {
             out.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : "\\x%02X".formatted(b));
         }
         return out.append(bytes.length > 160 ? "..." : "").toString();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 }

@@ -31,7 +31,8 @@ class FsyncListenerTest {
                 log.append(Replay.batch(0, sequence, 1, random));
             }
             assertEquals(disk.forces() - fsyncsBefore, reported.size() - reportedBefore);
-            assertTrue(reported.stream().allMatch(nanos -> nanos >= Duration.ofMillis(3).toNanos()), reported::toString);
+            long injectedDelay = Duration.ofMillis(3).toNanos();
+            assertTrue(reported.stream().allMatch(nanos -> nanos >= injectedDelay), reported::toString);
         }
     }
 

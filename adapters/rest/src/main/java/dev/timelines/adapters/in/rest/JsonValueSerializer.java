@@ -4,10 +4,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.timelines.domain.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.util.Map;
 
-/** Writes the domain's {@link JsonValue} as the JSON it stands for. */
+/**
+ * Writes the domain's {@link JsonValue} as the JSON it stands for. Its classes are registered for reflection (the
+ * domain cannot carry the annotation): Jackson looks at a value's class before it picks this serializer, and a
+ * native image knows only the classes it was told of.
+ */
+@RegisterForReflection(targets = {JsonValue.Obj.class, JsonValue.Arr.class, JsonValue.Str.class, JsonValue.Num.class,
+        JsonValue.Bool.class, JsonValue.Null.class})
 final class JsonValueSerializer extends StdSerializer<JsonValue> {
 
     JsonValueSerializer() {

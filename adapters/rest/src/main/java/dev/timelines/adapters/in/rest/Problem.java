@@ -18,7 +18,13 @@ public record Problem(String type, String title, int status, String detail, List
                 errors.isEmpty() ? null : errors);
     }
 
-    Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    /** A problem of the kind the status names, such as {@code not-found} or {@code method-not-allowed}. */
+    static Problem ofStatus(Response.Status status, String detail) {
+        return of(status.getReasonPhrase().toLowerCase().replace(' ', '-'), status, detail, List.of());
+    }
+
+    /** The last segment of the type: what the problem is, in one word. */
+    String kind() {
+        return type.substring(TYPE_BASE.length());
     }
 }

@@ -5,56 +5,93 @@ import dev.timelines.application.port.in.InvalidCursorException;
 import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.domain.InvalidValueException;
 import dev.timelines.domain.TimelineNotFoundException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Maps every failure to one RFC 9457 problem type; no stack trace or class name reaches a client. */
+/**
+ * Maps every failure to one RFC 9457 problem type; no stack trace or class name reaches a client. Each problem is
+ * announced as a {@link RequestRejected}.
+ */
+@Singleton
 public class ProblemResponses {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
 
+    private final Event<RequestRejected> rejected;
+
+    public ProblemResponses(Event<RequestRejected> rejected) {
+        this.rejected = rejected;
+    }
+
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
-        return Problem.of("invalid-request", Response.Status.BAD_REQUEST, e.getMessage(), e.violations())
-                .toResponse();
+        return answer(Problem.of("invalid-request", Response.Status.BAD_REQUEST, e.getMessage(), e.violations()));
     }
 
     @ServerExceptionMapper
     public Response invalidValue(InvalidValueException e) {
-        return Problem.of("invalid-request", Response.Status.BAD_REQUEST, e.getMessage(), List.of()).toResponse();
+        return answer(Problem.of("invalid-request", Response.Status.BAD_REQUEST, e.getMessage(), List.of()));
     }
 
     @ServerExceptionMapper
     public Response invalidCursor(InvalidCursorException e) {
-        return Problem.of("invalid-request", Response.Status.BAD_REQUEST, e.getMessage(),
-                List.of(new Violation("cursor", e.getMessage()))).toResponse();
+        return answer(Problem.of("invalid-request", Response.Status.BAD_REQUEST, e.getMessage(),
+                List.of(new Violation("cursor", e.getMessage()))));
     }
 
     /** A request the store refuses by policy (docs/semantics.md), not a malformed one: its own problem type. */
     @ServerExceptionMapper
     public Response attributeTooDiverse(AttributeTooDiverseException e) {
-        return Problem.of("attribute-too-diverse", Response.Status.BAD_REQUEST, e.getMessage(),
-                List.of(new Violation("attribute", e.getMessage()))).toResponse();
+        return answer(Problem.of("attribute-too-diverse", Response.Status.BAD_REQUEST, e.getMessage(),
+                List.of(new Violation("attribute", e.getMessage()))));
+    }
+
+    /** The rest of the body is never read: the connection closes, rather than drain up to the hard cap. */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLargeException e, RoutingContext context) {
+        RouterProblems.closeAfterResponse(context);
+        return answer(bodyTooLargeProblem(e.getMessage()));
     }
 
     @ServerExceptionMapper
     public Response noState(NoStateException e) {
-        return Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), List.of()).toResponse();
+        return answer(Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), List.of()));
     }
 
     @ServerExceptionMapper
     public Response timelineNotFound(TimelineNotFoundException e) {
-        return Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), List.of()).toResponse();
+        return answer(Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), List.of()));
     }
 
     @ServerExceptionMapper
     public Response storageUnavailable(StorageUnavailableException e) {
         LOG.error("a write was refused", e);
-        return Problem.of("storage-unavailable", Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), List.of())
-                .toResponse();
+        return answer(Problem.of("storage-unavailable", Response.Status.SERVICE_UNAVAILABLE, e.getMessage(),
+                List.of()));
+    }
+
+    /** No credentials, or credentials that do not check out: the client should authenticate (again). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(answer(Problem.ofStatus(Response.Status.UNAUTHORIZED,
+                "this request needs a bearer token: an API key or a JWT")))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return answer(Problem.ofStatus(Response.Status.FORBIDDEN, "the token's role does not allow this request:"
+                + " reading needs 'read' or 'write', changing needs 'write'"));
     }
 
     @ServerExceptionMapper
@@ -64,22 +101,25 @@ public class ProblemResponses {
             status = Response.Status.BAD_REQUEST;
         }
         // The framework's own messages name its internals ("target resource method"): say it in API terms.
-        return Problem.of(kind(status), status, defaultDetail(status), List.of()).toResponse();
+        return answer(Problem.ofStatus(status, defaultDetail(status)));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.error("request failed unexpectedly", e);
+        return answer(internalError());
+    }
+
+    static Problem bodyTooLargeProblem(String detail) {
+        return Problem.of("body-too-large", Response.Status.REQUEST_ENTITY_TOO_LARGE, detail, List.of());
+    }
+
+    static Problem internalError() {
         return Problem.of("internal-error", Response.Status.INTERNAL_SERVER_ERROR,
-                "the server failed to answer; the failure is logged", List.of()).toResponse();
+                "the server failed to answer; the failure is logged", List.of());
     }
 
-    private static String kind(Response.Status status) {
-        return status == Response.Status.NOT_FOUND ? "not-found"
-                : status.getReasonPhrase().toLowerCase().replace(' ', '-');
-    }
-
-    private static String defaultDetail(Response.Status status) {
+    static String defaultDetail(Response.Status status) {
         return switch (status) {
             case NOT_FOUND -> "no resource at this path";
             case METHOD_NOT_ALLOWED -> "this path does not take that method";
@@ -87,5 +127,10 @@ public class ProblemResponses {
             case NOT_ACCEPTABLE -> "this path answers application/json only";
             default -> status.getReasonPhrase();
         };
+    }
+
+    private Response answer(Problem problem) {
+        rejected.fire(new RequestRejected(problem.kind(), problem.status()));
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

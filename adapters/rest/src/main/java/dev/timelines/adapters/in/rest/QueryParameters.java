@@ -2,6 +2,7 @@ package dev.timelines.adapters.in.rest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.domain.Attribute;
@@ -31,10 +32,12 @@ public class QueryParameters {
 
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final int maxPageSize;
 
-    public QueryParameters(Clock clock, ObjectMapper mapper) {
+    public QueryParameters(Clock clock, ObjectMapper mapper, Limits limits) {
         this.clock = clock;
         this.mapper = mapper;
+        this.maxPageSize = limits.pageSize();
     }
 
     Timestamp now() {
@@ -96,7 +99,7 @@ public class QueryParameters {
     }
 
     PageRequest page(String limit, String cursor) {
-        Optional<Integer> size = Optional.ofNullable(limit).map(text -> named("limit", () -> integer(text)));
+        Optional<Integer> size = Optional.ofNullable(limit).map(text -> named("limit", () -> pageSize(text)));
         return named("limit", () -> PageRequest.of(size, Optional.ofNullable(cursor)));
     }
 
@@ -110,6 +113,8 @@ public class QueryParameters {
         }
         try (JsonParser parser = mapper.getFactory().createParser(text.substring(JSON_PREFIX.length()))) {
             return JsonValueReader.readWhole(parser);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidValueException("is too large after 'json:': " + Limits.describe(e));
         } catch (JsonProcessingException e) {
             throw new InvalidValueException("is not a JSON literal after 'json:' (a string is json:\"text\")");
         } catch (MalformedBodyException e) {
@@ -119,11 +124,17 @@ public class QueryParameters {
         }
     }
 
-    private static int integer(String text) {
+    /** A page size within 1..{@code timelines.limits.page-size} (at most SPEC's 10000). */
+    private int pageSize(String text) {
+        String range = "must be a whole number from 1 to " + maxPageSize + " (" + Limits.PAGE_SIZE + ")";
         try {
-            return Integer.parseInt(text);
+            int size = Integer.parseInt(text);
+            if (size < 1 || size > maxPageSize) {
+                throw new InvalidValueException(range + ", was " + size);
+            }
+            return size;
         } catch (NumberFormatException e) {
-            throw new InvalidValueException("must be a whole number from 1 to " + PageRequest.MAX_LIMIT);
+            throw new InvalidValueException(range);
         }
     }
 

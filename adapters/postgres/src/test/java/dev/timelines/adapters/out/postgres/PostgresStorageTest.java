@@ -1,0 +1,93 @@
+package dev.timelines.adapters.out.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.StorageUnavailableException;
+import dev.timelines.domain.IncomingEvent;
+import dev.timelines.domain.InvalidValueException;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** What is particular to storing in PostgreSQL: its schema, its limits, its absence. */
+class PostgresStorageTest {
+
+    private static final Timestamp AT = new Timestamp(SameAnswers.BASE);
+
+    @Test
+    void theSchemaIsMigratedOnceAndReopenedAsItIs() throws Exception {
+        DataSource schema = EmbeddedServer.newSchema();
+
+        assertEquals(List.of(1), Migrations.apply(schema));
+        PostgresEventStore first = PostgresEventStore.open(schema, 16);
+        first.append(List.of(event("t", SameAnswers.str("kept"))), AT);
+
+        assertEquals(List.of(), Migrations.apply(schema));
+        PostgresEventStore reopened = PostgresEventStore.open(schema, 16);
+        assertEquals(1, reopened.timeline(new TimelineKey("t")).orElseThrow().events().size());
+    }
+
+    @Test
+    void dataPostgresqlCannotHoldIsRefusedAndNothingOfTheRequestIsStored() {
+        PostgresEventStore store = PostgresEventStore.open(EmbeddedServer.newSchema(), 16);
+
+        for (JsonValue unstorable : List.of(SameAnswers.str("nul \u0000 inside"),
+                new JsonValue.Num(new BigDecimal("1e-20000")), new JsonValue.Num(new BigDecimal("1e200000")))) {
+            assertThrows(InvalidValueException.class,
+                    () -> store.append(List.of(event("t", SameAnswers.str("fine")), event("u", unstorable)), AT));
+        }
+        assertEquals(Optional.empty(), store.timeline(new TimelineKey("t")));
+        assertEquals(List.of(), store.keys(new KeyRange("", Optional.empty(), 10)));
+    }
+
+    @Test
+    void numbersComeBackWithTheirDigitsButWithoutExponent() {
+        PostgresEventStore store = PostgresEventStore.open(EmbeddedServer.newSchema(), 16);
+        store.append(List.of(event("t", new JsonValue.Num(new BigDecimal("1.50"))),
+                event("t", new JsonValue.Num(new BigDecimal("1E+3")))), AT);
+
+        List<String> written = store.timeline(new TimelineKey("t")).orElseThrow().events().stream()
+                .map(stored -> SameAnswers.exact(stored.data().members().get("status"))).toList();
+
+        assertEquals(List.of("1.50", "1000"), written);
+    }
+
+    @Test
+    void aDatabaseNotInUtf8IsRefusedAtStart() {
+        DataSource ascii = EmbeddedServer.newDatabase(
+                "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> PostgresEventStore.open(ascii, 16));
+        assertTrue(refused.getMessage().contains("UTF8"), refused.getMessage());
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsUnavailableStorage() {
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setServerNames(new String[] {"127.0.0.1"});
+        nowhere.setPortNumbers(new int[] {1});
+
+        assertThrows(StorageUnavailableException.class, () -> PostgresEventStore.open(nowhere, 16));
+    }
+
+    @Test
+    void reachabilityFollowsTheServer() {
+        assertTrue(PostgresEventStore.open(EmbeddedServer.newSchema(), 16).isReachable());
+    }
+
+    private static IncomingEvent event(String key, JsonValue status) {
+        return new IncomingEvent(new TimelineKey(key), AT, Optional.empty(),
+                new JsonValue.Obj(Map.of("status", status)));
+    }
+}
