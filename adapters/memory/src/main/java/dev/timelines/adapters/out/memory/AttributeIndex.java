@@ -66,11 +66,11 @@ final class AttributeIndex {
     }
 
     /** The timeline's change points, or null when none of its events has the attribute. */
-    ChangePoints changePoints(int timeline) {
+    private ChangePoints changePoints(int timeline) {
         return timeline < byTimeline.length ? byTimeline[timeline] : null;
     }
 
-    /** One more than the highest timeline id that may have change points. */
+    /** One more than the highest timeline id that may have transitions: the size of arrays indexed by it. */
     int timelineSlots() {
         return byTimeline.length;
     }
@@ -89,10 +89,12 @@ final class AttributeIndex {
         int held = first > 0 ? points.value(first - 1) : NONE;
         Follower follower = follower(timeline, position);
 
-        // Only the points from `first` on can change, and only the transitions ending at the old points
-        // `first` and `first + 1` (the follower, and the point after it whose predecessor may change).
+        // Only the points from `first` on can change: the follower, and the point after it whose predecessor may
+        // change. So only the transitions into the old points `first - 1` (whose next point may change) to
+        // `first + 1` can differ: the repair recomputes them and applies the difference.
+        int start = Math.max(0, first - 1);
         int oldEnd = Math.min(points.size(), first + 2);
-        List<Step> before = steps(points, first, oldEnd);
+        List<IndexedTransition> before = transitions(points, start, oldEnd);
         boolean followerWasChange = follower != null && follower.id != held;
         boolean followerIsChange = follower != null && follower.id != id;
         int index = first;
@@ -108,11 +110,10 @@ final class AttributeIndex {
             points.insert(index, follower.at, follower.seq, follower.id);
             growth++;
         }
-        List<Step> after = steps(points, first, oldEnd + growth);
-        before.stream().filter(step -> !after.contains(step))
-                .forEach(step -> pairs.remove(step.from, step.to, step.at, step.seq));
-        after.stream().filter(step -> !before.contains(step))
-                .forEach(step -> pairs.add(step.from, step.to, step.at, step.seq, timeline.id(), step.duration));
+        List<IndexedTransition> after = transitions(points, start, oldEnd + growth);
+        before.stream().filter(transition -> !after.contains(transition)).forEach(pairs::remove);
+        after.stream().filter(transition -> !before.contains(transition))
+                .forEach(transition -> pairs.add(transition, timeline.id()));
     }
 
     /** Forgets the timeline: its transitions, change points and counts. */
@@ -122,7 +123,7 @@ final class AttributeIndex {
             return;
         }
         for (int i = 0; i < points.size(); i++) {
-            pairs.remove(i == 0 ? NONE : points.value(i - 1), points.value(i), points.at(i), points.seq(i));
+            pairs.remove(IndexedTransition.into(points, i));
         }
         for (int i = 0; i < points.size(); i++) {
             int count = carried.remove(pairKey(timeline.id(), points.value(i)));
@@ -141,24 +142,26 @@ final class AttributeIndex {
             if (value == null) {
                 continue;
             }
-            long time = timeline.timestamp(i);
             int id = countEvent(timeline.id(), value, timeline.seq(i));
             if (tooDiverse) {
                 return;
             }
             if (id != held) {
-                long duration = points == null ? 0 : time - points.at(points.size() - 1);
-                staging.computeIfAbsent(pairKey(held, id), key -> new TransitionStaging())
-                        .add(time, timeline.seq(i), timeline.id(), duration);
                 if (points == null) {
                     points = pointsFor(timeline.id());
                 }
-                points.append(time, timeline.seq(i), id);
+                points.append(timeline.timestamp(i), timeline.seq(i), id);
                 held = id;
             }
         }
-        if (points != null) {
-            points.trim();
+        if (points == null) {
+            return;
+        }
+        points.trim();
+        for (int i = 0; i < points.size(); i++) {
+            IndexedTransition transition = IndexedTransition.into(points, i);
+            staging.computeIfAbsent(pairKey(transition.from(), transition.to()), key -> new TransitionStaging())
+                    .add(transition, timeline.id());
         }
     }
 
@@ -186,16 +189,13 @@ final class AttributeIndex {
         return null;
     }
 
-    /** The transitions ending at the points {@code [from, to)}. */
-    private static List<Step> steps(ChangePoints points, int from, int to) {
-        List<Step> steps = new ArrayList<>(to - from);
+    /** The transitions into the points {@code [from, to)}. */
+    private static List<IndexedTransition> transitions(ChangePoints points, int from, int to) {
+        List<IndexedTransition> transitions = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            steps.add(i == 0
-                    ? new Step(NONE, points.value(i), points.at(i), points.seq(i), 0)
-                    : new Step(points.value(i - 1), points.value(i), points.at(i), points.seq(i),
-                            points.at(i) - points.at(i - 1)));
+            transitions.add(IndexedTransition.into(points, i));
         }
-        return steps;
+        return transitions;
     }
 
     private ChangePoints pointsFor(int timeline) {
@@ -210,10 +210,6 @@ final class AttributeIndex {
 
     private static long pairKey(int high, int low) {
         return ((long) high << 32) | (low & 0xFFFF_FFFFL);
-    }
-
-    /** A transition as value ids, for comparing the transitions around a repair before and after it. */
-    private record Step(int from, int to, long at, long seq, long duration) {
     }
 
     private record Follower(long at, long seq, int id) {

@@ -34,27 +34,6 @@ final class ChangePoints {
         return TimeOrder.lowerBound(at, seq, size, time, order);
     }
 
-    /** The index of the point with exactly this key, or -1. */
-    int indexOf(long time, long order) {
-        int index = insertionPoint(time, order);
-        return index < size && at[index] == time && seq[index] == order ? index : -1;
-    }
-
-    /** The last point at or before {@code time} (the state then), or -1 when there is none. */
-    int lastAtOrBefore(long time) {
-        int low = 0;
-        int high = size;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (at[mid] <= time) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low - 1;
-    }
-
     void insert(int index, long time, long order, int id) {
         if (size == at.length) {
             int capacity = size + Math.max(2, size >> 1);

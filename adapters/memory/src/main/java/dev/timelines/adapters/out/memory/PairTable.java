@@ -28,18 +28,21 @@ final class PairTable {
     private final Map<Integer, List<Pair>> into = new HashMap<>();
     private final Map<Integer, List<Pair>> outOf = new HashMap<>();
 
-    void add(int from, int to, long at, long seq, int timeline, long duration) {
-        Pair pair = pairs.get(key(from, to));
+    void add(IndexedTransition transition, int timeline) {
+        Pair pair = pairs.get(key(transition.from(), transition.to()));
         if (pair == null) {
-            pair = new Pair(from, to, new TransitionList());
+            pair = new Pair(transition.from(), transition.to(), new TransitionList());
             register(pair);
         }
-        pair.transitions().add(at, seq, timeline, duration);
+        pair.transitions().add(transition.at(), transition.seq(), timeline, transition.duration(), transition.left(),
+                transition.next());
     }
 
-    void remove(int from, int to, long at, long seq) {
+    void remove(IndexedTransition transition) {
+        int from = transition.from();
+        int to = transition.to();
         Pair pair = pairs.get(key(from, to));
-        if (pair == null || !pair.transitions().remove(at, seq)) {
+        if (pair == null || !pair.transitions().remove(transition.at(), transition.seq())) {
             throw new IllegalStateException("the index lost a transition it should hold");
         }
         if (pair.transitions().isEmpty()) {

@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Questions about states across timelines, answered from each timeline's change points by binary search: the
- * cost grows with the timelines having the attribute (and the change points inside a window), not with events.
+ * Questions about states across timelines, answered from the stays the transition lists keep: a timeline is in
+ * a value from a transition into it until it {@code left}. Counting needs only ranks in those lists; listing
+ * visits the stays that overlap the moment or window (and the chunks they share), not every timeline.
  */
 final class StateQuestions {
 
@@ -27,38 +28,40 @@ final class StateQuestions {
         this.timelines = timelines;
     }
 
+    /** A timeline is in the value at T when a stay in it was entered at or before T and left after T. */
     List<TimelineKey> inState(JsonValue value, Timestamp at, KeyRange range) {
-        int id = index.dictionary().idOf(value);
         KeySelection selection = new KeySelection(range);
-        for (int timeline = 0; id >= 0 && timeline < index.timelineSlots(); timeline++) {
-            ChangePoints points = index.changePoints(timeline);
-            int state = points == null ? -1 : points.lastAtOrBefore(at.micros());
-            if (state >= 0 && points.value(state) == id) {
-                selection.offer(timelines.get(timeline).key());
-            }
+        for (PairTable.Pair pair : pairsInto(value)) {
+            pair.transitions().forEachStayOverlapping(at.micros(), at.micros() + 1,
+                    (timeline, entered, left) -> selection.offer(key(timeline)));
         }
         return selection.sorted();
     }
 
+    /** A timeline may have several stays in the window: each is offered once. */
     List<TimelineKey> inStateDuring(JsonValue value, WindowBounds window, KeyRange range) {
-        int id = index.dictionary().idOf(value);
         KeySelection selection = new KeySelection(range);
-        for (int timeline = 0; id >= 0 && timeline < index.timelineSlots(); timeline++) {
-            ChangePoints points = index.changePoints(timeline);
-            if (points != null && heldDuring(points, id, window)) {
-                selection.offer(timelines.get(timeline).key());
-            }
+        boolean[] offered = new boolean[index.timelineSlots()];
+        for (PairTable.Pair pair : pairsInto(value)) {
+            pair.transitions().forEachStayOverlapping(window.since(), window.until(), (timeline, entered, left) -> {
+                if (!offered[timeline]
+                        && Math.max(entered, window.since()) < Math.min(left, window.until())) {
+                    offered[timeline] = true;
+                    selection.offer(key(timeline));
+                }
+            });
         }
         return selection.sorted();
     }
 
+    /** Stays entered by T, minus those left by T: the transitions into each value and out of it up to T. */
     StateCounts statesAt(Timestamp at) {
         long[] counts = new long[index.dictionary().slots()];
-        for (int timeline = 0; timeline < index.timelineSlots(); timeline++) {
-            ChangePoints points = index.changePoints(timeline);
-            int state = points == null ? -1 : points.lastAtOrBefore(at.micros());
-            if (state >= 0) {
-                counts[points.value(state)]++;
+        for (PairTable.Pair pair : index.pairs().all()) {
+            long upToAt = pair.transitions().countAtOrBefore(at.micros());
+            counts[pair.to()] += upToAt;
+            if (!pair.isEntry()) {
+                counts[pair.from()] -= upToAt;
             }
         }
         List<ValueCount> answer = new ArrayList<>();
@@ -70,61 +73,56 @@ final class StateQuestions {
         return new StateCounts(at, answer);
     }
 
-    /** Sums whole seconds and leftover microseconds apart, so totals over millions of timelines cannot overflow. */
+    /** Each stay clipped to the window; an open one ends at {@code until} or now, whichever is earlier. */
     List<TimeInState> timeInStates(WindowBounds window, Timestamp now) {
-        int slots = index.dictionary().slots();
-        long[] seconds = new long[slots];
-        long[] micros = new long[slots];
-        long[] spenders = new long[slots];
-        long[] spent = new long[slots];
-        int[] touched = new int[slots];
-        for (int timeline = 0; timeline < index.timelineSlots(); timeline++) {
-            ChangePoints points = index.changePoints(timeline);
-            if (points == null) {
-                continue;
-            }
-            int touchedCount = 0;
-            for (int i = Math.max(0, points.lastAtOrBefore(window.since()));
-                    i < points.size() && points.at(i) < window.until(); i++) {
-                long begin = Math.max(points.at(i), window.since());
-                long end = i + 1 < points.size() ? Math.min(points.at(i + 1), window.until())
-                        : Math.min(window.until(), now.micros());
-                if (end > begin) {
-                    int id = points.value(i);
-                    if (spent[id] == 0) {
-                        touched[touchedCount++] = id;
-                    }
-                    spent[id] += end - begin;
-                }
-            }
-            for (int t = 0; t < touchedCount; t++) {
-                int id = touched[t];
-                seconds[id] += spent[id] / Timestamp.MICROS_PER_SECOND;
-                micros[id] += spent[id] % Timestamp.MICROS_PER_SECOND;
-                spenders[id]++;
-                spent[id] = 0;
-            }
-        }
+        long openEnd = Math.min(window.until(), now.micros());
+        int[] counted = new int[index.timelineSlots()];
         List<TimeInState> answer = new ArrayList<>();
-        for (int id = 0; id < slots; id++) {
-            if (spenders[id] > 0) {
-                BigInteger total = BigInteger.valueOf(seconds[id]).multiply(MICROS_PER_SECOND)
-                        .add(BigInteger.valueOf(micros[id]));
-                answer.add(new TimeInState(index.dictionary().value(id), total, spenders[id]));
+        for (int id = 0; id < index.dictionary().slots(); id++) {
+            int mark = id + 1;
+            Spent spent = new Spent();
+            for (PairTable.Pair pair : index.pairs().into(id)) {
+                pair.transitions().forEachStayOverlapping(window.since(), window.until(), (timeline, entered, left) -> {
+                    long end = left == TransitionList.OPEN ? openEnd : Math.min(left, window.until());
+                    long begin = Math.max(entered, window.since());
+                    if (end > begin) {
+                        spent.add(end - begin);
+                        if (counted[timeline] != mark) {
+                            counted[timeline] = mark;
+                            spent.timelines++;
+                        }
+                    }
+                });
+            }
+            if (spent.timelines > 0) {
+                answer.add(new TimeInState(index.dictionary().value(id), spent.total(), spent.timelines));
             }
         }
         return answer;
     }
 
-    /** Whether the timeline holds the value for a positive time inside the window; its last state holds forever. */
-    private static boolean heldDuring(ChangePoints points, int id, WindowBounds window) {
-        for (int i = Math.max(0, points.lastAtOrBefore(window.since()));
-                i < points.size() && points.at(i) < window.until(); i++) {
-            long end = i + 1 < points.size() ? points.at(i + 1) : Long.MAX_VALUE;
-            if (points.value(i) == id && Math.max(points.at(i), window.since()) < Math.min(end, window.until())) {
-                return true;
-            }
+    private List<PairTable.Pair> pairsInto(JsonValue value) {
+        int id = index.dictionary().idOf(value);
+        return id < 0 ? List.of() : index.pairs().into(id);
+    }
+
+    private TimelineKey key(int timeline) {
+        return timelines.get(timeline).key();
+    }
+
+    /** Time in one value: whole seconds and leftover microseconds apart, so millions of stays cannot overflow. */
+    private static final class Spent {
+        private long seconds;
+        private long micros;
+        private long timelines;
+
+        void add(long duration) {
+            seconds += duration / Timestamp.MICROS_PER_SECOND;
+            micros += duration % Timestamp.MICROS_PER_SECOND;
         }
-        return false;
+
+        BigInteger total() {
+            return BigInteger.valueOf(seconds).multiply(MICROS_PER_SECOND).add(BigInteger.valueOf(micros));
+        }
     }
 }

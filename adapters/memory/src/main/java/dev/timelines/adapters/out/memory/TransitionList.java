@@ -3,13 +3,19 @@ package dev.timelines.adapters.out.memory;
 import java.util.Arrays;
 
 /**
- * The transitions of one (from, to) pair ordered by (at, seq): chunks of parallel primitive arrays, 28 bytes a
- * transition. An out-of-order insert or a removal moves at most one chunk's entries, so repairs stay cheap at
- * millions of transitions, and in-order appends fill chunks completely. Not thread-safe.
+ * The transitions of one (from, to) pair ordered by (at, seq), each with the stay in {@code to} it begins: when
+ * that stay was {@code left} ({@link #OPEN} while it lasts) and for which value ({@code next}). So the list is
+ * also every stay in {@code to} entered from {@code from}, and questions about stays (what came next, the state
+ * at T, time in a state) read it without visiting timelines. Chunks of parallel primitive arrays, 40 bytes a
+ * transition; an out-of-order insert or a removal moves at most a chunk's entries (a full chunk first spills
+ * into a neighbour with room, so chunks stay full), and each chunk knows its latest {@code left}, so a search
+ * for stays lasting past a time skips chunks of stays that all ended before it. Not thread-safe.
  */
 final class TransitionList {
 
     static final int CHUNK_CAPACITY = 1024;
+    /** The {@code left} of a stay still going on. */
+    static final long OPEN = Long.MAX_VALUE;
 
     private final int chunkCapacity;
     private Chunk[] chunks = new Chunk[1];
@@ -25,6 +31,11 @@ final class TransitionList {
         this.chunkCapacity = chunkCapacity;
     }
 
+    /** Receives stays one by one, without an object per stay. */
+    interface StayVisitor {
+        void visit(int timeline, long entered, long left);
+    }
+
     long size() {
         return size;
     }
@@ -33,7 +44,7 @@ final class TransitionList {
         return size == 0;
     }
 
-    void add(long at, long seq, int timeline, long duration) {
+    void add(long at, long seq, int timeline, long duration, long left, int next) {
         if (chunkCount == 0) {
             insertChunk(0, new Chunk(Math.min(4, chunkCapacity)));
         }
@@ -42,6 +53,8 @@ final class TransitionList {
         if (chunk.size == chunkCapacity) {
             if (index == chunkCount - 1 && chunk.isBefore(at, seq)) {
                 insertChunk(++index, new Chunk(Math.min(4, chunkCapacity)));
+            } else if (index + 1 < chunkCount && chunks[index + 1].size < chunkCapacity) {
+                chunk.moveLastTo(chunks[index + 1], chunkCapacity);
             } else {
                 Chunk upper = chunk.splitUpperHalf();
                 insertChunk(index + 1, upper);
@@ -51,7 +64,7 @@ final class TransitionList {
             }
             chunk = chunks[index];
         }
-        chunk.insert(chunk.lowerBound(at, seq), at, seq, timeline, duration, chunkCapacity);
+        chunk.insert(chunk.lowerBound(at, seq), at, seq, timeline, duration, left, next, chunkCapacity);
         size++;
     }
 
@@ -84,14 +97,43 @@ final class TransitionList {
         return new Cursor(index, chunks[index].lowerBound(at, Long.MIN_VALUE));
     }
 
+    /** How many transitions have an {@code at} at or before {@code at}: whole chunks count by their size. */
+    long countAtOrBefore(long at) {
+        if (chunkCount == 0) {
+            return 0;
+        }
+        int index = chunkFor(at, Long.MAX_VALUE);
+        long count = chunks[index].lowerBound(at, Long.MAX_VALUE);
+        for (int i = 0; i < index; i++) {
+            count += chunks[i].size;
+        }
+        return count;
+    }
+
+    /** Visits the stays entered before {@code until} and left after {@code since}. */
+    void forEachStayOverlapping(long since, long until, StayVisitor visitor) {
+        for (int c = 0; c < chunkCount && chunks[c].at[0] < until; c++) {
+            Chunk chunk = chunks[c];
+            if (chunk.latestLeft <= since) {
+                continue;
+            }
+            for (int i = 0; i < chunk.size && chunk.at[i] < until; i++) {
+                if (chunk.left[i] > since) {
+                    visitor.visit(chunk.timeline[i], chunk.at[i], chunk.left[i]);
+                }
+            }
+        }
+    }
+
     /** Builds a list from transitions already sorted by (at, seq), filling every chunk. */
     static TransitionList ofSorted(int chunkCapacity, long[] at, long[] seq, int[] timeline, long[] duration,
-            int count) {
+            long[] left, int[] next, int count) {
         TransitionList list = new TransitionList(chunkCapacity);
         for (int start = 0; start < count; start += list.chunkCapacity) {
             int end = Math.min(count, start + list.chunkCapacity);
             Chunk chunk = new Chunk(Arrays.copyOfRange(at, start, end), Arrays.copyOfRange(seq, start, end),
-                    Arrays.copyOfRange(timeline, start, end), Arrays.copyOfRange(duration, start, end), end - start);
+                    Arrays.copyOfRange(timeline, start, end), Arrays.copyOfRange(duration, start, end),
+                    Arrays.copyOfRange(left, start, end), Arrays.copyOfRange(next, start, end), end - start);
             list.insertChunk(list.chunkCount, chunk);
         }
         list.size = count;
@@ -153,6 +195,16 @@ final class TransitionList {
             return chunks[chunk].duration[position];
         }
 
+        /** When the timeline left the value this transition entered; {@link #OPEN} if it has not. */
+        long left() {
+            return chunks[chunk].left[position];
+        }
+
+        /** The value the timeline changed to next, or {@link PairTable#ENTRY} if it has not. */
+        int nextValue() {
+            return chunks[chunk].next[position];
+        }
+
         void next() {
             position++;
             settle();
@@ -172,18 +224,26 @@ final class TransitionList {
         private long[] seq;
         private int[] timeline;
         private long[] duration;
+        private long[] left;
+        private int[] next;
         private int size;
+        /** The largest {@code left} of the chunk: no stay of it lasts past this. */
+        private long latestLeft = Long.MIN_VALUE;
 
         Chunk(int capacity) {
-            this(new long[capacity], new long[capacity], new int[capacity], new long[capacity], 0);
+            this(new long[capacity], new long[capacity], new int[capacity], new long[capacity], new long[capacity],
+                    new int[capacity], 0);
         }
 
-        Chunk(long[] at, long[] seq, int[] timeline, long[] duration, int size) {
+        Chunk(long[] at, long[] seq, int[] timeline, long[] duration, long[] left, int[] next, int size) {
             this.at = at;
             this.seq = seq;
             this.timeline = timeline;
             this.duration = duration;
+            this.left = left;
+            this.next = next;
             this.size = size;
+            recomputeLatestLeft();
         }
 
         /** Whether every transition of this chunk comes before (at, seq). */
@@ -196,40 +256,71 @@ final class TransitionList {
             return TimeOrder.lowerBound(at, seq, size, time, order);
         }
 
-        void insert(int index, long time, long order, int line, long length, int maxCapacity) {
+        void insert(int index, long time, long order, int line, long length, long leaving, int following,
+                int maxCapacity) {
             if (size == at.length) {
                 int capacity = Math.min(maxCapacity, size * 2);
                 at = Arrays.copyOf(at, capacity);
                 seq = Arrays.copyOf(seq, capacity);
                 timeline = Arrays.copyOf(timeline, capacity);
                 duration = Arrays.copyOf(duration, capacity);
+                left = Arrays.copyOf(left, capacity);
+                next = Arrays.copyOf(next, capacity);
             }
             System.arraycopy(at, index, at, index + 1, size - index);
             System.arraycopy(seq, index, seq, index + 1, size - index);
             System.arraycopy(timeline, index, timeline, index + 1, size - index);
             System.arraycopy(duration, index, duration, index + 1, size - index);
+            System.arraycopy(left, index, left, index + 1, size - index);
+            System.arraycopy(next, index, next, index + 1, size - index);
             at[index] = time;
             seq[index] = order;
             timeline[index] = line;
             duration[index] = length;
+            left[index] = leaving;
+            next[index] = following;
             size++;
+            latestLeft = Math.max(latestLeft, leaving);
         }
 
         void remove(int index) {
+            long leaving = left[index];
             System.arraycopy(at, index + 1, at, index, size - index - 1);
             System.arraycopy(seq, index + 1, seq, index, size - index - 1);
             System.arraycopy(timeline, index + 1, timeline, index, size - index - 1);
             System.arraycopy(duration, index + 1, duration, index, size - index - 1);
+            System.arraycopy(left, index + 1, left, index, size - index - 1);
+            System.arraycopy(next, index + 1, next, index, size - index - 1);
             size--;
+            if (leaving == latestLeft) {
+                recomputeLatestLeft();
+            }
+        }
+
+        /** Moves the last transition to the front of the following chunk, which has room for it. */
+        void moveLastTo(Chunk following, int maxCapacity) {
+            int last = size - 1;
+            following.insert(0, at[last], seq[last], timeline[last], duration[last], left[last], next[last],
+                    maxCapacity);
+            remove(last);
         }
 
         /** Moves the upper half into a new chunk, which it returns. */
         Chunk splitUpperHalf() {
             int keep = size / 2;
             Chunk upper = new Chunk(Arrays.copyOfRange(at, keep, size), Arrays.copyOfRange(seq, keep, size),
-                    Arrays.copyOfRange(timeline, keep, size), Arrays.copyOfRange(duration, keep, size), size - keep);
+                    Arrays.copyOfRange(timeline, keep, size), Arrays.copyOfRange(duration, keep, size),
+                    Arrays.copyOfRange(left, keep, size), Arrays.copyOfRange(next, keep, size), size - keep);
             size = keep;
+            recomputeLatestLeft();
             return upper;
+        }
+
+        private void recomputeLatestLeft() {
+            latestLeft = Long.MIN_VALUE;
+            for (int i = 0; i < size; i++) {
+                latestLeft = Math.max(latestLeft, left[i]);
+            }
         }
     }
 }

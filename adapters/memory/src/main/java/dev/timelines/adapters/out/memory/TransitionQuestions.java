@@ -80,7 +80,7 @@ final class TransitionQuestions {
         return new ProcessMap(pairs, entries);
     }
 
-    /** For each entry into the value, the timeline's next change point, however late. */
+    /** For each entry into the value, the timeline's next change point, however late: kept with the entry. */
     AdjacentValues next(JsonValue value, WindowBounds window) {
         int id = index.dictionary().idOf(value);
         LongList[] durations = new LongList[index.dictionary().slots()];
@@ -89,17 +89,15 @@ final class TransitionQuestions {
         for (PairTable.Pair pair : id < 0 ? List.<PairTable.Pair>of() : index.pairs().into(id)) {
             for (TransitionList.Cursor cursor = pair.transitions().from(window.since());
                     cursor.valid() && cursor.at() < window.until(); cursor.next()) {
-                ChangePoints points = index.changePoints(cursor.timeline());
-                int following = points.indexOf(cursor.at(), cursor.seq()) + 1;
+                int next = cursor.nextValue();
                 entries++;
-                if (following < points.size()) {
-                    int next = points.value(following);
+                if (next == PairTable.ENTRY) {
+                    none++;
+                } else {
                     if (durations[next] == null) {
                         durations[next] = new LongList();
                     }
-                    durations[next].add(points.at(following) - cursor.at());
-                } else {
-                    none++;
+                    durations[next].add(cursor.left() - cursor.at());
                 }
             }
         }

@@ -10,12 +10,16 @@ final class TransitionStaging {
     private final LongList seq = new LongList();
     private final LongList timeline = new LongList();
     private final LongList duration = new LongList();
+    private final LongList left = new LongList();
+    private final LongList next = new LongList();
 
-    void add(long time, long order, int line, long length) {
-        at.add(time);
-        seq.add(order);
+    void add(IndexedTransition transition, int line) {
+        at.add(transition.at());
+        seq.add(transition.seq());
         timeline.add(line);
-        duration.add(length);
+        duration.add(transition.duration());
+        left.add(transition.left());
+        next.add(transition.next());
     }
 
     TransitionList sorted() {
@@ -25,14 +29,19 @@ final class TransitionStaging {
         long[] seqs = new long[count];
         int[] lines = new int[count];
         long[] lengths = new long[count];
+        long[] leavings = new long[count];
+        int[] followings = new int[count];
         for (int i = 0; i < count; i++) {
             int from = order[i];
             times[i] = at.get(from);
             seqs[i] = seq.get(from);
             lines[i] = (int) timeline.get(from);
             lengths[i] = duration.get(from);
+            leavings[i] = left.get(from);
+            followings[i] = (int) next.get(from);
         }
-        return TransitionList.ofSorted(TransitionList.CHUNK_CAPACITY, times, seqs, lines, lengths, count);
+        return TransitionList.ofSorted(TransitionList.CHUNK_CAPACITY, times, seqs, lines, lengths, leavings,
+                followings, count);
     }
 
     /** The positions of the first {@code count} entries sorted by (at, seq): a bottom-up merge sort. */

@@ -24,6 +24,15 @@ class TransitionListTest {
         long duration() {
             return at * 7 + seq;
         }
+
+        /** Some stays open, the others ending a little after they began. */
+        long left() {
+            return seq % 3 == 0 ? TransitionList.OPEN : at + seq % 4;
+        }
+
+        int next() {
+            return seq % 3 == 0 ? PairTable.ENTRY : (int) seq;
+        }
     }
 
     @Property(tries = 300)
@@ -37,6 +46,25 @@ class TransitionListTest {
         assertEquals(expected(model, from), actual(list, from));
     }
 
+    @Property(tries = 300)
+    void ranksAndOverlappingStaysMatchTheModel(@ForAll("toggles") List<Toggle> toggles,
+            @ForAll @IntRange(min = 2, max = 5) int chunk, @ForAll @IntRange(min = -1, max = 24) int since,
+            @ForAll @IntRange(min = 0, max = 8) int length) {
+        TransitionList list = new TransitionList(chunk);
+        TreeMap<Toggle, Long> model = new TreeMap<>(ORDER);
+        apply(toggles, list, model);
+        int until = since + length;
+        assertEquals(model.keySet().stream().filter(toggle -> toggle.at <= since).count(),
+                list.countAtOrBefore(since));
+        List<String> expected = new ArrayList<>();
+        model.keySet().stream().filter(toggle -> toggle.at < until && toggle.left() > since)
+                .forEach(toggle -> expected.add(toggle.seq + "/" + toggle.at + "/" + toggle.left()));
+        List<String> visited = new ArrayList<>();
+        list.forEachStayOverlapping(since, until,
+                (timeline, entered, left) -> visited.add(timeline + "/" + entered + "/" + left));
+        assertEquals(expected, visited);
+    }
+
     @Property(tries = 100)
     void bulkLoadedListsAcceptLaterChanges(@ForAll("toggles") List<Toggle> initial,
             @ForAll("toggles") List<Toggle> later, @ForAll @IntRange(min = 2, max = 5) int chunk) {
@@ -47,14 +75,18 @@ class TransitionListTest {
         long[] seq = new long[count];
         int[] timeline = new int[count];
         long[] duration = new long[count];
+        long[] left = new long[count];
+        int[] next = new int[count];
         int i = 0;
         for (Toggle toggle : model.keySet()) {
             at[i] = toggle.at;
             seq[i] = toggle.seq;
             timeline[i] = (int) toggle.seq;
-            duration[i++] = toggle.duration();
+            duration[i] = toggle.duration();
+            left[i] = toggle.left();
+            next[i++] = toggle.next();
         }
-        TransitionList list = TransitionList.ofSorted(chunk, at, seq, timeline, duration, count);
+        TransitionList list = TransitionList.ofSorted(chunk, at, seq, timeline, duration, left, next, count);
         apply(later, list, model);
         assertEquals(expected(model, Long.MIN_VALUE), actual(list, Long.MIN_VALUE));
     }
@@ -72,7 +104,7 @@ class TransitionListTest {
                 assertEquals(true, list.remove(toggle.at, toggle.seq));
             } else {
                 model.put(toggle, toggle.duration());
-                list.add(toggle.at, toggle.seq, (int) toggle.seq, toggle.duration());
+                list.add(toggle.at, toggle.seq, (int) toggle.seq, toggle.duration(), toggle.left(), toggle.next());
             }
         }
     }
@@ -81,7 +113,8 @@ class TransitionListTest {
         List<String> entries = new ArrayList<>();
         model.forEach((toggle, duration) -> {
             if (toggle.at >= from) {
-                entries.add(toggle.at + "/" + toggle.seq + "/" + toggle.seq + "/" + duration);
+                entries.add(toggle.at + "/" + toggle.seq + "/" + toggle.seq + "/" + duration + "/" + toggle.left()
+                        + "/" + toggle.next());
             }
         });
         return entries;
@@ -90,7 +123,8 @@ class TransitionListTest {
     private static List<String> actual(TransitionList list, long from) {
         List<String> entries = new ArrayList<>();
         for (TransitionList.Cursor cursor = list.from(from); cursor.valid(); cursor.next()) {
-            entries.add(cursor.at() + "/" + cursor.seq() + "/" + cursor.timeline() + "/" + cursor.duration());
+            entries.add(cursor.at() + "/" + cursor.seq() + "/" + cursor.timeline() + "/" + cursor.duration() + "/"
+                    + cursor.left() + "/" + cursor.nextValue());
         }
         return entries;
     }
