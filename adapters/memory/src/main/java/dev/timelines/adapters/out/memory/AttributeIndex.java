@@ -23,8 +23,6 @@ final class AttributeIndex {
     private final int maxValues;
     private final ValueDictionary dictionary = new ValueDictionary();
     private final PairTable pairs = new PairTable();
-    /** Per (timeline, value id): how many of the timeline's events carry the value. */
-    private final LongIntMap carried = new LongIntMap();
     private ChangePoints[] byTimeline = new ChangePoints[16];
     private boolean tooDiverse;
 
@@ -83,10 +81,10 @@ final class AttributeIndex {
         }
         long time = timeline.timestamp(position);
         long seq = timeline.seq(position);
-        int id = countEvent(timeline.id(), value, seq);
         ChangePoints points = pointsFor(timeline.id());
         int first = points.insertionPoint(time, seq);
         int held = first > 0 ? points.value(first - 1) : NONE;
+        int id = countEvent(points, held, value, seq);
         Follower follower = follower(timeline, position);
 
         // Only the points from `first` on can change: the follower, and the point after it whose predecessor may
@@ -111,12 +109,24 @@ final class AttributeIndex {
             growth++;
         }
         List<IndexedTransition> after = transitions(points, start, oldEnd + growth);
-        before.stream().filter(transition -> !after.contains(transition)).forEach(pairs::remove);
-        after.stream().filter(transition -> !before.contains(transition))
-                .forEach(transition -> pairs.add(transition, timeline.id()));
+        List<IndexedTransition> added = new ArrayList<>(after);
+        added.removeAll(before);
+        for (IndexedTransition old : before) {
+            if (!after.contains(old)) {
+                // Most repairs only move where a stay ends: the transition that began it is updated in place.
+                IndexedTransition moved = added.stream().filter(old::beginsTheSameStay).findFirst().orElse(null);
+                if (moved == null) {
+                    pairs.remove(old);
+                } else {
+                    pairs.restay(moved);
+                    added.remove(moved);
+                }
+            }
+        }
+        added.forEach(transition -> pairs.add(transition, timeline.id()));
     }
 
-    /** Forgets the timeline: its transitions, change points and counts. */
+    /** Forgets the timeline: its transitions, change points and counts (its events say how many it carried). */
     void removed(StoredTimeline timeline) {
         ChangePoints points = changePoints(timeline.id());
         if (points == null) {
@@ -125,12 +135,14 @@ final class AttributeIndex {
         for (int i = 0; i < points.size(); i++) {
             pairs.remove(IndexedTransition.into(points, i));
         }
-        for (int i = 0; i < points.size(); i++) {
-            int count = carried.remove(pairKey(timeline.id(), points.value(i)));
-            if (count > 0) {
-                dictionary.removeTimeline(points.value(i), count);
+        Map<Integer, Integer> carried = new HashMap<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            JsonValue value = valueAt(timeline, i);
+            if (value != null) {
+                carried.merge(dictionary.idOf(value), 1, Integer::sum);
             }
         }
+        carried.forEach(dictionary::removeTimeline);
         byTimeline[timeline.id()] = null;
     }
 
@@ -142,7 +154,7 @@ final class AttributeIndex {
             if (value == null) {
                 continue;
             }
-            int id = countEvent(timeline.id(), value, timeline.seq(i));
+            int id = countEvent(points, held, value, timeline.seq(i));
             if (tooDiverse) {
                 return;
             }
@@ -165,9 +177,14 @@ final class AttributeIndex {
         }
     }
 
-    private int countEvent(int timeline, JsonValue value, long seq) {
+    /**
+     * Counts an event of a timeline whose change points (possibly null) hold {@code held} where the event goes.
+     * Every value the timeline's events carry is among its change points, so the points tell whether the value is
+     * new to the timeline: no per (timeline, value) counter is kept.
+     */
+    private int countEvent(ChangePoints points, int held, JsonValue value, long seq) {
         int id = dictionary.addEvent(value, seq);
-        if (carried.add(pairKey(timeline, id), 1) == 1) {
+        if (id != held && (points == null || !points.holds(id))) {
             dictionary.addTimeline(id);
         }
         tooDiverse |= dictionary.size() > maxValues;

@@ -29,6 +29,16 @@ final class ChangePoints {
         return value[index];
     }
 
+    /** Whether some point has the value. */
+    boolean holds(int id) {
+        for (int i = 0; i < size; i++) {
+            if (value[i] == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many points come before (at, seq): where a point with that key goes. */
     int insertionPoint(long time, long order) {
         return TimeOrder.lowerBound(at, seq, size, time, order);

@@ -15,4 +15,10 @@ record IndexedTransition(int from, int to, long at, long seq, long duration, lon
                 points.seq(i), first ? 0 : points.at(i) - points.at(i - 1),
                 last ? TransitionList.OPEN : points.at(i + 1), last ? PairTable.ENTRY : points.value(i + 1));
     }
+
+    /** Whether the other is this transition but for how the stay it begins ended. */
+    boolean beginsTheSameStay(IndexedTransition other) {
+        return from == other.from && to == other.to && at == other.at && seq == other.seq
+                && duration == other.duration;
+    }
 }

@@ -24,6 +24,8 @@ final class PairTable {
         }
     }
 
+    private static final String LOST = "the index lost a transition it should hold";
+
     private final Map<Long, Pair> pairs = new HashMap<>();
     private final Map<Integer, List<Pair>> into = new HashMap<>();
     private final Map<Integer, List<Pair>> outOf = new HashMap<>();
@@ -43,12 +45,21 @@ final class PairTable {
         int to = transition.to();
         Pair pair = pairs.get(key(from, to));
         if (pair == null || !pair.transitions().remove(transition.at(), transition.seq())) {
-            throw new IllegalStateException("the index lost a transition it should hold");
+            throw new IllegalStateException(LOST);
         }
         if (pair.transitions().isEmpty()) {
             pairs.remove(key(from, to));
             unlink(into, to, pair);
             unlink(outOf, from, pair);
+        }
+    }
+
+    /** Records how the stay begun by a transition the table holds ended, in place. */
+    void restay(IndexedTransition transition) {
+        Pair pair = pairs.get(key(transition.from(), transition.to()));
+        if (pair == null || !pair.transitions().restay(transition.at(), transition.seq(), transition.left(),
+                transition.next())) {
+            throw new IllegalStateException(LOST);
         }
     }
 

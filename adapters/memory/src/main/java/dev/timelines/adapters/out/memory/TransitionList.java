@@ -7,8 +7,7 @@ import java.util.Arrays;
  * that stay was {@code left} ({@link #OPEN} while it lasts) and for which value ({@code next}). So the list is
  * also every stay in {@code to} entered from {@code from}, and questions about stays (what came next, the state
  * at T, time in a state) read it without visiting timelines. Chunks of parallel primitive arrays, 40 bytes a
- * transition; an out-of-order insert or a removal moves at most a chunk's entries (a full chunk first spills
- * into a neighbour with room, so chunks stay full), and each chunk knows its latest {@code left}, so a search
+ * transition; an out-of-order insert or a removal moves at most a chunk's entries, and each chunk knows its latest {@code left}, so a search
  * for stays lasting past a time skips chunks of stays that all ended before it. Not thread-safe.
  */
 final class TransitionList {
@@ -49,23 +48,26 @@ final class TransitionList {
             insertChunk(0, new Chunk(Math.min(4, chunkCapacity)));
         }
         int index = chunkFor(at, seq);
-        Chunk chunk = chunks[index];
-        if (chunk.size == chunkCapacity) {
-            if (index == chunkCount - 1 && chunk.isBefore(at, seq)) {
-                insertChunk(++index, new Chunk(Math.min(4, chunkCapacity)));
-            } else if (index + 1 < chunkCount && chunks[index + 1].size < chunkCapacity) {
-                chunk.moveLastTo(chunks[index + 1], chunkCapacity);
-            } else {
-                Chunk upper = chunk.splitUpperHalf();
-                insertChunk(index + 1, upper);
-                if (chunk.isBefore(at, seq)) {
-                    index++;
-                }
-            }
-            chunk = chunks[index];
+        if (chunks[index].size == chunkCapacity) {
+            index = makeRoom(index, at, seq);
         }
+        Chunk chunk = chunks[index];
         chunk.insert(chunk.lowerBound(at, seq), at, seq, timeline, duration, left, next, chunkCapacity);
         size++;
+    }
+
+    /** Sets how the stay begun by the transition (at, seq) ended; false when there is no such transition. */
+    boolean restay(long at, long seq, long left, int next) {
+        if (chunkCount == 0) {
+            return false;
+        }
+        Chunk chunk = chunks[chunkFor(at, seq)];
+        int position = chunk.lowerBound(at, seq);
+        if (position == chunk.size || chunk.at[position] != at || chunk.seq[position] != seq) {
+            return false;
+        }
+        chunk.restay(position, left, next);
+        return true;
     }
 
     /** Removes the transition with exactly this (at, seq); false when there is none. */
@@ -138,6 +140,33 @@ final class TransitionList {
         }
         list.size = count;
         return list;
+    }
+
+    /**
+     * Frees a place for (at, seq) in or next to the full chunk at {@code index} and returns the chunk it now
+     * goes into. A neighbour with room takes one transition over, so that chunks stay full (repairs insert all
+     * over the list); only when both neighbours are full does the chunk split.
+     */
+    private int makeRoom(int index, long at, long seq) {
+        Chunk chunk = chunks[index];
+        if (index == chunkCount - 1 && chunk.isBefore(at, seq)) {
+            insertChunk(index + 1, new Chunk(Math.min(4, chunkCapacity)));
+            return index + 1;
+        }
+        if (index > 0 && chunks[index - 1].size < chunkCapacity) {
+            if (chunk.lowerBound(at, seq) == 0) {
+                return index - 1;
+            }
+            chunk.moveFirstTo(chunks[index - 1], chunkCapacity);
+            return index;
+        }
+        if (index + 1 < chunkCount && chunks[index + 1].size < chunkCapacity) {
+            chunk.moveLastTo(chunks[index + 1], chunkCapacity);
+            return index;
+        }
+        Chunk upper = chunk.splitUpperHalf();
+        insertChunk(index + 1, upper);
+        return chunk.isBefore(at, seq) ? index + 1 : index;
     }
 
     /** The first chunk whose last transition is at or after the key; the last chunk when none is. */
@@ -295,6 +324,23 @@ final class TransitionList {
             if (leaving == latestLeft) {
                 recomputeLatestLeft();
             }
+        }
+
+        void restay(int index, long leaving, int following) {
+            long previous = left[index];
+            left[index] = leaving;
+            next[index] = following;
+            if (leaving > latestLeft) {
+                latestLeft = leaving;
+            } else if (previous == latestLeft) {
+                recomputeLatestLeft();
+            }
+        }
+
+        /** Moves the first transition to the end of the preceding chunk, which has room for it. */
+        void moveFirstTo(Chunk preceding, int maxCapacity) {
+            preceding.insert(preceding.size, at[0], seq[0], timeline[0], duration[0], left[0], next[0], maxCapacity);
+            remove(0);
         }
 
         /** Moves the last transition to the front of the following chunk, which has room for it. */

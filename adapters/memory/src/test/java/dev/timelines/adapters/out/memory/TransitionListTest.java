@@ -5,33 +5,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Chunked transition lists behave like a sorted map from (at, seq) under any mix of inserts and removals. */
+/**
+ * Chunked transition lists behave like a sorted map from (at, seq) to the stay each transition begins, under any
+ * mix of inserts, removals and changed stays, with chunks small enough to split, spill and skip.
+ */
 class TransitionListTest {
 
     private static final Comparator<Toggle> ORDER = Comparator.comparingLong(Toggle::at).thenComparingLong(Toggle::seq);
 
-    /** One step: add (at, seq) when absent, otherwise remove it. */
-    record Toggle(long at, long seq) {
+    /** One step: add (at, seq) when absent; otherwise give it another stay ({@code restay}) or remove it. */
+    record Toggle(long at, long seq, boolean restay) {
 
         long duration() {
             return at * 7 + seq;
         }
 
         /** Some stays open, the others ending a little after they began. */
-        long left() {
-            return seq % 3 == 0 ? TransitionList.OPEN : at + seq % 4;
+        Stay stay() {
+            return seq % 3 == 0 ? Stay.OPEN : new Stay(at + seq % 4, (int) seq);
         }
+    }
 
-        int next() {
-            return seq % 3 == 0 ? PairTable.ENTRY : (int) seq;
+    /** When the stay a transition begins was left, and for which value. */
+    record Stay(long left, int next) {
+
+        static final Stay OPEN = new Stay(TransitionList.OPEN, PairTable.ENTRY);
+
+        /** Another stay: an open one closes later, a closed one reopens. */
+        Stay other(long at) {
+            return left == TransitionList.OPEN ? new Stay(at + 5, 9) : OPEN;
         }
     }
 
@@ -39,9 +51,10 @@ class TransitionListTest {
     void behavesLikeASortedMap(@ForAll("toggles") List<Toggle> toggles, @ForAll @IntRange(min = 2, max = 5) int chunk,
             @ForAll @IntRange(min = -1, max = 21) int from) {
         TransitionList list = new TransitionList(chunk);
-        TreeMap<Toggle, Long> model = new TreeMap<>(ORDER);
+        TreeMap<Toggle, Stay> model = new TreeMap<>(ORDER);
         apply(toggles, list, model);
         assertEquals(false, list.remove(99, 99));
+        assertEquals(false, list.restay(99, 99, 1, 1));
         assertEquals(model.size(), list.size());
         assertEquals(expected(model, from), actual(list, from));
     }
@@ -51,14 +64,17 @@ class TransitionListTest {
             @ForAll @IntRange(min = 2, max = 5) int chunk, @ForAll @IntRange(min = -1, max = 24) int since,
             @ForAll @IntRange(min = 0, max = 8) int length) {
         TransitionList list = new TransitionList(chunk);
-        TreeMap<Toggle, Long> model = new TreeMap<>(ORDER);
+        TreeMap<Toggle, Stay> model = new TreeMap<>(ORDER);
         apply(toggles, list, model);
         int until = since + length;
         assertEquals(model.keySet().stream().filter(toggle -> toggle.at <= since).count(),
                 list.countAtOrBefore(since));
         List<String> expected = new ArrayList<>();
-        model.keySet().stream().filter(toggle -> toggle.at < until && toggle.left() > since)
-                .forEach(toggle -> expected.add(toggle.seq + "/" + toggle.at + "/" + toggle.left()));
+        model.forEach((toggle, stay) -> {
+            if (toggle.at < until && stay.left > since) {
+                expected.add(toggle.seq + "/" + toggle.at + "/" + stay.left);
+            }
+        });
         List<String> visited = new ArrayList<>();
         list.forEachStayOverlapping(since, until,
                 (timeline, entered, left) -> visited.add(timeline + "/" + entered + "/" + left));
@@ -68,8 +84,8 @@ class TransitionListTest {
     @Property(tries = 100)
     void bulkLoadedListsAcceptLaterChanges(@ForAll("toggles") List<Toggle> initial,
             @ForAll("toggles") List<Toggle> later, @ForAll @IntRange(min = 2, max = 5) int chunk) {
-        TreeMap<Toggle, Long> model = new TreeMap<>(ORDER);
-        initial.forEach(toggle -> model.put(toggle, toggle.duration()));
+        TreeMap<Toggle, Stay> model = new TreeMap<>(ORDER);
+        initial.forEach(toggle -> model.put(toggle, toggle.stay()));
         int count = model.size();
         long[] at = new long[count];
         long[] seq = new long[count];
@@ -78,13 +94,14 @@ class TransitionListTest {
         long[] left = new long[count];
         int[] next = new int[count];
         int i = 0;
-        for (Toggle toggle : model.keySet()) {
+        for (Map.Entry<Toggle, Stay> entry : model.entrySet()) {
+            Toggle toggle = entry.getKey();
             at[i] = toggle.at;
             seq[i] = toggle.seq;
             timeline[i] = (int) toggle.seq;
             duration[i] = toggle.duration();
-            left[i] = toggle.left();
-            next[i++] = toggle.next();
+            left[i] = entry.getValue().left;
+            next[i++] = entry.getValue().next;
         }
         TransitionList list = TransitionList.ofSorted(chunk, at, seq, timeline, duration, left, next, count);
         apply(later, list, model);
@@ -93,28 +110,34 @@ class TransitionListTest {
 
     @Provide
     Arbitrary<List<Toggle>> toggles() {
-        return Arbitraries.integers().between(0, 20).flatMap(at -> Arbitraries.integers().between(0, 6)
-                .map(seq -> new Toggle(at, seq))).list().ofMaxSize(80);
+        return Combinators.combine(Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 6),
+                Arbitraries.of(false, true)).as(Toggle::new).list().ofMaxSize(80);
     }
 
-    private static void apply(List<Toggle> toggles, TransitionList list, TreeMap<Toggle, Long> model) {
+    private static void apply(List<Toggle> toggles, TransitionList list, TreeMap<Toggle, Stay> model) {
         for (Toggle toggle : toggles) {
-            if (model.containsKey(toggle)) {
+            Stay stay = model.get(toggle);
+            if (stay == null) {
+                model.put(toggle, toggle.stay());
+                list.add(toggle.at, toggle.seq, (int) toggle.seq, toggle.duration(), toggle.stay().left,
+                        toggle.stay().next);
+            } else if (toggle.restay) {
+                Stay other = stay.other(toggle.at);
+                model.put(toggle, other);
+                assertEquals(true, list.restay(toggle.at, toggle.seq, other.left, other.next));
+            } else {
                 model.remove(toggle);
                 assertEquals(true, list.remove(toggle.at, toggle.seq));
-            } else {
-                model.put(toggle, toggle.duration());
-                list.add(toggle.at, toggle.seq, (int) toggle.seq, toggle.duration(), toggle.left(), toggle.next());
             }
         }
     }
 
-    private static List<String> expected(TreeMap<Toggle, Long> model, long from) {
+    private static List<String> expected(TreeMap<Toggle, Stay> model, long from) {
         List<String> entries = new ArrayList<>();
-        model.forEach((toggle, duration) -> {
+        model.forEach((toggle, stay) -> {
             if (toggle.at >= from) {
-                entries.add(toggle.at + "/" + toggle.seq + "/" + toggle.seq + "/" + duration + "/" + toggle.left()
-                        + "/" + toggle.next());
+                entries.add(toggle.at + "/" + toggle.seq + "/" + toggle.seq + "/" + toggle.duration() + "/"
+                        + stay.left + "/" + stay.next);
             }
         });
         return entries;
