@@ -41,12 +41,11 @@ final class StateQuestions {
     /** A timeline may have several stays in the window: each is offered once. */
     List<TimelineKey> inStateDuring(JsonValue value, WindowBounds window, KeyRange range) {
         KeySelection selection = new KeySelection(range);
-        boolean[] offered = new boolean[index.timelineSlots()];
+        TimelineMarks offered = new TimelineMarks(index.timelineSlots());
         for (PairTable.Pair pair : pairsInto(value)) {
             pair.transitions().forEachStayOverlapping(window.since(), window.until(), (timeline, entered, left) -> {
-                if (!offered[timeline]
-                        && Math.max(entered, window.since()) < Math.min(left, window.until())) {
-                    offered[timeline] = true;
+                if (Math.max(entered, window.since()) < Math.min(left, window.until())
+                        && offered.firstSighting(timeline)) {
                     selection.offer(key(timeline));
                 }
             });
@@ -76,10 +75,10 @@ final class StateQuestions {
     /** Each stay clipped to the window; an open one ends at {@code until} or now, whichever is earlier. */
     List<TimeInState> timeInStates(WindowBounds window, Timestamp now) {
         long openEnd = Math.min(window.until(), now.micros());
-        int[] counted = new int[index.timelineSlots()];
+        TimelineMarks counted = new TimelineMarks(index.timelineSlots());
         List<TimeInState> answer = new ArrayList<>();
         for (int id = 0; id < index.dictionary().slots(); id++) {
-            int mark = id + 1;
+            counted.nextGroup();
             Spent spent = new Spent();
             for (PairTable.Pair pair : index.pairs().into(id)) {
                 pair.transitions().forEachStayOverlapping(window.since(), window.until(), (timeline, entered, left) -> {
@@ -87,8 +86,7 @@ final class StateQuestions {
                     long begin = Math.max(entered, window.since());
                     if (end > begin) {
                         spent.add(end - begin);
-                        if (counted[timeline] != mark) {
-                            counted[timeline] = mark;
+                        if (counted.firstSighting(timeline)) {
                             spent.timelines++;
                         }
                     }

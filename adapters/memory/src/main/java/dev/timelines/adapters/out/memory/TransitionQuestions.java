@@ -12,7 +12,6 @@ import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Transition;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -65,15 +64,16 @@ final class TransitionQuestions {
         WindowBounds window = WindowBounds.of(filter.window());
         List<PairStatistics> pairs = new ArrayList<>();
         List<ValueCount> entries = new ArrayList<>();
+        TimelineMarks marks = new TimelineMarks(index.timelineSlots());
         for (PairTable.Pair pair : selectedPairs(filter)) {
-            Run run = run(pair, window);
+            Run run = run(pair, window, marks);
             if (run.count() == 0) {
                 continue;
             }
             if (pair.isEntry()) {
                 entries.add(new ValueCount(value(pair.to()), run.count()));
             } else {
-                pairs.add(new PairStatistics(value(pair.from()), value(pair.to()), run.distinctTimelines(),
+                pairs.add(new PairStatistics(value(pair.from()), value(pair.to()), run.timelines(),
                         run.statistics()));
             }
         }
@@ -110,8 +110,9 @@ final class TransitionQuestions {
         LongList[] durations = new LongList[index.dictionary().slots()];
         long entries = 0;
         long none = 0;
+        TimelineMarks marks = new TimelineMarks(index.timelineSlots());
         for (PairTable.Pair pair : id < 0 ? List.<PairTable.Pair>of() : index.pairs().into(id)) {
-            Run run = run(pair, window);
+            Run run = run(pair, window, marks);
             entries += run.count();
             if (pair.isEntry()) {
                 none += run.count();
@@ -171,15 +172,18 @@ final class TransitionQuestions {
                 value(pair.to()), cursor.duration());
     }
 
-    private Run run(PairTable.Pair pair, WindowBounds window) {
+    private Run run(PairTable.Pair pair, WindowBounds window, TimelineMarks marks) {
         LongList durations = new LongList();
-        LongList lines = new LongList();
+        long timelines = 0;
+        marks.nextGroup();
         for (TransitionList.Cursor cursor = pair.transitions().from(window.since());
                 cursor.valid() && cursor.at() < window.until(); cursor.next()) {
             durations.add(cursor.duration());
-            lines.add(cursor.timeline());
+            if (marks.firstSighting(cursor.timeline())) {
+                timelines++;
+            }
         }
-        return new Run(durations, lines);
+        return new Run(durations, timelines);
     }
 
     private JsonValue value(int id) {
@@ -190,8 +194,8 @@ final class TransitionQuestions {
     private record Head(PairTable.Pair pair, TransitionList.Cursor cursor) {
     }
 
-    /** The transitions of one pair inside a window: their durations and timelines. */
-    private record Run(LongList lengths, LongList timelines) {
+    /** The transitions of one pair inside a window: their durations, and how many distinct timelines made them. */
+    private record Run(LongList lengths, long timelines) {
 
         long count() {
             return lengths.size();
@@ -199,18 +203,6 @@ final class TransitionQuestions {
 
         DurationStatistics statistics() {
             return DurationStatistics.of(lengths.array(), lengths.size());
-        }
-
-        long distinctTimelines() {
-            long[] sorted = Arrays.copyOf(timelines.array(), timelines.size());
-            Arrays.sort(sorted);
-            long distinct = 0;
-            for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) {
-                    distinct++;
-                }
-            }
-            return distinct;
         }
     }
 }
