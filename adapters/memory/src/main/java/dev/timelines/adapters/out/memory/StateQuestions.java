@@ -33,7 +33,7 @@ final class StateQuestions {
         KeySelection selection = new KeySelection(range);
         for (PairTable.Pair pair : pairsInto(value)) {
             pair.transitions().forEachStayOverlapping(at.micros(), at.micros() + 1,
-                    (timeline, entered, left) -> selection.offer(key(timeline)));
+                    (timeline, entered, duration, left, next) -> selection.offer(key(timeline)));
         }
         return selection.sorted();
     }
@@ -42,13 +42,13 @@ final class StateQuestions {
     List<TimelineKey> inStateDuring(JsonValue value, WindowBounds window, KeyRange range) {
         KeySelection selection = new KeySelection(range);
         TimelineMarks offered = new TimelineMarks(index.timelineSlots());
+        TransitionList.Visitor offer = (timeline, entered, duration, left, next) -> {
+            if (Math.max(entered, window.since()) < Math.min(left, window.until()) && offered.firstSighting(timeline)) {
+                selection.offer(key(timeline));
+            }
+        };
         for (PairTable.Pair pair : pairsInto(value)) {
-            pair.transitions().forEachStayOverlapping(window.since(), window.until(), (timeline, entered, left) -> {
-                if (Math.max(entered, window.since()) < Math.min(left, window.until())
-                        && offered.firstSighting(timeline)) {
-                    selection.offer(key(timeline));
-                }
-            });
+            pair.transitions().forEachStayOverlapping(window.since(), window.until(), offer);
         }
         return selection.sorted();
     }
@@ -74,23 +74,12 @@ final class StateQuestions {
 
     /** Each stay clipped to the window; an open one ends at {@code until} or now, whichever is earlier. */
     List<TimeInState> timeInStates(WindowBounds window, Timestamp now) {
-        long openEnd = Math.min(window.until(), now.micros());
         TimelineMarks counted = new TimelineMarks(index.timelineSlots());
         List<TimeInState> answer = new ArrayList<>();
         for (int id = 0; id < index.dictionary().slots(); id++) {
-            counted.nextGroup();
-            Spent spent = new Spent();
+            Spent spent = new Spent(window, now, counted);
             for (PairTable.Pair pair : index.pairs().into(id)) {
-                pair.transitions().forEachStayOverlapping(window.since(), window.until(), (timeline, entered, left) -> {
-                    long end = left == TransitionList.OPEN ? openEnd : Math.min(left, window.until());
-                    long begin = Math.max(entered, window.since());
-                    if (end > begin) {
-                        spent.add(end - begin);
-                        if (counted.firstSighting(timeline)) {
-                            spent.timelines++;
-                        }
-                    }
-                });
+                pair.transitions().forEachStayOverlapping(window.since(), window.until(), spent);
             }
             if (spent.timelines > 0) {
                 answer.add(new TimeInState(index.dictionary().value(id), spent.total(), spent.timelines));
@@ -108,15 +97,36 @@ final class StateQuestions {
         return timelines.get(timeline).key();
     }
 
-    /** Time in one value: whole seconds and leftover microseconds apart, so millions of stays cannot overflow. */
-    private static final class Spent {
+    /**
+     * Time in one value, stay by stay, and the timelines that spent some: whole seconds and leftover microseconds
+     * are summed apart, so that millions of stays cannot overflow.
+     */
+    private static final class Spent implements TransitionList.Visitor {
+        private final WindowBounds window;
+        private final long openEnd;
+        private final TimelineMarks counted;
         private long seconds;
         private long micros;
         private long timelines;
 
-        void add(long duration) {
-            seconds += duration / Timestamp.MICROS_PER_SECOND;
-            micros += duration % Timestamp.MICROS_PER_SECOND;
+        Spent(WindowBounds window, Timestamp now, TimelineMarks counted) {
+            this.window = window;
+            this.openEnd = Math.min(window.until(), now.micros());
+            this.counted = counted;
+            counted.nextGroup();
+        }
+
+        @Override
+        public void visit(int timeline, long entered, long duration, long left, int next) {
+            long end = left == TransitionList.OPEN ? openEnd : Math.min(left, window.until());
+            long begin = Math.max(entered, window.since());
+            if (end > begin) {
+                seconds += (end - begin) / Timestamp.MICROS_PER_SECOND;
+                micros += (end - begin) % Timestamp.MICROS_PER_SECOND;
+                if (counted.firstSighting(timeline)) {
+                    timelines++;
+                }
+            }
         }
 
         BigInteger total() {

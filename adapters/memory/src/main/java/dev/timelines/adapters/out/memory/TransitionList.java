@@ -7,8 +7,9 @@ import java.util.Arrays;
  * that stay was {@code left} ({@link #OPEN} while it lasts) and for which value ({@code next}). So the list is
  * also every stay in {@code to} entered from {@code from}, and questions about stays (what came next, the state
  * at T, time in a state) read it without visiting timelines. Chunks of parallel primitive arrays, 40 bytes a
- * transition; an out-of-order insert or a removal moves at most a chunk's entries, and each chunk knows its latest {@code left}, so a search
- * for stays lasting past a time skips chunks of stays that all ended before it. Not thread-safe.
+ * transition; an out-of-order insert or a removal moves at most a chunk's entries, and each chunk bounds its
+ * stays' {@code left}, so a search for stays lasting past a time skips chunks whose stays all ended before it.
+ * Not thread-safe.
  */
 final class TransitionList {
 
@@ -30,9 +31,9 @@ final class TransitionList {
         this.chunkCapacity = chunkCapacity;
     }
 
-    /** Receives stays one by one, without an object per stay. */
-    interface StayVisitor {
-        void visit(int timeline, long entered, long left);
+    /** Receives transitions one by one, without an object per transition: cheap enough for millions. */
+    interface Visitor {
+        void visit(int timeline, long at, long duration, long left, int next);
     }
 
     long size() {
@@ -112,16 +113,33 @@ final class TransitionList {
         return count;
     }
 
-    /** Visits the stays entered before {@code until} and left after {@code since}. */
-    void forEachStayOverlapping(long since, long until, StayVisitor visitor) {
+    /** Visits, in order, the transitions whose {@code at} lies in {@code [since, until)}. */
+    void forEachIn(long since, long until, Visitor visitor) {
+        if (chunkCount == 0) {
+            return;
+        }
+        int c = chunkFor(since, Long.MIN_VALUE);
+        for (int i = chunks[c].lowerBound(since, Long.MIN_VALUE); c < chunkCount; c++, i = 0) {
+            Chunk chunk = chunks[c];
+            for (; i < chunk.size; i++) {
+                if (chunk.at[i] >= until) {
+                    return;
+                }
+                visitor.visit(chunk.timeline[i], chunk.at[i], chunk.duration[i], chunk.left[i], chunk.next[i]);
+            }
+        }
+    }
+
+    /** Visits the transitions beginning a stay entered before {@code until} and left after {@code since}. */
+    void forEachStayOverlapping(long since, long until, Visitor visitor) {
         for (int c = 0; c < chunkCount && chunks[c].at[0] < until; c++) {
             Chunk chunk = chunks[c];
-            if (chunk.latestLeft <= since) {
+            if (chunk.latestLeft() <= since) {
                 continue;
             }
             for (int i = 0; i < chunk.size && chunk.at[i] < until; i++) {
                 if (chunk.left[i] > since) {
-                    visitor.visit(chunk.timeline[i], chunk.at[i], chunk.left[i]);
+                    visitor.visit(chunk.timeline[i], chunk.at[i], chunk.duration[i], chunk.left[i], chunk.next[i]);
                 }
             }
         }
@@ -224,16 +242,6 @@ final class TransitionList {
             return chunks[chunk].duration[position];
         }
 
-        /** When the timeline left the value this transition entered; {@link #OPEN} if it has not. */
-        long left() {
-            return chunks[chunk].left[position];
-        }
-
-        /** The value the timeline changed to next, or {@link PairTable#ENTRY} if it has not. */
-        int nextValue() {
-            return chunks[chunk].next[position];
-        }
-
         void next() {
             position++;
             settle();
@@ -256,8 +264,14 @@ final class TransitionList {
         private long[] left;
         private int[] next;
         private int size;
-        /** The largest {@code left} of the chunk: no stay of it lasts past this. */
-        private long latestLeft = Long.MIN_VALUE;
+        /** How many stays of the chunk are {@link #OPEN}. */
+        private int open;
+        /**
+         * At or after every closed stay's {@code left}. Only raised, never lowered when that stay changes or goes:
+         * a bound a little late only costs a chunk visit, and keeping it exact would mean rescanning the chunk on
+         * every repair (each new change point closes a stay).
+         */
+        private long closedBound = Long.MIN_VALUE;
 
         Chunk(int capacity) {
             this(new long[capacity], new long[capacity], new int[capacity], new long[capacity], new long[capacity],
@@ -272,7 +286,12 @@ final class TransitionList {
             this.left = left;
             this.next = next;
             this.size = size;
-            recomputeLatestLeft();
+            countStays();
+        }
+
+        /** No stay of the chunk lasts past this. */
+        long latestLeft() {
+            return open > 0 ? OPEN : closedBound;
         }
 
         /** Whether every transition of this chunk comes before (at, seq). */
@@ -309,7 +328,7 @@ final class TransitionList {
             left[index] = leaving;
             next[index] = following;
             size++;
-            latestLeft = Math.max(latestLeft, leaving);
+            countStay(leaving);
         }
 
         void remove(int index) {
@@ -321,20 +340,18 @@ final class TransitionList {
             System.arraycopy(left, index + 1, left, index, size - index - 1);
             System.arraycopy(next, index + 1, next, index, size - index - 1);
             size--;
-            if (leaving == latestLeft) {
-                recomputeLatestLeft();
+            if (leaving == OPEN) {
+                open--;
             }
         }
 
         void restay(int index, long leaving, int following) {
-            long previous = left[index];
+            if (left[index] == OPEN) {
+                open--;
+            }
             left[index] = leaving;
             next[index] = following;
-            if (leaving > latestLeft) {
-                latestLeft = leaving;
-            } else if (previous == latestLeft) {
-                recomputeLatestLeft();
-            }
+            countStay(leaving);
         }
 
         /** Moves the first transition to the end of the preceding chunk, which has room for it. */
@@ -358,14 +375,23 @@ final class TransitionList {
                     Arrays.copyOfRange(timeline, keep, size), Arrays.copyOfRange(duration, keep, size),
                     Arrays.copyOfRange(left, keep, size), Arrays.copyOfRange(next, keep, size), size - keep);
             size = keep;
-            recomputeLatestLeft();
+            countStays();
             return upper;
         }
 
-        private void recomputeLatestLeft() {
-            latestLeft = Long.MIN_VALUE;
+        private void countStay(long leaving) {
+            if (leaving == OPEN) {
+                open++;
+            } else {
+                closedBound = Math.max(closedBound, leaving);
+            }
+        }
+
+        private void countStays() {
+            open = 0;
+            closedBound = Long.MIN_VALUE;
             for (int i = 0; i < size; i++) {
-                latestLeft = Math.max(latestLeft, left[i]);
+                countStay(left[i]);
             }
         }
     }

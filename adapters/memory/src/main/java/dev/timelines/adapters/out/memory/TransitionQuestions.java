@@ -83,25 +83,11 @@ final class TransitionQuestions {
     /** For each entry into the value, the timeline's next change point, however late: kept with the entry. */
     AdjacentValues next(JsonValue value, WindowBounds window) {
         int id = index.dictionary().idOf(value);
-        LongList[] durations = new LongList[index.dictionary().slots()];
-        long entries = 0;
-        long none = 0;
+        Followers followers = new Followers(index.dictionary().slots());
         for (PairTable.Pair pair : id < 0 ? List.<PairTable.Pair>of() : index.pairs().into(id)) {
-            for (TransitionList.Cursor cursor = pair.transitions().from(window.since());
-                    cursor.valid() && cursor.at() < window.until(); cursor.next()) {
-                int next = cursor.nextValue();
-                entries++;
-                if (next == PairTable.ENTRY) {
-                    none++;
-                } else {
-                    if (durations[next] == null) {
-                        durations[next] = new LongList();
-                    }
-                    durations[next].add(cursor.left() - cursor.at());
-                }
-            }
+            pair.transitions().forEachIn(window.since(), window.until(), followers);
         }
-        return new AdjacentValues(value, entries, neighbours(durations), none);
+        return new AdjacentValues(value, followers.entries, neighbours(followers.durations), followers.none);
     }
 
     /** For each entry into the value, the value it came from and how long that held; first points count as none. */
@@ -172,18 +158,10 @@ final class TransitionQuestions {
                 value(pair.to()), cursor.duration());
     }
 
-    private Run run(PairTable.Pair pair, WindowBounds window, TimelineMarks marks) {
-        LongList durations = new LongList();
-        long timelines = 0;
-        marks.nextGroup();
-        for (TransitionList.Cursor cursor = pair.transitions().from(window.since());
-                cursor.valid() && cursor.at() < window.until(); cursor.next()) {
-            durations.add(cursor.duration());
-            if (marks.firstSighting(cursor.timeline())) {
-                timelines++;
-            }
-        }
-        return new Run(durations, timelines);
+    private static Run run(PairTable.Pair pair, WindowBounds window, TimelineMarks marks) {
+        Run run = new Run(marks);
+        pair.transitions().forEachIn(window.since(), window.until(), run);
+        return run;
     }
 
     private JsonValue value(int id) {
@@ -195,14 +173,62 @@ final class TransitionQuestions {
     }
 
     /** The transitions of one pair inside a window: their durations, and how many distinct timelines made them. */
-    private record Run(LongList lengths, long timelines) {
+    private static final class Run implements TransitionList.Visitor {
+        private final LongList lengths = new LongList();
+        private final TimelineMarks marks;
+        private long timelines;
+
+        Run(TimelineMarks marks) {
+            this.marks = marks;
+            marks.nextGroup();
+        }
+
+        @Override
+        public void visit(int timeline, long at, long duration, long left, int next) {
+            lengths.add(duration);
+            if (marks.firstSighting(timeline)) {
+                timelines++;
+            }
+        }
 
         long count() {
             return lengths.size();
         }
 
+        LongList lengths() {
+            return lengths;
+        }
+
+        long timelines() {
+            return timelines;
+        }
+
         DurationStatistics statistics() {
             return DurationStatistics.of(lengths.array(), lengths.size());
+        }
+    }
+
+    /** Entries into a value and, per value id, the time until the value that followed; {@code none} if none did. */
+    private static final class Followers implements TransitionList.Visitor {
+        private final LongList[] durations;
+        private long entries;
+        private long none;
+
+        Followers(int valueSlots) {
+            durations = new LongList[valueSlots];
+        }
+
+        @Override
+        public void visit(int timeline, long at, long duration, long left, int next) {
+            entries++;
+            if (next == PairTable.ENTRY) {
+                none++;
+                return;
+            }
+            if (durations[next] == null) {
+                durations[next] = new LongList();
+            }
+            durations[next].add(left - at);
         }
     }
 }

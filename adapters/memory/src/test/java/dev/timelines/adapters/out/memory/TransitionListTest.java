@@ -56,7 +56,8 @@ class TransitionListTest {
         assertEquals(false, list.remove(99, 99));
         assertEquals(false, list.restay(99, 99, 1, 1));
         assertEquals(model.size(), list.size());
-        assertEquals(expected(model, from), actual(list, from));
+        assertEquals(expected(model, from), walked(list, from));
+        assertEquals(expectedWithStays(model, from), visited(list, from));
     }
 
     @Property(tries = 300)
@@ -77,8 +78,11 @@ class TransitionListTest {
         });
         List<String> visited = new ArrayList<>();
         list.forEachStayOverlapping(since, until,
-                (timeline, entered, left) -> visited.add(timeline + "/" + entered + "/" + left));
+                (timeline, entered, duration, left, next) -> visited.add(timeline + "/" + entered + "/" + left));
         assertEquals(expected, visited);
+
+        assertEquals(expectedWithStays(model, since).stream()
+                .filter(row -> Long.parseLong(row.split("/")[0]) < until).toList(), visited(list, since, until));
     }
 
     @Property(tries = 100)
@@ -105,7 +109,8 @@ class TransitionListTest {
         }
         TransitionList list = TransitionList.ofSorted(chunk, at, seq, timeline, duration, left, next, count);
         apply(later, list, model);
-        assertEquals(expected(model, Long.MIN_VALUE), actual(list, Long.MIN_VALUE));
+        assertEquals(expected(model, Long.MIN_VALUE), walked(list, Long.MIN_VALUE));
+        assertEquals(expectedWithStays(model, Long.MIN_VALUE), visited(list, Long.MIN_VALUE));
     }
 
     @Provide
@@ -132,23 +137,44 @@ class TransitionListTest {
         }
     }
 
+    /** Rows {@code at/seq/timeline/duration} from {@code from} on; the tests use the seq as timeline id. */
     private static List<String> expected(TreeMap<Toggle, Stay> model, long from) {
-        List<String> entries = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
         model.forEach((toggle, stay) -> {
             if (toggle.at >= from) {
-                entries.add(toggle.at + "/" + toggle.seq + "/" + toggle.seq + "/" + toggle.duration() + "/"
-                        + stay.left + "/" + stay.next);
+                rows.add(toggle.at + "/" + toggle.seq + "/" + toggle.seq + "/" + toggle.duration());
             }
         });
-        return entries;
+        return rows;
     }
 
-    private static List<String> actual(TransitionList list, long from) {
-        List<String> entries = new ArrayList<>();
+    /** Rows {@code at/timeline/duration/left/next} from {@code from} on. */
+    private static List<String> expectedWithStays(TreeMap<Toggle, Stay> model, long from) {
+        List<String> rows = new ArrayList<>();
+        model.forEach((toggle, stay) -> {
+            if (toggle.at >= from) {
+                rows.add(toggle.at + "/" + toggle.seq + "/" + toggle.duration() + "/" + stay.left + "/" + stay.next);
+            }
+        });
+        return rows;
+    }
+
+    private static List<String> walked(TransitionList list, long from) {
+        List<String> rows = new ArrayList<>();
         for (TransitionList.Cursor cursor = list.from(from); cursor.valid(); cursor.next()) {
-            entries.add(cursor.at() + "/" + cursor.seq() + "/" + cursor.timeline() + "/" + cursor.duration() + "/"
-                    + cursor.left() + "/" + cursor.nextValue());
+            rows.add(cursor.at() + "/" + cursor.seq() + "/" + cursor.timeline() + "/" + cursor.duration());
         }
-        return entries;
+        return rows;
+    }
+
+    private static List<String> visited(TransitionList list, long from) {
+        return visited(list, from, Long.MAX_VALUE);
+    }
+
+    private static List<String> visited(TransitionList list, long since, long until) {
+        List<String> rows = new ArrayList<>();
+        list.forEachIn(since, until, (timeline, at, duration, left, next) -> rows.add(
+                at + "/" + timeline + "/" + duration + "/" + left + "/" + next));
+        return rows;
     }
 }
