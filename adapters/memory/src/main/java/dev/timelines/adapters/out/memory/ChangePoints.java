@@ -46,7 +46,9 @@ final class ChangePoints {
 
     void insert(int index, long time, long order, int id) {
         if (size == at.length) {
-            int capacity = size + Math.max(2, size >> 1);
+            // Grows by an eighth: still amortised O(1) per point, and the spare room of hundreds of thousands of
+            // growing timelines stays near 6% of their points instead of 25%.
+            int capacity = size + Math.max(4, size >> 3);
             at = Arrays.copyOf(at, capacity);
             seq = Arrays.copyOf(seq, capacity);
             value = Arrays.copyOf(value, capacity);
