@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * Everything the cross-timeline questions need about one attribute: its values as dictionary ids, every
- * timeline's change points, and every transition grouped by (from, to) pair. Built by one pass over the store,
- * then repaired event by event: an event arriving out of order changes the change points only next to
- * itself, so the repair recomputes the transitions ending there and applies the difference (it can split a
- * transition in two, merge two into one, or change nothing). Not thread-safe: the store's lock guards it.
+ * timeline's change points, and every transition grouped by (from, to) pair with the stay it begins. Built by
+ * one pass over the store, then repaired event by event: an event arriving out of order changes the change
+ * points only next to itself, so the repair recomputes the transitions around there and applies the difference
+ * (it can split a transition in two, merge two into one, end a stay elsewhere, or change nothing). Not
+ * thread-safe: the store's lock guards it.
  */
 final class AttributeIndex {
 
