@@ -26,21 +26,37 @@ final class StoredTimeline {
     private final TimelineKey key;
     private final DataCodec codec;
     private final Receptions receptions;
-    private final Bytes data = new Bytes();
-    private long[] timestamps = new long[2];
-    private long[] seqs = new long[2];
+    private final Bytes data;
+    private long[] timestamps;
+    private long[] seqs;
     /** Where each event's data starts in {@link #data}. */
-    private int[] dataAt = new int[2];
+    private int[] dataAt;
     /** Allocated with the first event that has an id: most producers send none. */
     private EventId[] eventIds;
+    /**
+     * The stored ids plus those reserved for events not yet stored. Built from {@link #eventIds} on first use
+     * after loading an image, so that a restart does not hash every id of every timeline up front.
+     */
     private Set<EventId> ids;
     private int size;
 
     StoredTimeline(int id, TimelineKey key, DataCodec codec, Receptions receptions) {
+        this(id, new TimelineImage(key, 0, new long[2], new long[2], new int[2], new byte[0], null), codec,
+                receptions);
+    }
+
+    /** The timeline an image shows, taking over the image's arrays. */
+    StoredTimeline(int id, TimelineImage image, DataCodec codec, Receptions receptions) {
         this.id = id;
-        this.key = key;
+        this.key = image.key();
         this.codec = codec;
         this.receptions = receptions;
+        this.data = new Bytes(image.data());
+        this.timestamps = image.timestamps();
+        this.seqs = image.seqs();
+        this.dataAt = image.dataAt();
+        this.eventIds = image.eventIds();
+        this.size = image.size();
     }
 
     int id() {
@@ -55,6 +71,11 @@ final class StoredTimeline {
     boolean reserve(EventId eventId) {
         if (ids == null) {
             ids = new HashSet<>();
+            for (int i = 0; eventIds != null && i < size; i++) {
+                if (eventIds[i] != null) {
+                    ids.add(eventIds[i]);
+                }
+            }
         }
         return ids.add(eventId);
     }
@@ -110,6 +131,12 @@ final class StoredTimeline {
         Optional<String> member = attribute.member();
         return member.isPresent() ? codec.member(data, dataAt[index], member.get())
                 : attribute.valueIn(data(index)).orElse(null);
+    }
+
+    /** A copy of the events, for an image of the store; the reserved ids of unstored events are left out. */
+    TimelineImage image() {
+        return new TimelineImage(key, size, Arrays.copyOf(timestamps, size), Arrays.copyOf(seqs, size),
+                Arrays.copyOf(dataAt, size), data.copy(), eventIds == null ? null : Arrays.copyOf(eventIds, size));
     }
 
     Timeline snapshot() {
