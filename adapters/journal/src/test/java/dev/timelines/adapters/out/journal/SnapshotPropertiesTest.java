@@ -9,10 +9,8 @@ import dev.timelines.domain.TimelineKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterProperty;
@@ -48,7 +46,7 @@ class SnapshotPropertiesTest {
         try {
             run(random);
         } finally {
-            delete(dir);
+            Dirs.delete(dir);
         }
     }
 
@@ -99,11 +97,4 @@ class SnapshotPropertiesTest {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }
