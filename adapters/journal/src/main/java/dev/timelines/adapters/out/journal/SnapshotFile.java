@@ -63,7 +63,9 @@ final class SnapshotFile {
         try (SegmentFile file = files.create(temporary)) {
             CRC32C crc = new CRC32C();
             AppendingStream appending = new AppendingStream(file);
-            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(appending, crc));
+            // Buffered before the checksum, so that it is computed over large pieces, not field by field.
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    new CheckedOutputStream(appending, crc), BUFFER_BYTES));
             out.write(MAGIC);
             out.writeInt(VERSION);
             writeBody(out, snapshot);

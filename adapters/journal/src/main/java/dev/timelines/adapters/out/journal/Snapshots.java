@@ -126,16 +126,17 @@ final class Snapshots implements AutoCloseable {
 
     /** One at a time: the background, a compaction and close may each want one. */
     private synchronized void take() throws IOException {
+        long started = System.nanoTime();
         Optional<JournalSnapshot> cut = cut();
         if (cut.isEmpty()) {
             return;
         }
-        long started = System.nanoTime();
+        long copied = System.nanoTime();
         file.write(cut.get());
         covered = cut.get().frame();
-        LOG.log(INFO, () -> String.format("snapshot of %d events up to offset %d of segment %d written in %d ms",
-                cut.get().memory().events(), covered.offset(), covered.segment(),
-                (System.nanoTime() - started) / 1_000_000));
+        LOG.log(INFO, () -> String.format("snapshot of %d events up to offset %d of segment %d written in %d ms"
+                + " (writes paused for %d ms of it)", cut.get().memory().events(), covered.offset(),
+                covered.segment(), (System.nanoTime() - started) / 1_000_000, (copied - started) / 1_000_000));
     }
 
     /**

@@ -17,7 +17,7 @@ final class ImageIo {
     }
 
     static void writeLongs(DataOutput out, long[] values, int count) throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
+        ByteBuffer chunk = ByteBuffer.allocate(chunkBytes(count, Long.BYTES));
         for (int from = 0; from < count; from += CHUNK_BYTES / Long.BYTES) {
             int length = Math.min(CHUNK_BYTES / Long.BYTES, count - from);
             chunk.clear().asLongBuffer().put(values, from, length);
@@ -27,7 +27,7 @@ final class ImageIo {
 
     static long[] readLongs(DataInput in, int count) throws IOException {
         long[] values = new long[count];
-        byte[] chunk = new byte[CHUNK_BYTES];
+        byte[] chunk = new byte[chunkBytes(count, Long.BYTES)];
         for (int from = 0; from < count; from += CHUNK_BYTES / Long.BYTES) {
             int length = Math.min(CHUNK_BYTES / Long.BYTES, count - from);
             in.readFully(chunk, 0, length * Long.BYTES);
@@ -37,7 +37,7 @@ final class ImageIo {
     }
 
     static void writeInts(DataOutput out, int[] values, int count) throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
+        ByteBuffer chunk = ByteBuffer.allocate(chunkBytes(count, Integer.BYTES));
         for (int from = 0; from < count; from += CHUNK_BYTES / Integer.BYTES) {
             int length = Math.min(CHUNK_BYTES / Integer.BYTES, count - from);
             chunk.clear().asIntBuffer().put(values, from, length);
@@ -47,13 +47,18 @@ final class ImageIo {
 
     static int[] readInts(DataInput in, int count) throws IOException {
         int[] values = new int[count];
-        byte[] chunk = new byte[CHUNK_BYTES];
+        byte[] chunk = new byte[chunkBytes(count, Integer.BYTES)];
         for (int from = 0; from < count; from += CHUNK_BYTES / Integer.BYTES) {
             int length = Math.min(CHUNK_BYTES / Integer.BYTES, count - from);
             in.readFully(chunk, 0, length * Integer.BYTES);
             ByteBuffer.wrap(chunk).asIntBuffer().get(values, from, length);
         }
         return values;
+    }
+
+    /** No larger than the values need: most timelines are short, and there may be millions of them. */
+    private static int chunkBytes(int count, int bytesEach) {
+        return (int) Math.min(CHUNK_BYTES, (long) count * bytesEach);
     }
 
     /** A count read from an image: a negative one means the image is damaged, not that the array is empty. */
@@ -67,23 +72,56 @@ final class ImageIo {
 
     /** Any string, including one with a lone surrogate (JSON allows one), as its UTF-16 code units. */
     static void writeString(DataOutput out, String text) throws IOException {
-        byte[] units = new byte[text.length() * Character.BYTES];
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            units[2 * i] = (byte) (c >>> 8);
-            units[2 * i + 1] = (byte) c;
-        }
-        out.writeInt(text.length());
-        out.write(units);
+        writeStrings(out, new String[] {text}, 1);
     }
 
     static String readString(DataInput in) throws IOException {
-        char[] chars = new char[readCount(in)];
-        byte[] units = new byte[chars.length * Character.BYTES];
-        in.readFully(units);
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = (char) ((units[2 * i] & 0xFF) << 8 | units[2 * i + 1] & 0xFF);
+        return readStrings(in, 1)[0];
+    }
+
+    /**
+     * Strings, some of them null, as their lengths (-1 for null) and then all their UTF-16 code units in one
+     * run: two bulk reads however many strings there are.
+     */
+    static void writeStrings(DataOutput out, String[] strings, int count) throws IOException {
+        int[] lengths = new int[count];
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            lengths[i] = strings[i] == null ? -1 : strings[i].length();
+            total += Math.max(lengths[i], 0);
         }
-        return new String(chars);
+        byte[] units = new byte[total * Character.BYTES];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            for (int c = 0; c < lengths[i]; c++, at += 2) {
+                char unit = strings[i].charAt(c);
+                units[at] = (byte) (unit >>> 8);
+                units[at + 1] = (byte) unit;
+            }
+        }
+        writeInts(out, lengths, count);
+        out.writeInt(units.length);
+        out.write(units);
+    }
+
+    static String[] readStrings(DataInput in, int count) throws IOException {
+        int[] lengths = readInts(in, count);
+        byte[] units = new byte[readCount(in)];
+        in.readFully(units);
+        String[] strings = new String[count];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            if (lengths[i] < -1 || at + lengths[i] * 2L > units.length) {
+                throw new IOException("damaged snapshot: string length " + lengths[i]);
+            }
+            if (lengths[i] >= 0) {
+                char[] chars = new char[lengths[i]];
+                for (int c = 0; c < chars.length; c++, at += 2) {
+                    chars[c] = (char) ((units[at] & 0xFF) << 8 | units[at + 1] & 0xFF);
+                }
+                strings[i] = new String(chars);
+            }
+        }
+        return strings;
     }
 }

@@ -22,11 +22,12 @@ record TimelineImage(TimelineKey key, int size, long[] timestamps, long[] seqs, 
         out.writeInt(data.length);
         out.write(data);
         out.writeBoolean(eventIds != null);
-        for (int i = 0; eventIds != null && i < size; i++) {
-            out.writeBoolean(eventIds[i] != null);
-            if (eventIds[i] != null) {
-                ImageIo.writeString(out, eventIds[i].value());
+        if (eventIds != null) {
+            String[] ids = new String[size];
+            for (int i = 0; i < size; i++) {
+                ids[i] = eventIds[i] == null ? null : eventIds[i].value();
             }
+            ImageIo.writeStrings(out, ids, size);
         }
     }
 
@@ -38,10 +39,12 @@ record TimelineImage(TimelineKey key, int size, long[] timestamps, long[] seqs, 
         int[] dataAt = ImageIo.readInts(in, size);
         byte[] data = new byte[ImageIo.readCount(in)];
         in.readFully(data);
-        EventId[] eventIds = in.readBoolean() ? new EventId[size] : null;
-        for (int i = 0; eventIds != null && i < size; i++) {
-            if (in.readBoolean()) {
-                eventIds[i] = new EventId(ImageIo.readString(in));
+        EventId[] eventIds = null;
+        if (in.readBoolean()) {
+            String[] ids = ImageIo.readStrings(in, size);
+            eventIds = new EventId[size];
+            for (int i = 0; i < size; i++) {
+                eventIds[i] = ids[i] == null ? null : new EventId(ids[i]);
             }
         }
         return new TimelineImage(key, size, timestamps, seqs, dataAt, data, eventIds);
