@@ -8,7 +8,9 @@ import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,11 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Measures how long opening a journal of {@code journal.benchmark.events} events (default 1M) in 10,000
  * timelines takes, each run into an empty memory engine: from the snapshot written at close, then by a full
- * replay. Also how long the close that writes the snapshot takes. Run on request only:
+ * replay. Also how long the close that writes the snapshot takes. With {@code journal.benchmark.dir} the
+ * journal is kept there, and written only if that directory holds none yet. Run on request only:
  *
  * <pre>
  * mvn -B -q -pl adapters/journal -am test -Djournal.benchmark=true -Dtest=RestartBenchmarkTest \
- *     -Dsurefire.failIfNoSpecifiedTests=false [-Djournal.benchmark.events=10000000]
+ *     -Dsurefire.failIfNoSpecifiedTests=false [-Djournal.benchmark.events=10000000] [-Djournal.benchmark.dir=DIR]
  * </pre>
  */
 @EnabledIfSystemProperty(named = "journal.benchmark", matches = "true")
@@ -37,13 +40,25 @@ class RestartBenchmarkTest {
     private static final int BATCH = 1_000;
     private static final int RESTARTS = 3;
     private static final LogOptions OPTIONS = LogOptions.defaults();
-    private static final LogOptions NO_SNAPSHOTS = OPTIONS.withSnapshot(SnapshotPolicy.disabled());
 
     @TempDir
-    Path dir;
+    Path temporary;
+    private Path dir;
 
     @Test
-    void restartingAJournal() {
+    void restartingAJournal() throws IOException {
+        dir = Optional.ofNullable(System.getProperty("journal.benchmark.dir")).map(Path::of).orElse(temporary);
+        if (!Files.exists(dir) || SegmentFiles.list(dir).isEmpty()) {
+            write();
+        }
+        for (int run = 1; run <= RESTARTS; run++) {
+            restart("restart " + run + " from the snapshot");
+        }
+        Files.delete(dir.resolve(SnapshotFile.NAME));
+        restart("restart by a full replay (its close writes the snapshot again)");
+    }
+
+    private void write() {
         // Written with an interval fsync, to set the journal up quickly: what is measured does not append. No
         // background snapshots either: the one at close is measured.
         JournalEventStore writing = JournalEventStore.open(dir, OPTIONS.withFsync(FsyncPolicy.interval(
@@ -59,16 +74,12 @@ class RestartBenchmarkTest {
         long closing = System.nanoTime();
         writing.close();
         report("close, writing the snapshot", closing);
-        for (int run = 1; run <= RESTARTS; run++) {
-            restart("restart " + run + " from the snapshot", OPTIONS);
-        }
-        restart("restart by a full replay", NO_SNAPSHOTS);
     }
 
-    private void restart(String what, LogOptions options) {
+    private void restart(String what) {
         InMemoryEventStore memory = new InMemoryEventStore();
         long started = System.nanoTime();
-        JournalEventStore journal = JournalEventStore.open(dir, options, memory);
+        JournalEventStore journal = JournalEventStore.open(dir, OPTIONS, memory);
         report(what, started);
         assertEquals(EVENTS, memory.eventCount());
         journal.close();

@@ -34,6 +34,11 @@ final class StoredTimeline {
     /** Allocated with the first event that has an id: most producers send none. */
     private EventId[] eventIds;
     /**
+     * The ids as loaded from a snapshot, until a change decodes them into {@link #eventIds} (then null): a
+     * start makes no object per id. Readers decode a copy: they must not change what other readers see.
+     */
+    private StringColumn undecodedIds;
+    /**
      * The stored ids plus those reserved for events not yet stored. Built from {@link #eventIds} on first use
      * after loading an image, so that a restart does not hash every id of every timeline up front.
      */
@@ -41,7 +46,7 @@ final class StoredTimeline {
     private int size;
 
     StoredTimeline(int id, TimelineKey key, DataCodec codec, Receptions receptions) {
-        this(id, new TimelineImage(key, 0, new long[2], new long[2], new int[2], new byte[0], null), codec,
+        this(id, new TimelineImage(key, 0, new long[2], new long[2], new int[2], new byte[0], null, null), codec,
                 receptions);
     }
 
@@ -56,6 +61,7 @@ final class StoredTimeline {
         this.seqs = image.seqs();
         this.dataAt = image.dataAt();
         this.eventIds = image.eventIds();
+        this.undecodedIds = image.storedIds();
         this.size = image.size();
     }
 
@@ -69,6 +75,7 @@ final class StoredTimeline {
 
     /** Claims an id for an event about to be stored; false when the timeline already has it. */
     boolean reserve(EventId eventId) {
+        decodeIdsForWriting();
         if (ids == null) {
             ids = new HashSet<>();
             for (int i = 0; eventIds != null && i < size; i++) {
@@ -89,6 +96,7 @@ final class StoredTimeline {
 
     /** Inserts the event at its place in (timestamp, seq) order and returns that place. */
     int insert(Event event) {
+        decodeIdsForWriting();
         int index = insertionPoint(event.timestamp().micros(), event.seq());
         if (size == timestamps.length) {
             grow();
@@ -136,17 +144,36 @@ final class StoredTimeline {
     /** A copy of the events, for an image of the store; the reserved ids of unstored events are left out. */
     TimelineImage image() {
         return new TimelineImage(key, size, Arrays.copyOf(timestamps, size), Arrays.copyOf(seqs, size),
-                Arrays.copyOf(dataAt, size), data.copy(), eventIds == null ? null : Arrays.copyOf(eventIds, size));
+                Arrays.copyOf(dataAt, size), data.copy(), eventIds == null ? null : Arrays.copyOf(eventIds, size),
+                undecodedIds);
     }
 
     Timeline snapshot() {
+        EventId[] idsNow = undecodedIds != null ? decode(undecodedIds, size) : eventIds;
         List<Event> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Timestamp received = new Timestamp(receptions.receivedAt(seqs[i]));
             events.add(new Event(new Timestamp(timestamps[i]), seqs[i], received,
-                    Optional.ofNullable(eventIds == null ? null : eventIds[i]), data(i)));
+                    Optional.ofNullable(idsNow == null ? null : idsNow[i]), data(i)));
         }
         return new Timeline(key, events);
+    }
+
+    /** Before a change: makes {@link #eventIds} hold the ids loaded from a snapshot. */
+    private void decodeIdsForWriting() {
+        if (undecodedIds != null) {
+            eventIds = decode(undecodedIds, timestamps.length);
+            undecodedIds = null;
+        }
+    }
+
+    private static EventId[] decode(StringColumn column, int capacity) {
+        String[] values = column.strings();
+        EventId[] decoded = new EventId[capacity];
+        for (int i = 0; i < values.length; i++) {
+            decoded[i] = values[i] == null ? null : new EventId(values[i]);
+        }
+        return decoded;
     }
 
     private int insertionPoint(long timestamp, long seq) {

@@ -8,10 +8,12 @@ import java.io.IOException;
 
 /**
  * One timeline's events as {@link StoredTimeline} holds them: parallel arrays of exactly {@code size} events,
- * the encoded data they point into, and their ids ({@code eventIds} null when none has one).
+ * the encoded data they point into, and their ids: as objects ({@code eventIds}) when copied from a store, still
+ * encoded ({@code storedIds}) when read from a snapshot or copied from a timeline that has not decoded them;
+ * both null when no event has an id.
  */
 record TimelineImage(TimelineKey key, int size, long[] timestamps, long[] seqs, int[] dataAt, byte[] data,
-        EventId[] eventIds) {
+        EventId[] eventIds, StringColumn storedIds) {
 
     void writeTo(DataOutput out) throws IOException {
         ImageIo.writeString(out, key.value());
@@ -21,13 +23,15 @@ record TimelineImage(TimelineKey key, int size, long[] timestamps, long[] seqs, 
         ImageIo.writeInts(out, dataAt, size);
         out.writeInt(data.length);
         out.write(data);
-        out.writeBoolean(eventIds != null);
-        if (eventIds != null) {
+        out.writeBoolean(eventIds != null || storedIds != null);
+        if (storedIds != null) {
+            storedIds.writeTo(out);
+        } else if (eventIds != null) {
             String[] ids = new String[size];
             for (int i = 0; i < size; i++) {
                 ids[i] = eventIds[i] == null ? null : eventIds[i].value();
             }
-            ImageIo.writeStrings(out, ids, size);
+            StringColumn.of(ids, size).writeTo(out);
         }
     }
 
@@ -39,14 +43,7 @@ record TimelineImage(TimelineKey key, int size, long[] timestamps, long[] seqs, 
         int[] dataAt = ImageIo.readInts(in, size);
         byte[] data = new byte[ImageIo.readCount(in)];
         in.readFully(data);
-        EventId[] eventIds = null;
-        if (in.readBoolean()) {
-            String[] ids = ImageIo.readStrings(in, size);
-            eventIds = new EventId[size];
-            for (int i = 0; i < size; i++) {
-                eventIds[i] = ids[i] == null ? null : new EventId(ids[i]);
-            }
-        }
-        return new TimelineImage(key, size, timestamps, seqs, dataAt, data, eventIds);
+        StringColumn ids = in.readBoolean() ? StringColumn.readFrom(in, size) : null;
+        return new TimelineImage(key, size, timestamps, seqs, dataAt, data, null, ids);
     }
 }

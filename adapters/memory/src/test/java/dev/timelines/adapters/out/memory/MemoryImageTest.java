@@ -46,8 +46,11 @@ class MemoryImageTest {
             }
         }
 
+        InMemoryEventStore loadedOnce = new InMemoryEventStore();
+        loadedOnce.load(roundTrip(original.image()));
+        // Taken again before anything decoded the loaded ids: they pass through still encoded.
         InMemoryEventStore loaded = new InMemoryEventStore();
-        loaded.load(roundTrip(original.image()));
+        loaded.load(roundTrip(loadedOnce.image()));
 
         assertEquals(original.keys(ALL), loaded.keys(ALL));
         for (TimelineKey key : original.keys(ALL)) {
