@@ -65,7 +65,7 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         EventReplay replay = new EventReplay(memory, deletions, dead, compactionThread);
         SnapshotFile snapshotFile = new SnapshotFile(files, dir);
         Optional<SnapshotStart> start = options.snapshot().enabled()
-                ? SnapshotStart.read(snapshotFile, dir, replay) : Optional.empty();
+                ? SnapshotStart.read(snapshotFile, replay) : Optional.empty();
         RecordLog log;
         try {
             log = RecordLog.open(dir, options, replay, files, start.map(ReplayStart.class::cast));
@@ -103,7 +103,7 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         } catch (IOException e) {
             compactionThread.shutdownNow();
             log.close();
-            throw new JournalException("cannot delete the unused snapshot " + SnapshotFile.NAME, e);
+            throw new JournalException("cannot delete the unused snapshot " + snapshotFile.path(), e);
         }
     }
 

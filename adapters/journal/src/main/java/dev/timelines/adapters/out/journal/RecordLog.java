@@ -66,7 +66,7 @@ public final class RecordLog implements AutoCloseable {
         return open(dir, options, visitor, files, Optional.empty());
     }
 
-    /** Opens the log like {@link #open(Path, LogOptions, RecordVisitor)}, replaying only after the start's frame if it is there. */
+    /** Opens the log like {@link #open(Path, LogOptions, RecordVisitor)}; replays only after the start's frame. */
     static RecordLog open(Path dir, LogOptions options, RecordVisitor visitor, FileLayer files,
             Optional<ReplayStart> start) {
         Objects.requireNonNull(options, "options");

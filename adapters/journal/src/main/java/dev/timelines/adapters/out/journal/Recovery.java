@@ -150,7 +150,8 @@ final class Recovery {
             }
             ByteBuffer bytes = ByteBuffer.allocate(FRAME_HEADER_BYTES + (int) length);
             file.readFully(bytes, frame.offset());
-            if (SegmentFormat.validFrameAt(bytes, 0) != length || SegmentFormat.storedChecksum(bytes, 0) != frame.checksum()) {
+            if (SegmentFormat.validFrameAt(bytes, 0) != length
+                    || SegmentFormat.storedChecksum(bytes, 0) != frame.checksum()) {
                 return Resumption.impossible("the frame at offset " + frame.offset() + " of segment " + frame.segment()
                         + " is not the one covered (truncated, compacted or restored since)");
             }

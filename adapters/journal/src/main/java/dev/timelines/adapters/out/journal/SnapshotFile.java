@@ -51,9 +51,14 @@ final class SnapshotFile {
         this.dir = dir;
     }
 
+    /** Where the snapshot is. */
+    Path path() {
+        return dir.resolve(NAME);
+    }
+
     /** Whether the directory holds a snapshot (valid or not). */
     boolean exists() {
-        return Files.exists(dir.resolve(NAME));
+        return Files.exists(path());
     }
 
     /** Replaces the snapshot by this one, durably; when it returns, a start finds this one. */
@@ -74,7 +79,7 @@ final class SnapshotFile {
             appending.flush();
             file.force();
         }
-        files.move(temporary, dir.resolve(NAME));
+        files.move(temporary, path());
         files.forceDirectory(dir);
     }
 
@@ -85,13 +90,14 @@ final class SnapshotFile {
      *     says which
      */
     JournalSnapshot read() throws IOException {
-        try (SegmentFile file = files.open(dir.resolve(NAME))) {
+        try (SegmentFile file = files.open(path())) {
             long size = file.size();
             if (size < MAGIC.length + Integer.BYTES * 2) {
                 throw new IOException("the snapshot is too short to be one (" + size + " bytes)");
             }
             checkChecksum(file, size - Integer.BYTES);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(new ReadingStream(file, size), BUFFER_BYTES));
+            DataInputStream in = new DataInputStream(
+                    new BufferedInputStream(new ReadingStream(file, size), BUFFER_BYTES));
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
@@ -108,7 +114,7 @@ final class SnapshotFile {
 
     /** Deletes the snapshot, durably, so that no later start can take it for a valid one. */
     void delete() throws IOException {
-        files.delete(dir.resolve(NAME));
+        files.delete(path());
         files.forceDirectory(dir);
     }
 

@@ -29,11 +29,11 @@ final class SnapshotStart implements ReplayStart {
     }
 
     /** The start the directory's snapshot offers, if it has one that reads back whole. */
-    static Optional<SnapshotStart> read(SnapshotFile snapshots, Path dir, EventReplay replay) {
+    static Optional<SnapshotStart> read(SnapshotFile snapshots, EventReplay replay) {
         if (!snapshots.exists()) {
             return Optional.empty();
         }
-        Path file = dir.resolve(SnapshotFile.NAME);
+        Path file = snapshots.path();
         try {
             return Optional.of(new SnapshotStart(file, snapshots.read(), replay));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
