@@ -66,13 +66,18 @@ final class Snapshots implements AutoCloseable {
         if (policy.dueAfter(log.bytesAppended() - bytesAtLastSnapshot) && scheduled.compareAndSet(false, true)) {
             try {
                 thread.execute(() -> {
-                    scheduled.set(false);
-                    if (!closed) {
-                        takeOrLog();
+                    try {
+                        if (!closed) {
+                            takeOrLog();
+                        }
+                    } finally {
+                        // Only now: appends meanwhile must not queue a second snapshot right behind this one.
+                        scheduled.set(false);
                     }
                 });
             } catch (RejectedExecutionException closing) {
                 // The journal is closing: its close takes the last snapshot.
+                scheduled.set(false);
             }
         }
     }

@@ -172,6 +172,22 @@ class SnapshotTest {
         assertFalse(Files.exists(snapshot(dir)), "no longer kept valid, so it must not be found by a later start");
     }
 
+    @Test
+    void inTheBackgroundASnapshotIsTakenOncePerIntervalOfJournal() throws IOException {
+        Path dir = root.resolve("journal");
+        long interval = 4096;
+        LogOptions everyInterval = OPTIONS.withMaxSegmentBytes(1 << 20)
+                .withSnapshot(new SnapshotPolicy(true, interval));
+        try (JournalEventStore journal = JournalEventStore.open(dir, everyInterval, new InMemoryEventStore())) {
+            appendBoth(journal, new InMemoryEventStore(), 400);
+        }
+        long appended = CompactionTest.sizeOnDisk(dir);
+        long snapshots = logged.messages(Level.INFO).stream().filter(m -> m.startsWith("snapshot of")).count();
+
+        assertTrue(snapshots >= 2, snapshots + " snapshots of " + appended + " bytes");
+        assertTrue(snapshots <= appended / interval + 1, snapshots + " snapshots of " + appended + " bytes");
+    }
+
     /** Opens the journal, appends {@code batches} random batches to it and the reference, closes it. */
     private StoreState write(Path dir, InMemoryEventStore reference, int batches) {
         try (JournalEventStore journal = JournalEventStore.open(dir, OPTIONS, new InMemoryEventStore())) {
