@@ -38,6 +38,21 @@ public interface StorageConfig {
 
         /** {@code timelines.journal.compaction.*}. */
         Compaction compaction();
+
+        /** {@code timelines.journal.snapshot.*}. */
+        Snapshot snapshot();
+    }
+
+    /** When the journal snapshots the memory engine, so that a start replays only the journal after it. */
+    interface Snapshot {
+
+        /** Whether it keeps a snapshot at all (at shutdown, and every interval). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Journal bytes after which a snapshot is taken in the background; 0 for shutdown only. */
+        @WithDefault("268435456")
+        long intervalBytes();
     }
 
     /** When the journal compacts on its own: once deleted timelines take this much of the closed segments. */

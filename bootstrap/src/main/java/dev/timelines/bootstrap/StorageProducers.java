@@ -5,6 +5,7 @@ import dev.timelines.adapters.out.journal.FsyncListener;
 import dev.timelines.adapters.out.journal.FsyncPolicy;
 import dev.timelines.adapters.out.journal.JournalEventStore;
 import dev.timelines.adapters.out.journal.LogOptions;
+import dev.timelines.adapters.out.journal.SnapshotPolicy;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.adapters.out.memory.IndexLimits;
 import dev.timelines.adapters.out.postgres.PostgresEventStore;
@@ -73,7 +74,8 @@ public class StorageProducers {
                 .withMaxSegmentBytes(config.segmentBytes())
                 .withTruncateCorruptTail(config.truncateCorruptTail())
                 .withCompaction(new CompactionPolicy(config.compaction().enabled(),
-                        config.compaction().minDeadBytes(), config.compaction().minDeadRatio()));
+                        config.compaction().minDeadBytes(), config.compaction().minDeadRatio()))
+                .withSnapshot(new SnapshotPolicy(config.snapshot().enabled(), config.snapshot().intervalBytes()));
     }
 
     /** Flushes and closes the storage when the application stops, after in-flight requests have finished. */

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
 
 /**
  * Compacts the journal's closed segments on its own thread, when asked or when the {@link CompactionPolicy}
@@ -30,6 +31,7 @@ final class Compactor implements AutoCloseable {
     private final DeadBytes dead;
     private final CompactionPolicy policy;
     private final Runnable deletionsRegistered;
+    private final LongSupplier firstSegmentToKeep;
     private final ExecutorService thread;
     private volatile boolean closed;
     // Owned by the compaction thread.
@@ -38,15 +40,18 @@ final class Compactor implements AutoCloseable {
     /**
      * @param deletionsRegistered returns once every deletion whose record is already in the log is registered
      *     in {@code deletions}
+     * @param firstSegmentToKeep called on the compaction thread before each compaction: the first segment it
+     *     must leave alone (a snapshot depends on it)
      * @param thread from {@link #newThread}; it may already have work queued (replay measuring dead bytes)
      */
     Compactor(RecordLog log, Deletions deletions, DeadBytes dead, CompactionPolicy policy,
-            Runnable deletionsRegistered, ExecutorService thread) {
+            Runnable deletionsRegistered, LongSupplier firstSegmentToKeep, ExecutorService thread) {
         this.log = log;
         this.deletions = deletions;
         this.dead = dead;
         this.policy = policy;
         this.deletionsRegistered = deletionsRegistered;
+        this.firstSegmentToKeep = firstSegmentToKeep;
         this.thread = thread;
     }
 
@@ -133,7 +138,7 @@ final class Compactor implements AutoCloseable {
     }
 
     private CompactionResult compactClosedSegments() {
-        long through = log.activeSegment() - 1;
+        long through = Math.min(log.activeSegment(), firstSegmentToKeep.getAsLong()) - 1;
         // After fixing which segments to compact: every deletion in them has then been written, and this
         // waits until the ones still in progress are registered too.
         deletionsRegistered.run();

@@ -1,6 +1,14 @@
 package dev.timelines.adapters.out.journal;
 
 import dev.timelines.domain.Event;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import dev.timelines.domain.TimelineKey;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +79,45 @@ final class DeadBytes {
             bySegment.put(COMPACTED, left);
         }
         segmentByFirstSeq.values().removeIf(number -> number <= segment);
+    }
+
+    /** What is counted, encoded for a snapshot; {@link #restore} decodes it. */
+    synchronized byte[] image() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(newestSegment);
+            writeMap(out, segmentByFirstSeq);
+            writeMap(out, bySegment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen in memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Loads what a snapshot counted, in place of counting the events before it again. */
+    synchronized void restore(byte[] image) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(image))) {
+            newestSegment = in.readLong();
+            readMap(in, segmentByFirstSeq);
+            readMap(in, bySegment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a checksummed snapshot holds a malformed dead bytes count", e);
+        }
+    }
+
+    private static void writeMap(DataOutput out, Map<Long, Long> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<Long, Long> entry : map.entrySet()) {
+            out.writeLong(entry.getKey());
+            out.writeLong(entry.getValue());
+        }
+    }
+
+    private static void readMap(DataInput in, Map<Long, Long> map) throws IOException {
+        map.clear();
+        for (int entries = in.readInt(); entries > 0; entries--) {
+            map.put(in.readLong(), in.readLong());
+        }
     }
 
     private static long sum(Map<Long, Long> bytes) {

@@ -36,6 +36,14 @@ final class EventReplay implements RecordVisitor {
         }
     }
 
+    /** Brings the memory engine and compaction's bookkeeping up to the snapshot, in place of replaying up to it. */
+    void resume(JournalSnapshot snapshot) {
+        memory.load(snapshot.memory());
+        snapshot.deletions().forEach(deletions::deleted);
+        dead.restore(snapshot.deadBytes());
+        highestSeq = snapshot.memory().lastSeq();
+    }
+
     /** The highest seq replayed: a deletion written next covers the events up to it. */
     long highestSeq() {
         return highestSeq;

@@ -9,6 +9,7 @@ import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Deleted timelines' events stay in the log until compaction, on a thread of its own, rewrites the closed
  * segments without them ({@link #compact()}, or on its own per the options' {@link CompactionPolicy}).
+ *
+ * <p>Per the options' {@link SnapshotPolicy}, a snapshot of the memory engine ({@link Snapshots}) lets a start
+ * load it and replay only the journal written after it.
  */
 public final class JournalEventStore implements EventLog, AutoCloseable {
 
@@ -30,6 +34,7 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
     private final RecordLog log;
     private final Deletions deletions;
     private final Compactor compactor;
+    private final Snapshots snapshots;
     /** Admitting and queueing a batch happen together, so the log holds batches in seq order. */
     private final Object sequencer = new Object();
     /** Appends share it; a delete takes it alone, so no batch admitted before the delete shows after it. */
@@ -38,11 +43,12 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
     private long highestSeq;
 
     private JournalEventStore(InMemoryEventStore memory, RecordLog log, Deletions deletions, Compactor compactor,
-            ReadWriteLock deletes, long highestSeq) {
+            Snapshots snapshots, ReadWriteLock deletes, long highestSeq) {
         this.memory = memory;
         this.log = log;
         this.deletions = deletions;
         this.compactor = compactor;
+        this.snapshots = snapshots;
         this.deletes = deletes;
         this.highestSeq = highestSeq;
     }
@@ -57,12 +63,19 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         DeadBytes dead = new DeadBytes();
         ExecutorService compactionThread = Compactor.newThread(dir);
         EventReplay replay = new EventReplay(memory, deletions, dead, compactionThread);
+        SnapshotFile snapshotFile = new SnapshotFile(files, dir);
+        Optional<SnapshotStart> start = options.snapshot().enabled()
+                ? SnapshotStart.read(snapshotFile, replay) : Optional.empty();
         RecordLog log;
         try {
-            log = RecordLog.open(dir, options, replay, files);
+            log = RecordLog.open(dir, options, replay, files, start.map(ReplayStart.class::cast));
         } catch (RuntimeException e) {
             compactionThread.shutdownNow();
             throw e;
+        }
+        FrameId covered = start.filter(SnapshotStart::wasAccepted).map(SnapshotStart::coveredFrame).orElse(null);
+        if (covered == null) {
+            deleteStale(snapshotFile, log, compactionThread);
         }
         ReadWriteLock deletes = new ReentrantReadWriteLock();
         // A delete registers its deletion before releasing the write lock: taking the read lock waits for that.
@@ -70,10 +83,28 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
             deletes.readLock().lock();
             deletes.readLock().unlock();
         };
+        Snapshots snapshots = new Snapshots(snapshotFile, options.snapshot(), log, memory, deletions, dead,
+                deletes.writeLock(), compactionThread, covered);
         Compactor compactor = new Compactor(log, deletions, dead, options.compaction(), deletionsRegistered,
-                compactionThread);
+                snapshots::firstSegmentToKeep, compactionThread);
         compactor.considerCompacting();
-        return new JournalEventStore(memory, log, deletions, compactor, deletes, replay.highestSeq());
+        return new JournalEventStore(memory, log, deletions, compactor, snapshots, deletes, replay.highestSeq());
+    }
+
+    /**
+     * Deletes a snapshot that replay did not use (unusable, or kept valid by nobody while snapshots are off), so
+     * that no later start takes it for valid.
+     */
+    private static void deleteStale(SnapshotFile snapshotFile, RecordLog log, ExecutorService compactionThread) {
+        try {
+            if (snapshotFile.exists()) {
+                snapshotFile.delete();
+            }
+        } catch (IOException e) {
+            compactionThread.shutdownNow();
+            log.close();
+            throw new JournalException("cannot delete the unused snapshot " + snapshotFile.path(), e);
+        }
     }
 
     @Override
@@ -102,6 +133,7 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
             if (!admission.events().isEmpty()) {
                 compactor.appended(positions.get(0).segment(), seq(admission, 0));
             }
+            snapshots.appended();
             return admission.result();
         } finally {
             deletes.readLock().unlock();
@@ -148,11 +180,22 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         return log.isWritable();
     }
 
-    /** Stops compaction (a running one gives up unless past its commit), flushes and fsyncs, releases the directory. */
+    /**
+     * Stops compaction (a running one gives up unless past its commit), writes the snapshot (per the options),
+     * flushes and fsyncs, releases the directory. Appends should have stopped: one that slips in after the
+     * snapshot is kept too, and replayed after it at the next start.
+     *
+     * @throws JournalException if the last appends or the snapshot could not be written (the journal is closed)
+     */
     @Override
     public void close() {
         compactor.close();
-        log.close();
+        snapshots.close();
+        try {
+            snapshots.takeAtClose();
+        } finally {
+            log.close();
+        }
     }
 
     private PendingAppend enqueueOrAbandon(Admission admission) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -62,13 +63,19 @@ public final class RecordLog implements AutoCloseable {
     }
 
     static RecordLog open(Path dir, LogOptions options, RecordVisitor visitor, FileLayer files) {
+        return open(dir, options, visitor, files, Optional.empty());
+    }
+
+    /** Opens the log like {@link #open(Path, LogOptions, RecordVisitor)}; replays only after the start's frame. */
+    static RecordLog open(Path dir, LogOptions options, RecordVisitor visitor, FileLayer files,
+            Optional<ReplayStart> start) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(visitor, "visitor");
         DirectoryLock lock = null;
         try {
             Files.createDirectories(dir);
             lock = DirectoryLock.acquire(dir);
-            Recovery.Tail tail = new Recovery(dir, files, options, visitor).run();
+            Recovery.Tail tail = new Recovery(dir, files, options, visitor, start).run();
             return new RecordLog(dir, options, files, lock, new SegmentWriter(files, dir, options, tail));
         } catch (IOException e) {
             release(lock, e);
@@ -112,6 +119,21 @@ public final class RecordLog implements AutoCloseable {
         // Encoding and checksumming here, on the caller's thread, keeps the single writer thread doing only I/O.
         SegmentFormat.Frame frame = SegmentFormat.encode(records, maxFrameBytes);
         return new PendingAppend(writer.submit(frame));
+    }
+
+    /** The last frame written or recovered, if the log holds any: after an append returns, its frame or a later one. */
+    Optional<FrameId> lastFrame() {
+        return Optional.ofNullable(writer.lastFrame());
+    }
+
+    /** Whether a write or fsync failed: the log may then hold batches that were never acknowledged. */
+    boolean hasFailed() {
+        return writer.hasFailed();
+    }
+
+    /** The bytes appended since the log was opened, framing included. */
+    long bytesAppended() {
+        return writer.bytesWritten();
     }
 
     /** Whether appends are accepted: false once closed or after a failed write or fsync (for readiness checks). */

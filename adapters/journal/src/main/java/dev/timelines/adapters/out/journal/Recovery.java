@@ -31,16 +31,20 @@ final class Recovery {
     private final FileLayer files;
     private final LogOptions options;
     private final RecordVisitor visitor;
+    private final Optional<ReplayStart> start;
+    /** The last valid frame seen so far: where appends continue from. */
+    private FrameId lastFrame;
 
-    Recovery(Path dir, FileLayer files, LogOptions options, RecordVisitor visitor) {
+    Recovery(Path dir, FileLayer files, LogOptions options, RecordVisitor visitor, Optional<ReplayStart> start) {
         this.dir = dir;
         this.files = files;
         this.options = options;
         this.visitor = visitor;
+        this.start = start;
     }
 
-    /** The segment appends continue in, open and positioned at its end. */
-    record Tail(long number, SegmentFile file, long size) {
+    /** The segment appends continue in, open and positioned at its end, and the last frame (null if none). */
+    record Tail(long number, SegmentFile file, long size, FrameId lastFrame) {
     }
 
     /** How far a segment's bytes are valid, and what is wrong past that point. */
@@ -59,24 +63,40 @@ final class Recovery {
      * Finishes or undoes an interrupted compaction, replays the directory's segments and returns the tail to
      * append to, creating segment 1 in an empty directory. The first segment may have any number: compaction
      * replaces the head of the log with fewer segments numbered just below the rest.
+     *
+     * <p>With a {@link ReplayStart} whose frame is in the log, replay resumes right after that frame; the
+     * segments before its segment are then not read at all (compaction reads and checks them).
      */
     Tail run() throws IOException {
         CompactionFiles.recover(files, dir);
         List<Path> segments = withoutMissingSegments(SegmentFiles.list(dir));
         if (segments.isEmpty()) {
+            start.ifPresent(resume -> resume.rejected("the journal holds no segments"));
             return fresh(1);
         }
-        for (int i = 0; i < segments.size(); i++) {
+        Resumption resumption = Resumption.FROM_HEAD;
+        if (start.isPresent()) {
+            resumption = resumption(segments, start.get().frame());
+            if (resumption.problem() != null) {
+                start.get().rejected(resumption.problem());
+                resumption = Resumption.FROM_HEAD;
+            } else {
+                start.get().accepted();
+                lastFrame = start.get().frame();
+            }
+        }
+        int first = resumption.segmentIndex();
+        for (int i = first; i < segments.size(); i++) {
             Path path = segments.get(i);
             long number = SegmentFiles.number(path);
             boolean last = i == segments.size() - 1;
             SegmentFile file = files.open(path);
             try {
-                Scan scan = replay(path, number, file);
+                Scan scan = replay(path, number, file, i == first ? resumption.offset() : HEADER_BYTES);
                 if (scan.isClean() && !last) {
                     file.close();
                 } else if (scan.isClean()) {
-                    return new Tail(number, file, scan.validEnd());
+                    return new Tail(number, file, scan.validEnd(), lastFrame);
                 } else if (last && !scan.validDataAfter()) {
                     return cutTornTail(path, number, file, scan);
                 } else if (options.truncateCorruptTail()) {
@@ -90,6 +110,53 @@ final class Recovery {
             }
         }
         throw new AssertionError("the last segment always returns a tail");
+    }
+
+    /** Where replay resumes after a frame, or why it cannot. */
+    private record Resumption(int segmentIndex, int offset, String problem) {
+
+        static final Resumption FROM_HEAD = new Resumption(0, HEADER_BYTES, null);
+
+        static Resumption impossible(String problem) {
+            return new Resumption(0, HEADER_BYTES, problem);
+        }
+    }
+
+    /** Finds the frame in the log and checks it is the one that was written there. */
+    private Resumption resumption(List<Path> segments, FrameId frame) throws IOException {
+        int index = segments.indexOf(SegmentFiles.path(dir, frame.segment()));
+        if (index < 0) {
+            return Resumption.impossible("segment " + frame.segment() + " is not in the journal (lost or compacted)");
+        }
+        try (SegmentFile file = files.open(segments.get(index))) {
+            long size = file.size();
+            String notThere = "segment " + frame.segment() + " (" + size + " bytes) holds no such frame at offset "
+                    + frame.offset() + " (truncated, compacted or restored since)";
+            if (frame.offset() < HEADER_BYTES || frame.offset() + FRAME_HEADER_BYTES > size) {
+                return Resumption.impossible(notThere);
+            }
+            // A damaged header would have recovery cut the whole segment, frame included.
+            ByteBuffer segmentHeader = ByteBuffer.allocate(HEADER_BYTES);
+            file.readFully(segmentHeader, 0);
+            Optional<String> headerProblem = SegmentFormat.headerProblem(segmentHeader, frame.segment());
+            if (headerProblem.isPresent()) {
+                return Resumption.impossible("segment " + frame.segment() + ": " + headerProblem.get());
+            }
+            ByteBuffer frameHeader = ByteBuffer.allocate(FRAME_HEADER_BYTES);
+            file.readFully(frameHeader, frame.offset());
+            long length = frameHeader.getInt(0);
+            if (length < 0 || frame.offset() + FRAME_HEADER_BYTES + length > size) {
+                return Resumption.impossible(notThere);
+            }
+            ByteBuffer bytes = ByteBuffer.allocate(FRAME_HEADER_BYTES + (int) length);
+            file.readFully(bytes, frame.offset());
+            if (SegmentFormat.validFrameAt(bytes, 0) != length
+                    || SegmentFormat.storedChecksum(bytes, 0) != frame.checksum()) {
+                return Resumption.impossible("the frame at offset " + frame.offset() + " of segment " + frame.segment()
+                        + " is not the one covered (truncated, compacted or restored since)");
+            }
+            return new Resumption(index, (int) (frame.offset() + FRAME_HEADER_BYTES + length), null);
+        }
     }
 
     private List<Path> withoutMissingSegments(List<Path> segments) throws IOException {
@@ -111,8 +178,8 @@ final class Recovery {
         return segments;
     }
 
-    /** Replays the segment's valid frames, in order, and says where (and why) they stop. */
-    private Scan replay(Path path, long number, SegmentFile file) throws IOException {
+    /** Replays the segment's valid frames from {@code from} on, in order, and says where (and why) they stop. */
+    private Scan replay(Path path, long number, SegmentFile file, int from) throws IOException {
         long size = file.size();
         if (size > Integer.MAX_VALUE) {
             return new Scan(0, "segment of " + size + " bytes is larger than any this journal writes", true);
@@ -124,7 +191,7 @@ final class Recovery {
             // No header-only file ever held records; a longer one had records appended after a durable header.
             return new Scan(0, headerProblem.get(), size > HEADER_BYTES);
         }
-        int offset = HEADER_BYTES;
+        int offset = from;
         while (offset < bytes.limit()) {
             int length = SegmentFormat.validFrameAt(bytes, offset);
             if (length < 0) {
@@ -140,6 +207,7 @@ final class Recovery {
             for (SegmentFormat.Entry entry : entries) {
                 visitor.visit(entry.record(), new LogPosition(number, entry.offset()));
             }
+            lastFrame = new FrameId(number, offset, SegmentFormat.storedChecksum(bytes, offset));
             offset += FRAME_HEADER_BYTES + length;
         }
         return Scan.clean(offset);
@@ -153,14 +221,14 @@ final class Recovery {
             file.truncate(0);
             file.append(SegmentFormat.header(number));
             file.force();
-            return new Tail(number, file, HEADER_BYTES);
+            return new Tail(number, file, HEADER_BYTES, lastFrame);
         }
         LOG.log(WARNING, () -> "truncating the torn tail of journal segment " + path + ": " + (size - scan.validEnd())
                 + " bytes from offset " + scan.validEnd() + " (" + scan.problem()
                 + "), left by an interrupted append");
         file.truncate(scan.validEnd());
         file.force();
-        return new Tail(number, file, scan.validEnd());
+        return new Tail(number, file, scan.validEnd(), lastFrame);
     }
 
     private Tail cutCorruptTail(List<Path> fromDamaged, SegmentFile file, Scan scan) throws IOException {
@@ -186,11 +254,11 @@ final class Recovery {
         files.forceDirectory(dir);
         file.truncate(scan.validEnd());
         file.force();
-        return new Tail(number, file, scan.validEnd());
+        return new Tail(number, file, scan.validEnd(), lastFrame);
     }
 
     private Tail fresh(long number) throws IOException {
-        return new Tail(number, SegmentFiles.create(files, dir, number), HEADER_BYTES);
+        return new Tail(number, SegmentFiles.create(files, dir, number), HEADER_BYTES, lastFrame);
     }
 
     private static void moveAside(List<Path> segments, String suffix) throws IOException {

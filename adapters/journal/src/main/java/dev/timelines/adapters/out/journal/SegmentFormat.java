@@ -99,8 +99,7 @@ final class SegmentFormat {
         if (length < 0 || length > available || segment.get(offset + Integer.BYTES) != BATCH) {
             return -1;
         }
-        int checksum = segment.getInt(offset + Integer.BYTES + 1);
-        return checksum == checksumOfFrame(segment, offset, length) ? length : -1;
+        return storedChecksum(segment, offset) == checksumOfFrame(segment, offset, length) ? length : -1;
     }
 
     /**
@@ -145,6 +144,11 @@ final class SegmentFormat {
         return entries;
     }
 
+    /** The checksum stored in the header of the frame at {@code offset}. */
+    static int storedChecksum(ByteBuffer segment, int offset) {
+        return segment.getInt(offset + Integer.BYTES + 1);
+    }
+
     private static int checksumOfFrame(ByteBuffer segment, int offset, int length) {
         // The type byte sits right before the checksum and the payload right after it; both are covered.
         CRC32C crc = new CRC32C();
@@ -170,6 +174,11 @@ final class SegmentFormat {
 
         int size() {
             return bytes.remaining();
+        }
+
+        /** The frame's identity once written at {@code frameOffset} of segment {@code segment}. */
+        FrameId idAt(long segment, long frameOffset) {
+            return new FrameId(segment, frameOffset, storedChecksum(bytes, 0));
         }
 
         /** The records' positions once the frame is written at {@code frameOffset} of segment {@code segment}. */

@@ -50,6 +50,9 @@ final class SegmentWriter implements Runnable {
     private SegmentFile file;
     private volatile long segment;
     private long size;
+    /** Written before the appends it ends are acknowledged, so an acknowledged append's frame is at or before it. */
+    private volatile FrameId lastFrame;
+    private volatile long bytesWritten;
     private boolean dirty;
     private long nextSyncAt;
 
@@ -64,6 +67,7 @@ final class SegmentWriter implements Runnable {
         this.file = tail.file();
         this.segment = tail.number();
         this.size = tail.size();
+        this.lastFrame = tail.lastFrame();
         this.thread = new Thread(this, "journal-writer " + dir);
         thread.setDaemon(true);
         thread.start();
@@ -97,6 +101,21 @@ final class SegmentWriter implements Runnable {
     /** The number of the segment being appended to: every lower-numbered segment is closed and durable. */
     long activeSegment() {
         return segment;
+    }
+
+    /** The last frame written, or null while the log holds none. */
+    FrameId lastFrame() {
+        return lastFrame;
+    }
+
+    /** The bytes of the frames written since the log was opened. */
+    long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** Whether a write or fsync failed. */
+    boolean hasFailed() {
+        return failure != null;
     }
 
     /** Whether appends are accepted: not closed, and no write or fsync has failed. */
@@ -199,7 +218,9 @@ final class SegmentWriter implements Runnable {
             }
             request.positions = request.frame.positionsAt(segment, size);
             pending.add(request.frame.bytes());
+            lastFrame = request.frame.idAt(segment, size);
             size += request.frame.size();
+            bytesWritten += request.frame.size();
         }
         appendAll(pending);
     }

@@ -11,7 +11,6 @@ import dev.timelines.domain.TimelineKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
@@ -112,9 +111,9 @@ class CompactionCrashTest {
             }
             committedCrashes++;
             Path committed = root.resolve("committed");
-            copy(work, committed);
+            Dirs.copy(work, committed);
             for (int openingStep = 1; ; openingStep++) {
-                copy(committed, work);
+                Dirs.copy(committed, work);
                 FaultyFileLayer disk = new FaultyFileLayer();
                 disk.crashAt(openingStep, powerLoss ? new Random(step * 100L + openingStep) : null);
                 try {
@@ -131,7 +130,7 @@ class CompactionCrashTest {
 
     /** How many changes to the files a compaction of the template makes. */
     private int stepsOfACompaction() throws IOException {
-        copy(template, work);
+        Dirs.copy(template, work);
         FaultyFileLayer disk = new FaultyFileLayer();
         try (JournalEventStore journal = JournalEventStore.open(work, OPTIONS, new InMemoryEventStore(), disk)) {
             int before = disk.changes();
@@ -145,7 +144,7 @@ class CompactionCrashTest {
      * drawn from {@code powerLoss}, or as a process crash if it is null.
      */
     private void crashCompactingAt(int step, Random powerLoss) throws IOException {
-        copy(template, work);
+        Dirs.copy(template, work);
         FaultyFileLayer disk = new FaultyFileLayer();
         JournalEventStore journal = JournalEventStore.open(work, OPTIONS, new InMemoryEventStore(), disk);
         disk.crashAt(step, powerLoss);
@@ -161,22 +160,6 @@ class CompactionCrashTest {
         return StoreState.replayed(work, OPTIONS);
     }
 
-    /** Replaces {@code to} with a copy of every file in {@code from}. */
-    private static void copy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
-            }
-        }
-    }
 
     /** The files of a compaction in a journal directory. */
     static List<Path> compactionFilesIn(Path dir) throws IOException {

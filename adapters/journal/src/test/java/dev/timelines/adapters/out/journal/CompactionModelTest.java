@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
-import dev.timelines.domain.EventId;
 import dev.timelines.domain.IncomingEvent;
-import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
-import dev.timelines.domain.Timestamp;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +22,7 @@ class CompactionModelTest {
 
     private static final LogOptions OPTIONS =
             LogOptions.defaults().withMaxSegmentBytes(512).withCompaction(CompactionPolicy.onRequestOnly());
-    private static final int TIMELINES = 6;
+    private static final RandomBatches BATCHES = new RandomBatches(6);
 
     @TempDir
     Path dir;
@@ -41,19 +35,19 @@ class CompactionModelTest {
         InMemoryEventStore memory = new InMemoryEventStore();
         JournalEventStore journal = JournalEventStore.open(dir, OPTIONS, memory, new FaultyFileLayer());
         long reclaimed = 0;
-        List<IncomingEvent> last = batch(random);
+        List<IncomingEvent> last = BATCHES.batch(random);
         try {
             for (int step = 0; step < 250; step++) {
                 int action = random.nextInt(100);
                 if (action < 60) {
-                    last = batch(random);
+                    last = BATCHES.batch(random);
                     assertEquals(reference.append(last, RECEIVED), journal.append(last, RECEIVED), "step " + step);
                 } else if (action < 75) {
                     // A producer's retry: only duplicates, unless a delete came in between.
                     assertEquals(reference.append(last, RECEIVED), journal.append(last, RECEIVED), "step " + step);
                 } else if (action < 90) {
                     // Often the newest timeline, so that the newest events are the deleted ones.
-                    TimelineKey key = random.nextBoolean() ? last.get(0).timeline() : key(random.nextInt(TIMELINES));
+                    TimelineKey key = random.nextBoolean() ? last.get(0).timeline() : BATCHES.anyKey(random);
                     assertEquals(reference.delete(key), journal.delete(key), "step " + step);
                 } else if (action < 96) {
                     reclaimed += journal.compact().join().reclaimedBytes();
@@ -70,21 +64,5 @@ class CompactionModelTest {
         }
         assertEquals(StoreState.of(reference), StoreState.replayed(dir, OPTIONS));
         assertTrue(reclaimed > 0, "the compactions reclaimed something");
-    }
-
-    private static List<IncomingEvent> batch(Random random) {
-        List<IncomingEvent> batch = new ArrayList<>();
-        for (int i = 1 + random.nextInt(4); i > 0; i--) {
-            Optional<EventId> id = random.nextInt(4) == 0 ? Optional.empty()
-                    : Optional.of(new EventId("id-" + random.nextInt(30)));
-            JsonValue.Obj data = new JsonValue.Obj(Map.of("state", new JsonValue.Str("s" + random.nextInt(3))));
-            Timestamp timestamp = new Timestamp(random.nextInt(1000) * 1_000_000L);
-            batch.add(new IncomingEvent(key(random.nextInt(TIMELINES)), timestamp, id, data));
-        }
-        return batch;
-    }
-
-    private static TimelineKey key(int timeline) {
-        return new TimelineKey("t" + timeline);
     }
 }

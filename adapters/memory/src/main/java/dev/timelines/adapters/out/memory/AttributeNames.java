@@ -15,6 +15,18 @@ final class AttributeNames {
 
     private final Map<String, long[]> events = new HashMap<>();
 
+    /** How many events use each name, for an image of the store. */
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new HashMap<>();
+        events.forEach((name, count) -> counts.put(name, count[0]));
+        return counts;
+    }
+
+    /** Loads the counts of an image; nothing may have been counted yet. */
+    void restore(Map<String, Long> counts) {
+        counts.forEach((name, count) -> events.put(name, new long[] {count}));
+    }
+
     void add(JsonValue.Obj data) {
         data.members().keySet().forEach(name -> events.computeIfAbsent(name, n -> new long[1])[0]++);
     }

@@ -5,8 +5,18 @@ import java.util.Arrays;
 /** A growable byte buffer with the varint writes and reads of {@link DataCodec}. Not thread-safe. */
 final class Bytes {
 
-    private byte[] array = new byte[16];
+    private byte[] array;
     private int size;
+
+    Bytes() {
+        this.array = new byte[16];
+    }
+
+    /** A buffer holding exactly these bytes, which it takes over (to load an image without copying). */
+    Bytes(byte[] content) {
+        this.array = content;
+        this.size = content.length;
+    }
 
     int size() {
         return size;
@@ -39,6 +49,11 @@ final class Bytes {
 
     byte get(int position) {
         return array[position];
+    }
+
+    /** A copy of the bytes written so far. */
+    byte[] copy() {
+        return Arrays.copyOf(array, size);
     }
 
     byte[] range(int from, int length) {

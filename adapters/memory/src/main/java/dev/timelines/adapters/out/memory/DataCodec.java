@@ -34,6 +34,22 @@ final class DataCodec {
     private final Map<String, Integer> nameIds = new HashMap<>();
     private final List<String> names = new ArrayList<>();
 
+    /** The dictionary's names in id order: what an image must keep for its encoded data to decode. */
+    List<String> names() {
+        return List.copyOf(names);
+    }
+
+    /** Loads the dictionary of an image into this codec, which must not have encoded anything yet. */
+    void restoreNames(List<String> restored) {
+        if (!names.isEmpty()) {
+            throw new IllegalStateException("the dictionary already holds names");
+        }
+        for (String name : restored) {
+            nameIds.put(name, names.size());
+            names.add(name);
+        }
+    }
+
     void write(JsonValue value, Bytes out) {
         if (value instanceof JsonValue.Obj object) {
             out.write(OBJECT);

@@ -109,6 +109,32 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Cross
         });
     }
 
+    /**
+     * A copy of the core data, for a snapshot. It shows the published events: a caller that wants it to match
+     * its log must first let every admitted batch be published or abandoned.
+     */
+    public MemoryImage image() {
+        return read(() -> timelines.image(lastSeq, attributeNames.counts()));
+    }
+
+    /**
+     * Loads an image, which this store takes over, in place of replaying the events it holds. The store must be
+     * new: nothing stored and nothing asked yet (an attribute index built before would miss the image's events).
+     */
+    public void load(MemoryImage image) {
+        write(() -> {
+            if (lastSeq != 0) {
+                throw new IllegalStateException("an image loads only into a new store");
+            }
+            timelines.load(image);
+            attributeNames.restore(image.attributeNames());
+            lastSeq = image.lastSeq();
+            eventCount = image.events();
+            timelineCount = image.timelines().size();
+            return null;
+        });
+    }
+
     @Override
     public boolean delete(TimelineKey key) {
         return write(() -> {

@@ -1,5 +1,8 @@
 package dev.timelines.adapters.out.memory;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -34,6 +37,33 @@ final class Receptions {
         lastSeq = Math.max(lastSeq, seq);
     }
 
+    /** A copy of these runs, for an image of the store. */
+    Receptions copy() {
+        Receptions copy = new Receptions();
+        copy.takeOver(Arrays.copyOf(firstSeqs, runs), Arrays.copyOf(times, runs), runs, lastSeq);
+        return copy;
+    }
+
+    /** Replaces these runs by those of an image, which this takes over. */
+    void replaceWith(Receptions image) {
+        takeOver(image.firstSeqs, image.times, image.runs, image.lastSeq);
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeLong(lastSeq);
+        out.writeInt(runs);
+        ImageIo.writeLongs(out, firstSeqs, runs);
+        ImageIo.writeLongs(out, times, runs);
+    }
+
+    static Receptions readFrom(DataInput in) throws IOException {
+        long lastSeq = in.readLong();
+        int runs = ImageIo.readCount(in);
+        Receptions receptions = new Receptions();
+        receptions.takeOver(ImageIo.readLongs(in, runs), ImageIo.readLongs(in, runs), runs, lastSeq);
+        return receptions;
+    }
+
     long receivedAt(long seq) {
         return times[runOf(seq)];
     }
@@ -51,6 +81,14 @@ final class Receptions {
             }
         }
         return low - 1;
+    }
+
+    private void takeOver(long[] firstSeqs, long[] times, int runs, long lastSeq) {
+        // An empty array could never grow by doubling.
+        this.firstSeqs = runs > 0 ? firstSeqs : new long[16];
+        this.times = runs > 0 ? times : new long[16];
+        this.runs = runs;
+        this.lastSeq = lastSeq;
     }
 
     private void insert(int index, long firstSeq, long time) {

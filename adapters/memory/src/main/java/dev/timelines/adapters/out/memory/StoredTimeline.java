@@ -26,21 +26,43 @@ final class StoredTimeline {
     private final TimelineKey key;
     private final DataCodec codec;
     private final Receptions receptions;
-    private final Bytes data = new Bytes();
-    private long[] timestamps = new long[2];
-    private long[] seqs = new long[2];
+    private final Bytes data;
+    private long[] timestamps;
+    private long[] seqs;
     /** Where each event's data starts in {@link #data}. */
-    private int[] dataAt = new int[2];
+    private int[] dataAt;
     /** Allocated with the first event that has an id: most producers send none. */
     private EventId[] eventIds;
+    /**
+     * The ids as loaded from a snapshot, until a change decodes them into {@link #eventIds} (then null): a
+     * start makes no object per id. Readers decode a copy: they must not change what other readers see.
+     */
+    private StringColumn undecodedIds;
+    /**
+     * The stored ids plus those reserved for events not yet stored. Built from {@link #eventIds} on first use
+     * after loading an image, so that a restart does not hash every id of every timeline up front.
+     */
     private Set<EventId> ids;
     private int size;
 
     StoredTimeline(int id, TimelineKey key, DataCodec codec, Receptions receptions) {
+        this(id, new TimelineImage(key, 0, new long[2], new long[2], new int[2], new byte[0], null, null), codec,
+                receptions);
+    }
+
+    /** The timeline an image shows, taking over the image's arrays. */
+    StoredTimeline(int id, TimelineImage image, DataCodec codec, Receptions receptions) {
         this.id = id;
-        this.key = key;
+        this.key = image.key();
         this.codec = codec;
         this.receptions = receptions;
+        this.data = new Bytes(image.data());
+        this.timestamps = image.timestamps();
+        this.seqs = image.seqs();
+        this.dataAt = image.dataAt();
+        this.eventIds = image.eventIds();
+        this.undecodedIds = image.storedIds();
+        this.size = image.size();
     }
 
     int id() {
@@ -53,8 +75,14 @@ final class StoredTimeline {
 
     /** Claims an id for an event about to be stored; false when the timeline already has it. */
     boolean reserve(EventId eventId) {
+        decodeIdsForWriting();
         if (ids == null) {
             ids = new HashSet<>();
+            for (int i = 0; eventIds != null && i < size; i++) {
+                if (eventIds[i] != null) {
+                    ids.add(eventIds[i]);
+                }
+            }
         }
         return ids.add(eventId);
     }
@@ -68,6 +96,7 @@ final class StoredTimeline {
 
     /** Inserts the event at its place in (timestamp, seq) order and returns that place. */
     int insert(Event event) {
+        decodeIdsForWriting();
         int index = insertionPoint(event.timestamp().micros(), event.seq());
         if (size == timestamps.length) {
             grow();
@@ -112,14 +141,39 @@ final class StoredTimeline {
                 : attribute.valueIn(data(index)).orElse(null);
     }
 
+    /** A copy of the events, for an image of the store; the reserved ids of unstored events are left out. */
+    TimelineImage image() {
+        return new TimelineImage(key, size, Arrays.copyOf(timestamps, size), Arrays.copyOf(seqs, size),
+                Arrays.copyOf(dataAt, size), data.copy(), eventIds == null ? null : Arrays.copyOf(eventIds, size),
+                undecodedIds);
+    }
+
     Timeline snapshot() {
+        EventId[] idsNow = undecodedIds != null ? decode(undecodedIds, size) : eventIds;
         List<Event> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Timestamp received = new Timestamp(receptions.receivedAt(seqs[i]));
             events.add(new Event(new Timestamp(timestamps[i]), seqs[i], received,
-                    Optional.ofNullable(eventIds == null ? null : eventIds[i]), data(i)));
+                    Optional.ofNullable(idsNow == null ? null : idsNow[i]), data(i)));
         }
         return new Timeline(key, events);
+    }
+
+    /** Before a change: makes {@link #eventIds} hold the ids loaded from a snapshot. */
+    private void decodeIdsForWriting() {
+        if (undecodedIds != null) {
+            eventIds = decode(undecodedIds, timestamps.length);
+            undecodedIds = null;
+        }
+    }
+
+    private static EventId[] decode(StringColumn column, int capacity) {
+        String[] values = column.strings();
+        EventId[] decoded = new EventId[capacity];
+        for (int i = 0; i < values.length; i++) {
+            decoded[i] = values[i] == null ? null : new EventId(values[i]);
+        }
+        return decoded;
     }
 
     private int insertionPoint(long timestamp, long seq) {

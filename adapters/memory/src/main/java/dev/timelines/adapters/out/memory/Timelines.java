@@ -26,6 +26,25 @@ final class Timelines {
     private int freeCount;
     private int slots;
 
+    /** Copies of the timelines with events, of the dictionary and of the reception times: an image's core. */
+    MemoryImage image(long lastSeq, Map<String, Long> attributeNames) {
+        List<TimelineImage> images = new ArrayList<>(visible.size());
+        visible.values().forEach(timeline -> images.add(timeline.image()));
+        return new MemoryImage(lastSeq, codec.names(), receptions.copy(), attributeNames, images);
+    }
+
+    /** Loads the timelines, dictionary and reception times of an image; there must be no timelines yet. */
+    void load(MemoryImage image) {
+        if (!byKey.isEmpty()) {
+            throw new IllegalStateException("an image loads only into an empty store");
+        }
+        codec.restoreNames(image.names());
+        receptions.replaceWith(image.receptions());
+        for (TimelineImage timeline : image.timelines()) {
+            becameVisible(create(timeline));
+        }
+    }
+
     StoredTimeline get(TimelineKey key) {
         return byKey.get(key);
     }
@@ -81,6 +100,20 @@ final class Timelines {
     }
 
     private StoredTimeline create(TimelineKey key) {
+        return register(new StoredTimeline(nextId(), key, codec, receptions));
+    }
+
+    private StoredTimeline create(TimelineImage image) {
+        return register(new StoredTimeline(nextId(), image, codec, receptions));
+    }
+
+    private StoredTimeline register(StoredTimeline timeline) {
+        byId[timeline.id()] = timeline;
+        byKey.put(timeline.key(), timeline);
+        return timeline;
+    }
+
+    private int nextId() {
         int id;
         if (freeCount > 0) {
             id = freeIds[--freeCount];
@@ -90,9 +123,6 @@ final class Timelines {
                 byId = Arrays.copyOf(byId, id * 2);
             }
         }
-        StoredTimeline timeline = new StoredTimeline(id, key, codec, receptions);
-        byId[id] = timeline;
-        byKey.put(key, timeline);
-        return timeline;
+        return id;
     }
 }
