@@ -29,7 +29,8 @@ final class Report {
     /** Everything the run measured, in the form docs/benchmarks.md shows it. */
     record Run(Options options, Dataset dataset, Parameters parameters, Machine machine, String duckDbVersion,
             Optional<PostgresServer> postgres, String loadBefore, List<EngineCatalogue.Slot> slots,
-            Map<Question, Map<String, Timed>> results, Map<Figures.Figure, Stats> figures, Agreement agreement, Instant finished) {
+            Map<Question, Map<String, Timed>> results, Map<Figures.Figure, Stats> figures, Agreement agreement,
+            Instant finished) {
     }
 
     static String of(Run run) {
