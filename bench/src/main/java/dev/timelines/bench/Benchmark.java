@@ -6,6 +6,7 @@ import dev.timelines.bench.engines.DuckDb;
 import dev.timelines.bench.engines.Engine;
 import dev.timelines.bench.measure.Figures;
 import dev.timelines.bench.measure.Timed;
+import dev.timelines.bench.questions.Answer;
 import dev.timelines.bench.questions.Parameters;
 import dev.timelines.bench.questions.Question;
 import java.io.IOException;
@@ -14,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * One run: generate the data, load it into each engine in turn and ask every question, compare the answers,
@@ -38,29 +39,36 @@ final class Benchmark {
         Dataset dataset = OrderLifecycles.generate(options.seed(), options.scale().events(),
                 options.scale().timelines(), file);
         Parameters parameters = Parameters.of(dataset);
-        List<EngineCatalogue.Slot> slots = EngineCatalogue.of(options, dataset);
+        EngineCatalogue catalogue = EngineCatalogue.of(options, dataset);
         Figures figures = new Figures();
         Map<Question, Map<String, Timed>> results = new LinkedHashMap<>();
         for (Question question : Question.values()) {
             results.put(question, new LinkedHashMap<>());
         }
-        for (EngineCatalogue.Slot slot : slots) {
+        for (EngineCatalogue.Slot slot : catalogue.slots()) {
             if (slot.skipped().isPresent()) {
                 progress("%s skipped: %s", slot.name(), slot.skipped().get());
                 continue;
             }
             try (Engine engine = loaded(slot, dataset, figures.recorder(slot.name()))) {
+                Map<Question, Callable<Answer>> questions = new LinkedHashMap<>();
                 for (Question question : Question.values()) {
-                    progress("%s: %s", slot.name(), question.title());
-                    results.get(question).put(slot.name(), Timed.measure(options.warmups(), options.repetitions(),
-                            () -> question.ask(engine, parameters)));
+                    questions.put(question, () -> question.ask(engine, parameters));
                 }
+                progress("%s: warm-up, then measuring", slot.name());
+                Timed.measure(options.schedule(), questions).forEach((question, timed) -> {
+                    results.get(question).put(slot.name(), timed);
+                    progress("%s: %s, %d warm-up runs, %s", slot.name(), question.title(), timed.warmups(),
+                            timed.millis().map(ms -> String.format("%d measured, median %.3g ms", ms.samples(),
+                                    ms.median())).orElse("not served"));
+                });
             }
         }
         Agreement agreement = Agreement.of(results);
         writeAnswers(results);
         String report = Report.of(new Report.Run(options, dataset, parameters, Machine.current(), DuckDb.version(),
-                loadBefore, slots, results, figures.stats(), agreement, Instant.now()));
+                catalogue.postgres(), loadBefore, catalogue.slots(), results, figures.stats(), agreement,
+                Instant.now()));
         System.out.println();
         System.out.println(report);
         Path copy = options.workDir().resolve("benchmarks-" + options.scale().label() + ".md");

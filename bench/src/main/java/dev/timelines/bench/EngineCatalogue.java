@@ -2,6 +2,11 @@ package dev.timelines.bench;
 
 import dev.timelines.bench.workload.Dataset;
 import dev.timelines.bench.engines.DuckDb;
+import dev.timelines.bench.engines.MemoryStorage;
+import dev.timelines.bench.engines.PostgresPeer;
+import dev.timelines.bench.engines.PostgresServer;
+import dev.timelines.bench.engines.PostgresStorage;
+import dev.timelines.bench.engines.SqlPeer;
 import dev.timelines.bench.engines.Engine;
 import dev.timelines.bench.engines.NdjsonBatches;
 import dev.timelines.bench.engines.TimelinesInProcess;
@@ -16,13 +21,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The engines of a run in the order they run, one at a time so that they never compete for the two cores or
- * the memory. An engine that cannot run here is listed with the reason, and the report says so.
+ * the memory, and the PostgreSQL server they share when one of them needs it. An engine that cannot run here is
+ * listed with the reason, and the report says so.
  */
-final class EngineCatalogue {
+record EngineCatalogue(List<Slot> slots, Optional<PostgresServer> postgres) {
+
+    private static final String ON_POSTGRES = "Timelines on PostgreSQL";
+    private static final String POSTGRES_ON_THE_FLY = "PostgreSQL on the fly";
+    private static final String POSTGRES_PRECOMPUTED = "PostgreSQL precomputed";
+    /** Why Timelines on PostgreSQL runs above tiny only on request: a default large run would take hours. */
+    private static final String SLOW_INGEST = "left out above scale tiny unless --engines names it: the PostgreSQL "
+            + "adapter ingests this data at 500 to 900 events/s (docs/benchmarks.md, Run it)";
 
     /** Makes a fresh engine; each load repetition gets its own. */
     interface Factory {
@@ -47,24 +61,46 @@ final class EngineCatalogue {
 
         /** The name as {@code --engines} takes it. */
         String option() {
+            return option(name);
+        }
+
+        static String option(String name) {
             return name.toLowerCase(Locale.ROOT).replace(' ', '-');
         }
     }
 
-    private EngineCatalogue() {
+    static EngineCatalogue of(Options options, Dataset dataset) {
+        Optional<PostgresServer> postgres = Optional.empty();
+        String noPostgres = "";
+        if (Stream.of(ON_POSTGRES, POSTGRES_ON_THE_FLY, POSTGRES_PRECOMPUTED).map(Slot::option)
+                .anyMatch(options::runs)) {
+            try {
+                postgres = Optional.of(PostgresServer.start());
+            } catch (Exception | LinkageError e) {
+                noPostgres = "the embedded PostgreSQL server did not start: " + e;
+            }
+        }
+        List<Slot> slots = new ArrayList<>();
+        slots.add(Slot.running("Timelines in-process", true,
+                () -> new TimelinesInProcess(options.batchSize(), new MemoryStorage())));
+        slots.add(overHttp(options, dataset));
+        slots.add(options.scale() == Scale.TINY || options.engines().contains(Slot.option(ON_POSTGRES))
+                ? onPostgres(ON_POSTGRES, true, postgres, noPostgres,
+                        server -> new TimelinesInProcess(options.batchSize(), new PostgresStorage(server)))
+                : Slot.skipped(ON_POSTGRES, SLOW_INGEST));
+        slots.add(Slot.running("DuckDB on the fly", false, () -> new DuckDb(SqlPeer.Mode.ON_THE_FLY)));
+        slots.add(Slot.running("DuckDB precomputed", false, () -> new DuckDb(SqlPeer.Mode.PRECOMPUTED)));
+        slots.add(onPostgres(POSTGRES_ON_THE_FLY, false, postgres, noPostgres,
+                server -> new PostgresPeer(SqlPeer.Mode.ON_THE_FLY, server)));
+        slots.add(onPostgres(POSTGRES_PRECOMPUTED, false, postgres, noPostgres,
+                server -> new PostgresPeer(SqlPeer.Mode.PRECOMPUTED, server)));
+        return new EngineCatalogue(slots.stream().filter(slot -> options.runs(slot.option())).toList(), postgres);
     }
 
-    static List<Slot> of(Options options, Dataset dataset) {
-        List<Slot> slots = new ArrayList<>();
-        slots.add(Slot.running("Timelines in-process", true, () -> new TimelinesInProcess(options.batchSize())));
-        slots.add(overHttp(options, dataset));
-        slots.add(Slot.running("DuckDB on the fly", false, () -> new DuckDb(DuckDb.Mode.ON_THE_FLY)));
-        slots.add(Slot.running("DuckDB precomputed", false, () -> new DuckDb(DuckDb.Mode.PRECOMPUTED)));
-        // Extension point: a PostgreSQL peer is an Engine running DuckDbSql's derivation in PostgreSQL's dialect
-        // (on the fly, and with a materialised transitions table), against a server the run starts itself.
-        slots.add(Slot.skipped("PostgreSQL", "not measured yet: needs a PostgreSQL server started by the run "
-                + "and an Engine in PostgreSQL's dialect (the PostgreSQL issue adds both)"));
-        return slots.stream().filter(slot -> slot.skipped().isPresent() || options.runs(slot.option())).toList();
+    private static Slot onPostgres(String name, boolean timelines, Optional<PostgresServer> postgres,
+            String noPostgres, Function<PostgresServer, Engine> engine) {
+        return postgres.map(server -> Slot.running(name, timelines, () -> engine.apply(server)))
+                .orElseGet(() -> Slot.skipped(name, noPostgres));
     }
 
     private static Slot overHttp(Options options, Dataset dataset) {

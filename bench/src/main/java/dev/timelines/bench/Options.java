@@ -1,6 +1,8 @@
 package dev.timelines.bench;
 
+import dev.timelines.bench.measure.Schedule;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
  *
  * @param engines names of the engines to run (all when empty), for a quick look at one of them
  */
-record Options(Scale scale, long seed, int warmups, int repetitions, int loadRepetitions, int batchSize,
+record Options(Scale scale, long seed, Schedule schedule, int loadRepetitions, int batchSize,
         int senders, Path serviceApp, String serviceHeap, String fsync, Path workDir, Path docs, Set<String> engines,
         List<String> arguments) {
 
@@ -20,8 +22,11 @@ record Options(Scale scale, long seed, int warmups, int repetitions, int loadRep
             usage: java -Xmx8g -jar bench/target/timelines-bench.jar [options]
               --scale tiny|small|large   data size: 50k/1k, 1M/20k, 10M/200k events/timelines (tiny)
               --seed N                   generator seed (42)
-              --warmups N                unmeasured runs of each question (3)
-              --repetitions N            measured runs of each question (10)
+              --warmups N                unmeasured runs of each question, at least (3)
+              --warmup-seconds S         unmeasured time per question, at least (5)
+              --repetitions N            measured runs of each question, at most (10)
+              --question-budget S        no further run of a question starts after S seconds on it,
+                                         once it has had one warm-up and one measured run (60)
               --load-repetitions N       loads of each engine into a fresh instance (3)
               --batch N                  events per ingest batch and HTTP request (10000)
               --senders N                concurrent HTTP senders (2)
@@ -31,14 +36,18 @@ record Options(Scale scale, long seed, int warmups, int repetitions, int loadRep
               --work DIR                 data, logs and answers (bench/target/run)
               --docs FILE                markdown file whose results section is replaced (docs/benchmarks.md)
               --engines a,b              only these of timelines-in-process, timelines-http,
-                                         duckdb-on-the-fly, duckdb-precomputed (all)
+                                         timelines-on-postgresql, duckdb-on-the-fly, duckdb-precomputed,
+                                         postgresql-on-the-fly, postgresql-precomputed (all; above tiny,
+                                         timelines-on-postgresql only when named)
             """;
 
     static Options parse(String[] args) {
         Scale scale = Scale.TINY;
         long seed = 42;
         int warmups = 3;
+        int warmupSeconds = 5;
         int repetitions = 10;
+        int budgetSeconds = 60;
         int loadRepetitions = 3;
         int batchSize = 10_000;
         int senders = 2;
@@ -56,11 +65,13 @@ record Options(Scale scale, long seed, int warmups, int repetitions, int loadRep
             switch (args[i]) {
                 case "--scale" -> scale = Scale.valueOf(value.toUpperCase(Locale.ROOT));
                 case "--seed" -> seed = Long.parseLong(value);
-                case "--warmups" -> warmups = positive(args[i], value);
-                case "--repetitions" -> repetitions = positive(args[i], value);
-                case "--load-repetitions" -> loadRepetitions = positive(args[i], value);
-                case "--batch" -> batchSize = positive(args[i], value);
-                case "--senders" -> senders = positive(args[i], value);
+                case "--warmups" -> warmups = atLeast(1, args[i], value);
+                case "--warmup-seconds" -> warmupSeconds = atLeast(0, args[i], value);
+                case "--repetitions" -> repetitions = atLeast(1, args[i], value);
+                case "--question-budget" -> budgetSeconds = atLeast(1, args[i], value);
+                case "--load-repetitions" -> loadRepetitions = atLeast(1, args[i], value);
+                case "--batch" -> batchSize = atLeast(1, args[i], value);
+                case "--senders" -> senders = atLeast(1, args[i], value);
                 case "--service-app" -> serviceApp = Path.of(value);
                 case "--service-heap" -> serviceHeap = value;
                 case "--fsync" -> fsync = value;
@@ -71,7 +82,9 @@ record Options(Scale scale, long seed, int warmups, int repetitions, int loadRep
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(scale, seed, warmups, repetitions, loadRepetitions, batchSize, senders, serviceApp,
+        Schedule schedule = new Schedule(warmups, Duration.ofSeconds(warmupSeconds), repetitions,
+                Duration.ofSeconds(budgetSeconds));
+        return new Options(scale, seed, schedule, loadRepetitions, batchSize, senders, serviceApp,
                 serviceHeap, fsync, workDir, docs, engines, List.of(args));
     }
 
@@ -79,10 +92,10 @@ record Options(Scale scale, long seed, int warmups, int repetitions, int loadRep
         return engines.isEmpty() || engines.contains(engine);
     }
 
-    private static int positive(String option, String value) {
+    private static int atLeast(int least, String option, String value) {
         int number = Integer.parseInt(value);
-        if (number < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1");
+        if (number < least) {
+            throw new IllegalArgumentException(option + " must be at least " + least);
         }
         return number;
     }

