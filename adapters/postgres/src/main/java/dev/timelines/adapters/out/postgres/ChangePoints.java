@@ -22,11 +22,26 @@ final class ChangePoints {
     record Position(String timeline, long ts, long seq, long firstNewSeq) {
     }
 
+    /**
+     * The change points from each position on, found through the primary key (the lateral subquery, which its
+     * order keeps from being merged into a join) and then deleted by their full key. Written as a join of the positions with the table, the statement was planned
+     * from statistics taken while the index was empty and read the whole attribute's change points once per
+     * position: seconds per request once a store held a few thousand timelines.
+     */
     private static final Sql DELETE_FROM_POSITIONS = new Sql("""
+            WITH doomed AS MATERIALIZED (
+                SELECT p.timeline, p.attribute_id, p.ts, p.seq
+                FROM unnest(:timelines::text[], :ts::bigint[], :seqs::bigint[]) AS a(timeline, ts, seq)
+                CROSS JOIN unnest(:attributes::integer[]) AS t(id)
+                CROSS JOIN LATERAL (
+                    SELECT c.timeline, c.attribute_id, c.ts, c.seq FROM change_points c
+                    WHERE c.timeline = a.timeline AND c.attribute_id = t.id AND (c.ts, c.seq) >= (a.ts, a.seq)
+                    ORDER BY c.ts, c.seq
+                ) p
+            )
             DELETE FROM change_points c
-            USING unnest(:timelines::text[], :ts::bigint[], :seqs::bigint[]) AS a(timeline, ts, seq),
-                  unnest(:attributes::integer[]) AS t(id)
-            WHERE c.timeline = a.timeline AND c.attribute_id = t.id AND (c.ts, c.seq) >= (a.ts, a.seq)
+            USING doomed d
+            WHERE c.timeline = d.timeline AND c.attribute_id = d.attribute_id AND c.ts = d.ts AND c.seq = d.seq
             """);
 
     /** The positions of a repair: the timelines a request wrote to. */
@@ -129,27 +144,33 @@ final class ChangePoints {
 
     /**
      * Points the change point in force before each position (the anchor, which keeps its own predecessor) at
-     * the first change point from the position on, now that those were computed again. Every lookup is one
-     * probe of the primary key.
+     * the first change point from the position on, now that those were computed again. The anchors and what
+     * follows them are found by primary key probes first, then updated by their full key, for the reason given
+     * at {@link #DELETE_FROM_POSITIONS}.
      */
     private static final Sql RELINK = new Sql("""
-            UPDATE change_points c SET next_value = following.value, next_ts = following.ts
-            FROM unnest(:timelines::text[], :ts::bigint[], :seqs::bigint[]) AS a(timeline, ts, seq)
-            CROSS JOIN unnest(:attributes::integer[]) AS t(id)
-            CROSS JOIN LATERAL (
-                SELECT p.ts, p.seq FROM change_points p
-                WHERE p.timeline = a.timeline AND p.attribute_id = t.id AND (p.ts, p.seq) < (a.ts, a.seq)
-                ORDER BY p.ts DESC, p.seq DESC
-                LIMIT 1
-            ) anchor
-            LEFT JOIN LATERAL (
-                SELECT n.ts, n.value FROM change_points n
-                WHERE n.timeline = a.timeline AND n.attribute_id = t.id AND (n.ts, n.seq) >= (a.ts, a.seq)
-                ORDER BY n.ts, n.seq
-                LIMIT 1
-            ) following ON true
-            WHERE c.timeline = a.timeline AND c.attribute_id = t.id AND c.ts = anchor.ts AND c.seq = anchor.seq
-              AND (c.next_ts, c.next_value) IS DISTINCT FROM (following.ts, following.value)
+            WITH relinked AS MATERIALIZED (
+                SELECT anchor.timeline, anchor.attribute_id, anchor.ts, anchor.seq,
+                       following.ts AS next_ts, following.value AS next_value
+                FROM unnest(:timelines::text[], :ts::bigint[], :seqs::bigint[]) AS a(timeline, ts, seq)
+                CROSS JOIN unnest(:attributes::integer[]) AS t(id)
+                CROSS JOIN LATERAL (
+                    SELECT p.timeline, p.attribute_id, p.ts, p.seq FROM change_points p
+                    WHERE p.timeline = a.timeline AND p.attribute_id = t.id AND (p.ts, p.seq) < (a.ts, a.seq)
+                    ORDER BY p.ts DESC, p.seq DESC
+                    LIMIT 1
+                ) anchor
+                LEFT JOIN LATERAL (
+                    SELECT n.ts, n.value FROM change_points n
+                    WHERE n.timeline = a.timeline AND n.attribute_id = t.id AND (n.ts, n.seq) >= (a.ts, a.seq)
+                    ORDER BY n.ts, n.seq
+                    LIMIT 1
+                ) following ON true
+            )
+            UPDATE change_points c SET next_value = r.next_value, next_ts = r.next_ts
+            FROM relinked r
+            WHERE c.timeline = r.timeline AND c.attribute_id = r.attribute_id AND c.ts = r.ts AND c.seq = r.seq
+              AND (c.next_ts, c.next_value) IS DISTINCT FROM (r.next_ts, r.next_value)
             """);
 
     private static final Sql REPAIR = new Sql(RECOMPUTE.formatted(AT_POSITIONS));
