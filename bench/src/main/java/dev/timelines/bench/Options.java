@@ -37,7 +37,7 @@ record Options(Scale scale, long seed, Schedule schedule, int loadRepetitions, i
               --docs FILE                markdown file whose results section is replaced (docs/benchmarks.md)
               --engines a,b              only these of timelines-in-process, timelines-http,
                                          timelines-on-postgresql, duckdb-on-the-fly, duckdb-precomputed,
-                                         postgresql-on-the-fly, postgresql-precomputed (all; above tiny,
+                                         postgresql-on-the-fly, postgresql-precomputed (all; at large,
                                          timelines-on-postgresql only when named)
             """;
 
