@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -29,6 +30,7 @@ class KillNineIT {
 
     private static final int WRITERS = 4;
     private static final int CYCLES = Integer.getInteger("killnine.cycles", 3);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -45,7 +47,7 @@ class KillNineIT {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         long[] nextSequence = new long[WRITERS];
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            ServiceProcess service = ServiceProcess.start(jar, data, log);
+            ServiceProcess service = ServiceProcess.start(jar, data, log, START_TIMEOUT, "-Xmx512m");
             verify(service, acknowledged);
             List<Thread> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
@@ -61,7 +63,7 @@ class KillNineIT {
                 writer.join();
             }
         }
-        ServiceProcess last = ServiceProcess.start(jar, data, log);
+        ServiceProcess last = ServiceProcess.start(jar, data, log, START_TIMEOUT, "-Xmx512m");
         verify(last, acknowledged);
         last.kill();
         assertTrue(acknowledged.size() > CYCLES * WRITERS, "writers got few acknowledgements: " + acknowledged.size());

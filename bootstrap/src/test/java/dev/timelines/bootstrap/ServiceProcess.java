@@ -8,54 +8,78 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** The packaged service running in a child JVM on a free port, for tests that kill it. */
-final class ServiceProcess {
-
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+/**
+ * The packaged service in a child JVM on a free port, storing in a durable journal: for the tests that kill it
+ * and for the bench, which reaches it through this module's test-jar.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final Path log;
 
-    private ServiceProcess(Process process, URI base) {
+    private ServiceProcess(Process process, URI base, Path log) {
         this.process = process;
         this.base = base;
+        this.log = log;
     }
 
-    /** Starts the jar with the journal in {@code dataDir} and waits until it reports ready. */
-    static ServiceProcess start(Path jar, Path dataDir, Path logFile) throws IOException, InterruptedException {
+    /**
+     * Starts the jar on the journal in {@code journal}, its output appended to {@code log}, and returns once
+     * {@code /q/health/ready} answers 200.
+     *
+     * @param readyWithin how long a start may take: it replays the journal first
+     * @param jvmOptions put before the service's own, e.g. {@code -Xmx512m} or {@code -Dtimelines.journal.fsync=100ms}
+     */
+    public static ServiceProcess start(Path jar, Path journal, Path log, Duration readyWithin, String... jvmOptions)
+            throws IOException, InterruptedException {
         int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m",
-                "-Dquarkus.http.port=" + port,
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dtimelines.storage=journal",
-                "-Dtimelines.journal.dir=" + dataDir,
-                "-jar", jar.toString()))
+                "-Dtimelines.journal.dir=" + journal,
+                "-jar", jar.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        ServiceProcess service = new ServiceProcess(process, URI.create("http://127.0.0.1:" + port));
-        service.awaitReady();
+        ServiceProcess service = new ServiceProcess(process, URI.create("http://127.0.0.1:" + port), log);
+        service.awaitReady(readyWithin);
         return service;
     }
 
-    URI uri(String path) {
-        return base.resolve(path);
+    public URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery);
+    }
+
+    /** A graceful stop (SIGTERM): the service flushes and closes its journal. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush; only what the journal made durable survives. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    private void awaitReady() throws InterruptedException {
+    private void awaitReady(Duration readyWithin) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + readyWithin.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + " while starting");
+                throw new IllegalStateException("the service exited with " + process.exitValue()
+                        + " while starting; see " + log);
             }
             try {
                 HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
@@ -64,12 +88,12 @@ final class ServiceProcess {
                     return;
                 }
             } catch (IOException notYetListening) {
-                // The port opens a moment after the JVM starts.
+                // The port opens a moment after the JVM starts, and only after the journal is replayed.
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the service did not become ready within " + START_TIMEOUT);
+        throw new IllegalStateException("the service was not ready within " + readyWithin + "; see " + log);
     }
 
     private static int freePort() throws IOException {

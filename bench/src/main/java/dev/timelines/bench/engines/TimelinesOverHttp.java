@@ -8,6 +8,7 @@ import dev.timelines.bench.measure.Figures;
 import dev.timelines.bench.questions.Answer;
 import dev.timelines.bench.questions.Parameters;
 import dev.timelines.bench.questions.Span;
+import dev.timelines.bootstrap.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +43,8 @@ public final class TimelinesOverHttp implements Engine {
 
     private static final String STATUS = "attribute=" + Parameters.ATTRIBUTE;
     private static final int PAGE = 10_000;
+    /** A restart before snapshots replayed 10M events in about a minute: room for larger stores and slow disks. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -60,7 +64,7 @@ public final class TimelinesOverHttp implements Engine {
         Files.createDirectories(setup.workDir());
         journal = Files.createTempDirectory(setup.workDir(), "journal-");
         Path log = setup.workDir().resolve("service.log");
-        service = ServiceProcess.start(setup.jar(), journal, setup.heap(), setup.fsync(), log, client);
+        service = startService(log);
         // Asked before ingest, so that ingest pays for keeping the status index current, as in production.
         crossTimeline("/states?" + STATUS + "&at=0");
 
@@ -81,7 +85,7 @@ public final class TimelinesOverHttp implements Engine {
         figures.bytes("snapshot on disk, written at shutdown", snapshotBytes);
 
         long restarting = System.nanoTime();
-        service = ServiceProcess.start(setup.jar(), journal, setup.heap(), setup.fsync(), log, client);
+        service = startService(log);
         figures.duration("restart until ready: snapshot loaded, journal after it replayed",
                 System.nanoTime() - restarting);
         // Indexes are not in the snapshot: the first question about status after a start builds its index. Asked
@@ -89,6 +93,12 @@ public final class TimelinesOverHttp implements Engine {
         long indexing = System.nanoTime();
         crossTimeline("/states?" + STATUS + "&at=0");
         figures.duration("first question after restart, building the status index", System.nanoTime() - indexing);
+    }
+
+    /** Starts the service on this load's journal; a start replays it first, which the figures measure. */
+    private ServiceProcess startService(Path log) throws IOException, InterruptedException {
+        return ServiceProcess.start(setup.jar(), journal, log, START_TIMEOUT, "-Xmx" + setup.heap(),
+                "-Dtimelines.journal.fsync=" + setup.fsync());
     }
 
     private long ingest() throws Exception {
