@@ -80,27 +80,35 @@ public final class Timeline {
         return points;
     }
 
-    /** Every transition of the attribute in time order, the first being the entry. */
-    public List<Transition> transitions(Attribute attribute) {
+    /**
+     * The stays of the attribute in time order: one per change point, each held until the next change point, the
+     * last one still held.
+     */
+    public List<Stay> stays(Attribute attribute) {
         List<HistoryPoint> points = changePoints(attribute);
-        List<Transition> transitions = new ArrayList<>(points.size());
+        List<Stay> stays = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
-            transitions.add(i == 0
-                    ? Transition.entry(key, points.get(0))
-                    : Transition.between(key, points.get(i - 1), points.get(i)));
+            HistoryPoint point = points.get(i);
+            stays.add(new Stay(key, point.value(), point.timestamp(), point.seq(), neighbour(points, i - 1),
+                    neighbour(points, i + 1)));
         }
-        return transitions;
+        return stays;
     }
 
-    /** The value of the last change point at or before {@code at}; empty when there is none. */
+    private static Optional<Stay.Neighbour> neighbour(List<HistoryPoint> points, int i) {
+        return i < 0 || i >= points.size()
+                ? Optional.empty()
+                : Optional.of(new Stay.Neighbour(points.get(i).value(), points.get(i).timestamp()));
+    }
+
+    /** Every transition of the attribute in time order, the first being the entry: the stays' beginnings. */
+    public List<Transition> transitions(Attribute attribute) {
+        return stays(attribute).stream().map(Stay::transition).toList();
+    }
+
+    /** The state at {@code at}: the stay that holds then (see {@link Stay#holdsAt}); empty when there is none. */
     public Optional<State> stateAt(Attribute attribute, Timestamp at) {
-        HistoryPoint last = null;
-        for (HistoryPoint point : changePoints(attribute)) {
-            if (point.timestamp().compareTo(at) > 0) {
-                break;
-            }
-            last = point;
-        }
-        return Optional.ofNullable(last).map(point -> new State(point.value(), point.timestamp()));
+        return stays(attribute).stream().filter(stay -> stay.holdsAt(at)).findFirst()
+                .map(stay -> new State(stay.value(), stay.since()));
     }
 }

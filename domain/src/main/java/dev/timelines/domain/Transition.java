@@ -10,15 +10,6 @@ import java.util.Optional;
 public record Transition(
         TimelineKey timeline, Timestamp at, long seq, Optional<JsonValue> from, JsonValue to, long durationMicros) {
 
-    public static Transition entry(TimelineKey timeline, HistoryPoint point) {
-        return new Transition(timeline, point.timestamp(), point.seq(), Optional.empty(), point.value(), 0);
-    }
-
-    public static Transition between(TimelineKey timeline, HistoryPoint previous, HistoryPoint next) {
-        return new Transition(timeline, next.timestamp(), next.seq(), Optional.of(previous.value()), next.value(),
-                next.timestamp().micros() - previous.timestamp().micros());
-    }
-
     public boolean isEntry() {
         return from.isEmpty();
     }

@@ -17,6 +17,16 @@ public record Window(Optional<Timestamp> since, Optional<Timestamp> until) {
         return new Window(Optional.of(since), Optional.of(until));
     }
 
+    /** The start in microseconds; the smallest long when open. */
+    public long sinceMicros() {
+        return since.map(Timestamp::micros).orElse(Long.MIN_VALUE);
+    }
+
+    /** The end in microseconds; the largest long when open. */
+    public long untilMicros() {
+        return until.map(Timestamp::micros).orElse(Long.MAX_VALUE);
+    }
+
     public boolean contains(Timestamp t) {
         return since.map(s -> s.compareTo(t) <= 0).orElse(true)
                 && until.map(u -> t.compareTo(u) < 0).orElse(true);

@@ -4,8 +4,9 @@ import dev.timelines.application.port.in.DescribeAttributesUseCase;
 import dev.timelines.application.port.in.InvalidCursorException;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
-import dev.timelines.application.port.in.ValueUsage;
-import dev.timelines.application.port.out.CrossTimelineQueries;
+import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.question.Rankings;
 import dev.timelines.domain.Attribute;
 import java.util.Comparator;
 import java.util.List;
@@ -22,22 +23,22 @@ public final class AttributeCatalogService implements DescribeAttributesUseCase 
     private static final Comparator<ValueUsage> USAGE_ORDER =
             Rankings.largestFirst(ValueUsage::events, ValueUsage::value);
 
-    private final CrossTimelineQueries queries;
+    private final StoreScans scans;
 
-    public AttributeCatalogService(CrossTimelineQueries queries) {
-        this.queries = queries;
+    public AttributeCatalogService(StoreScans scans) {
+        this.scans = scans;
     }
 
     @Override
     public Page<String> names(PageRequest page) {
         Optional<String> after = page.cursor().map(cursor -> Cursors.decode(NAMES, cursor, 1)[0]);
-        return Paging.page(queries.attributeNames(after, Paging.fetchSize(page)), page,
+        return Paging.page(scans.attributeNames(after, Paging.fetchSize(page)), page,
                 name -> Cursors.encode(NAMES, name));
     }
 
     @Override
     public Page<ValueUsage> values(Attribute attribute, PageRequest page) {
-        List<ValueUsage> ranked = queries.values(attribute).stream().sorted(USAGE_ORDER).toList();
+        List<ValueUsage> ranked = scans.values(attribute).stream().sorted(USAGE_ORDER).toList();
         int offset = page.cursor().map(AttributeCatalogService::offset).orElse(0);
         List<ValueUsage> rest = ranked.subList(Math.min(offset, ranked.size()), ranked.size());
         return Paging.page(rest, page, last -> Cursors.encode(VALUES, offset + page.limit()));

@@ -4,8 +4,10 @@ import dev.timelines.application.port.in.InvalidCursorException;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
-import dev.timelines.application.port.out.CrossTimelineQueries;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.question.KeyRun;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.InvalidValueException;
 import dev.timelines.domain.JsonValue;
@@ -21,27 +23,28 @@ public final class SearchTimelinesService implements SearchTimelinesUseCase {
 
     private static final String KIND = "k1";
 
-    private final CrossTimelineQueries queries;
+    private final Questions questions;
 
-    public SearchTimelinesService(CrossTimelineQueries queries) {
-        this.queries = queries;
+    public SearchTimelinesService(StoreScans scans, IndexedAnswers indexed) {
+        this.questions = new Questions(scans, indexed);
     }
 
     @Override
     public Page<TimelineKey> withPrefix(String prefix, PageRequest page) {
-        return search(prefix, page, queries::keys);
+        return search(prefix, page, questions.scans()::keys);
     }
 
     @Override
     public Page<TimelineKey> inState(Attribute attribute, JsonValue value, Timestamp at, String prefix,
             PageRequest page) {
-        return search(prefix, page, range -> queries.inState(attribute, value, at, range));
+        return search(prefix, page, range -> questions.answer(attribute, KeyRun.inState(value, at, range), IndexedAnswers::keys));
     }
 
     @Override
     public Page<TimelineKey> inStateDuring(Attribute attribute, JsonValue value, Window window, String prefix,
             PageRequest page) {
-        return search(prefix, page, range -> queries.inStateDuring(attribute, value, window, range));
+        return search(prefix, page, range -> questions.answer(attribute, KeyRun.inStateDuring(value, window, range),
+                IndexedAnswers::keys));
     }
 
     private static Page<TimelineKey> search(String prefix, PageRequest page,

@@ -1,42 +1,37 @@
 package dev.timelines.application.service;
 
+import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.TimeInState;
 import dev.timelines.application.port.in.AnalyzeStatesUseCase;
-import dev.timelines.application.port.in.StateCounts;
-import dev.timelines.application.port.in.TimeInState;
-import dev.timelines.application.port.in.ValueCount;
-import dev.timelines.application.port.out.CrossTimelineQueries;
+import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.question.PartialStateCounts;
+import dev.timelines.application.question.PartialTimeInStates;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 
-/** Ranks the state answers of the storage port; supplies "now", where the open last state ends. */
+/** The state questions; supplies "now", where a state still held ends. */
 public final class StateAnalysisService implements AnalyzeStatesUseCase {
 
-    private static final Comparator<ValueCount> COUNT_ORDER =
-            Rankings.largestFirst(ValueCount::count, ValueCount::value);
-    private static final Comparator<TimeInState> TIME_ORDER =
-            Rankings.largestFirst(TimeInState::micros, TimeInState::value);
-
-    private final CrossTimelineQueries queries;
+    private final Questions questions;
     private final Clock clock;
 
-    public StateAnalysisService(CrossTimelineQueries queries, Clock clock) {
-        this.queries = queries;
+    public StateAnalysisService(StoreScans scans, IndexedAnswers indexed, Clock clock) {
+        this.questions = new Questions(scans, indexed);
         this.clock = clock;
     }
 
     @Override
     public StateCounts statesAt(Attribute attribute, Timestamp at) {
-        StateCounts counts = queries.statesAt(attribute, at);
-        return new StateCounts(counts.at(), counts.counts().stream().sorted(COUNT_ORDER).toList());
+        return questions.answer(attribute, new PartialStateCounts(at), IndexedAnswers::statesAt);
     }
 
     @Override
     public List<TimeInState> timeInStates(Attribute attribute, Window window) {
-        return queries.timeInStates(attribute, window, Timestamp.of(clock.instant())).stream()
-                .sorted(TIME_ORDER).toList();
+        return questions.answer(attribute, new PartialTimeInStates(window, Timestamp.of(clock.instant())),
+                IndexedAnswers::timeInStates);
     }
 }

@@ -1,19 +1,19 @@
 package dev.timelines.bench.engines;
 
-import dev.timelines.application.port.in.AdjacentValues;
+import dev.timelines.application.model.AdjacentValues;
 import dev.timelines.application.port.in.AnalyzeStatesUseCase;
 import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
 import dev.timelines.application.port.in.IngestEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
 import dev.timelines.application.port.in.PageRequest;
-import dev.timelines.application.port.in.PairStatistics;
-import dev.timelines.application.port.in.ProcessMap;
+import dev.timelines.application.model.PairStatistics;
+import dev.timelines.application.model.ProcessMap;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
-import dev.timelines.application.port.in.StateCounts;
-import dev.timelines.application.port.in.TimeInState;
-import dev.timelines.application.port.in.TransitionFilter;
-import dev.timelines.application.port.in.ValueCount;
-import dev.timelines.application.port.in.ValueDurations;
+import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.TimeInState;
+import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.model.ValueDurations;
 import dev.timelines.application.service.IngestEventsService;
 import dev.timelines.application.service.InspectTimelineService;
 import dev.timelines.application.service.SearchTimelinesService;

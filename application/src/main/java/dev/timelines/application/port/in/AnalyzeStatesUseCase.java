@@ -1,5 +1,7 @@
 package dev.timelines.application.port.in;
 
+import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.TimeInState;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;

@@ -1,5 +1,8 @@
 package dev.timelines.application.port.in;
 
+import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Transition;

@@ -1,5 +1,6 @@
 package dev.timelines.application.port.in;
 
+import dev.timelines.application.model.ValueUsage;
 import dev.timelines.domain.Attribute;
 
 /** The attributes the store has seen (SPEC section 3, {@code /attributes}). */

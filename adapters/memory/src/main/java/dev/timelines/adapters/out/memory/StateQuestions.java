@@ -1,8 +1,8 @@
 package dev.timelines.adapters.out.memory;
 
-import dev.timelines.application.port.in.StateCounts;
-import dev.timelines.application.port.in.TimeInState;
-import dev.timelines.application.port.in.ValueCount;
+import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.TimeInState;
+import dev.timelines.application.model.ValueCount;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;

@@ -1,11 +1,11 @@
 package dev.timelines.adapters.out.memory;
 
-import dev.timelines.application.port.in.AdjacentValues;
-import dev.timelines.application.port.in.PairStatistics;
-import dev.timelines.application.port.in.ProcessMap;
-import dev.timelines.application.port.in.TransitionFilter;
-import dev.timelines.application.port.in.ValueCount;
-import dev.timelines.application.port.in.ValueDurations;
+import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.PairStatistics;
+import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.model.ValueDurations;
 import dev.timelines.application.port.out.TransitionPosition;
 import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.JsonValue;

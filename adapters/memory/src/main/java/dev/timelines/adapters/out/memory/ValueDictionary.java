@@ -1,6 +1,6 @@
 package dev.timelines.adapters.out.memory;
 
-import dev.timelines.application.port.in.ValueUsage;
+import dev.timelines.application.model.ValueUsage;
 import dev.timelines.domain.JsonValue;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,11 +2,11 @@ package dev.timelines.adapters.out.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.timelines.application.port.in.AdjacentValues;
-import dev.timelines.application.port.in.ProcessMap;
-import dev.timelines.application.port.in.StateCounts;
-import dev.timelines.application.port.in.TransitionFilter;
-import dev.timelines.application.port.in.ValueUsage;
+import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.TransitionPosition;
 import dev.timelines.domain.Attribute;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.timelines.application.port.in.AttributeTooDiverseException;
-import dev.timelines.application.port.in.ValueUsage;
+import dev.timelines.application.model.ValueUsage;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.JsonValue;

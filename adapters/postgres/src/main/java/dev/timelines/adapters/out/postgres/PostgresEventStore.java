@@ -1,11 +1,11 @@
 package dev.timelines.adapters.out.postgres;
 
-import dev.timelines.application.port.in.AdjacentValues;
-import dev.timelines.application.port.in.ProcessMap;
-import dev.timelines.application.port.in.StateCounts;
-import dev.timelines.application.port.in.TimeInState;
-import dev.timelines.application.port.in.TransitionFilter;
-import dev.timelines.application.port.in.ValueUsage;
+import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.TimeInState;
+import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.CrossTimelineQueries;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.KeyRange;

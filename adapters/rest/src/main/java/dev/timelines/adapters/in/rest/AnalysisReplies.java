@@ -1,13 +1,13 @@
 package dev.timelines.adapters.in.rest;
 
-import dev.timelines.application.port.in.AdjacentValues;
-import dev.timelines.application.port.in.PairStatistics;
-import dev.timelines.application.port.in.ProcessMap;
-import dev.timelines.application.port.in.StateCounts;
-import dev.timelines.application.port.in.TimeInState;
-import dev.timelines.application.port.in.ValueCount;
-import dev.timelines.application.port.in.ValueDurations;
-import dev.timelines.application.port.in.ValueUsage;
+import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.PairStatistics;
+import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.TimeInState;
+import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.model.ValueDurations;
+import dev.timelines.application.model.ValueUsage;
 import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Seconds;

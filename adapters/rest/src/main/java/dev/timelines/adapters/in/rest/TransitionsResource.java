@@ -1,7 +1,7 @@
 package dev.timelines.adapters.in.rest;
 
 import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
-import dev.timelines.application.port.in.TransitionFilter;
+import dev.timelines.application.model.TransitionFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

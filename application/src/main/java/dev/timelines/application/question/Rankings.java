@@ -1,4 +1,4 @@
-package dev.timelines.application.service;
+package dev.timelines.application.question;
 
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.JsonOrder;
@@ -9,12 +9,12 @@ import java.util.function.Function;
  * The order of every answer that lists values: largest figure first, ties by {@link JsonOrder}, so that every
  * storage adapter lists the same answer the same way.
  */
-final class Rankings {
+public final class Rankings {
 
     private Rankings() {
     }
 
-    static <T, C extends Comparable<C>> Comparator<T> largestFirst(Function<T, C> size, Function<T, JsonValue> value) {
+    public static <T, C extends Comparable<C>> Comparator<T> largestFirst(Function<T, C> size, Function<T, JsonValue> value) {
         return Comparator.comparing(size, Comparator.<C>reverseOrder()).thenComparing(value, JsonOrder.INSTANCE);
     }
 }

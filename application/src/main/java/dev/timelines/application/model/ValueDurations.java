@@ -1,4 +1,4 @@
-package dev.timelines.application.port.in;
+package dev.timelines.application.model;
 
 import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.JsonValue;

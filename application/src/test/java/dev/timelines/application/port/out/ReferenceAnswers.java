@@ -1,24 +1,20 @@
-package dev.timelines.adapters.out.memory;
+package dev.timelines.application.port.out;
 
-import dev.timelines.application.port.in.AdjacentValues;
-import dev.timelines.application.port.in.PairStatistics;
-import dev.timelines.application.port.in.ProcessMap;
-import dev.timelines.application.port.in.StateCounts;
-import dev.timelines.application.port.in.TimeInState;
-import dev.timelines.application.port.in.TransitionFilter;
-import dev.timelines.application.port.in.ValueCount;
-import dev.timelines.application.port.in.ValueDurations;
-import dev.timelines.application.port.in.ValueUsage;
+import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.PairStatistics;
+import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.TimeInState;
+import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.model.ValueDurations;
+import dev.timelines.application.model.ValueUsage;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.CodePointOrder;
 import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.Event;
-import dev.timelines.domain.EventId;
 import dev.timelines.domain.HistoryPoint;
-import dev.timelines.domain.IncomingEvent;
-import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
-import dev.timelines.domain.State;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
@@ -40,45 +36,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The store and every question across timelines done the slow, obvious way: events in lists, each timeline
- * rebuilt with the domain {@link Timeline} (itself checked against SPEC's definitions in the domain module),
- * and each answer straight from its sentence in SPEC, by looping over everything. The oracle of
- * {@link CrossTimelinePropertiesTest}.
+ * Every question across timelines done the slow, obvious way, straight from its sentence in docs/semantics.md:
+ * each answer loops over every timeline's change points (the domain {@link Timeline}, itself checked against the
+ * definitions in the domain module). It shares no code with the questions' folds: the oracle of
+ * {@link CrossTimelineQueriesContract}.
  */
-final class ReferenceStore {
+public final class ReferenceAnswers {
 
-    private final Map<TimelineKey, List<Event>> events = new HashMap<>();
-    private final Map<TimelineKey, Set<EventId>> ids = new HashMap<>();
-    private long seq;
-    /** The timelines as of the last change, rebuilt only when something changed. */
-    private Map<TimelineKey, Timeline> timelines;
+    private final Map<TimelineKey, Timeline> timelines;
 
-    IngestResult append(List<IncomingEvent> batch, Timestamp received) {
-        timelines = null;
-        int accepted = 0;
-        for (IncomingEvent incoming : batch) {
-            Set<EventId> known = ids.computeIfAbsent(incoming.timeline(), key -> new HashSet<>());
-            if (incoming.id().isEmpty() || known.add(incoming.id().get())) {
-                events.computeIfAbsent(incoming.timeline(), key -> new ArrayList<>())
-                        .add(incoming.stored(++seq, received));
-                accepted++;
-            }
-        }
-        return new IngestResult(accepted, batch.size() - accepted);
+    public ReferenceAnswers(Map<TimelineKey, Timeline> timelines) {
+        this.timelines = timelines;
     }
 
-    boolean delete(TimelineKey key) {
-        timelines = null;
-        ids.remove(key);
-        return events.remove(key) != null;
-    }
-
-    /** Every timeline with events, by key in code point order. */
     Map<TimelineKey, Timeline> timelines() {
-        if (timelines == null) {
-            timelines = new TreeMap<>();
-            events.forEach((key, list) -> timelines.put(key, new Timeline(key, list)));
-        }
         return timelines;
     }
 
@@ -87,8 +58,8 @@ final class ReferenceStore {
     }
 
     List<TimelineKey> inState(Attribute attribute, JsonValue value, Timestamp at, String prefix) {
-        return keys(prefix).stream().filter(key -> timelines().get(key).stateAt(attribute, at)
-                .map(State::value).filter(value::equals).isPresent()).toList();
+        return keys(prefix).stream().filter(key -> stateAt(timelines.get(key), attribute, at)
+                .filter(value::equals).isPresent()).toList();
     }
 
     /** A state holds from its change point to the next; the last holds forever. */
@@ -159,7 +130,7 @@ final class ReferenceStore {
     StateCounts statesAt(Attribute attribute, Timestamp at) {
         Map<JsonValue, Long> counts = new LinkedHashMap<>();
         for (Timeline timeline : timelines().values()) {
-            timeline.stateAt(attribute, at).ifPresent(state -> counts.merge(state.value(), 1L, Long::sum));
+            stateAt(timeline, attribute, at).ifPresent(value -> counts.merge(value, 1L, Long::sum));
         }
         List<ValueCount> list = new ArrayList<>();
         counts.forEach((value, count) -> list.add(new ValueCount(value, count)));
@@ -196,14 +167,16 @@ final class ReferenceStore {
 
     List<String> attributeNames() {
         Set<String> names = new TreeSet<>(CodePointOrder.INSTANCE);
-        events.values().forEach(list -> list.forEach(event -> names.addAll(event.data().members().keySet())));
+        timelines.values().forEach(timeline -> timeline.events()
+                .forEach(event -> names.addAll(event.data().members().keySet())));
         return List.copyOf(names);
     }
 
     List<ValueUsage> values(Attribute attribute) {
         Map<JsonValue, Long> counts = new LinkedHashMap<>();
         Map<JsonValue, Set<TimelineKey>> carriers = new LinkedHashMap<>();
-        events.forEach((key, list) -> list.forEach(event -> attribute.valueIn(event.data()).ifPresent(value -> {
+        timelines.forEach((key, timeline) -> timeline.events().forEach(event -> attribute.valueIn(event.data())
+                .ifPresent(value -> {
             counts.merge(value, 1L, Long::sum);
             carriers.computeIfAbsent(value, v -> new HashSet<>()).add(key);
         })));
@@ -216,8 +189,8 @@ final class ReferenceStore {
     JsonValue firstWritten(Attribute attribute, JsonValue value) {
         Event first = null;
         JsonValue written = null;
-        for (List<Event> list : events.values()) {
-            for (Event event : list) {
+        for (Timeline timeline : timelines.values()) {
+            for (Event event : timeline.events()) {
                 Optional<JsonValue> carried = attribute.valueIn(event.data()).filter(value::equals);
                 if (carried.isPresent() && (first == null || event.seq() < first.seq())) {
                     first = event;
@@ -226,6 +199,17 @@ final class ReferenceStore {
             }
         }
         return written;
+    }
+
+    /** The value of the last change point at or before {@code at}: change points come in (timestamp, seq) order. */
+    private static Optional<JsonValue> stateAt(Timeline timeline, Attribute attribute, Timestamp at) {
+        JsonValue last = null;
+        for (HistoryPoint point : timeline.changePoints(attribute)) {
+            if (point.timestamp().compareTo(at) <= 0) {
+                last = point.value();
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     private AdjacentValues adjacent(Attribute attribute, JsonValue value, Window window, boolean next) {

@@ -1,0 +1,48 @@
+package dev.timelines.application.port.out;
+
+import dev.timelines.application.question.KeyRun;
+import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialProcessMap;
+import dev.timelines.application.question.PartialStateCounts;
+import dev.timelines.application.question.PartialTimeInStates;
+import dev.timelines.application.question.TransitionRun;
+import dev.timelines.domain.Attribute;
+
+/**
+ * Fast paths a storage may offer beside {@link StoreScans}: it fills the partial answer of a question from its
+ * own indexes (the memory engine's transition lists, PostgreSQL's pushed-down SQL) instead of handing over stays.
+ * Each is optional: one that returns false has left the partial untouched, and the question is folded from the
+ * scans. The shared contract checks every fast path against the reference storage (docs/architecture.md).
+ * Methods may throw {@link dev.timelines.application.port.in.AttributeTooDiverseException}.
+ */
+public interface IndexedAnswers {
+
+    /** A storage with no fast path. */
+    IndexedAnswers NONE = new IndexedAnswers() {
+    };
+
+    /** The searches by state: the period of the key run's selection is a moment or a window. */
+    default boolean keys(Attribute attribute, KeyRun partial) {
+        return false;
+    }
+
+    default boolean transitions(Attribute attribute, TransitionRun partial) {
+        return false;
+    }
+
+    default boolean processMap(Attribute attribute, PartialProcessMap partial) {
+        return false;
+    }
+
+    default boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
+        return false;
+    }
+
+    default boolean statesAt(Attribute attribute, PartialStateCounts partial) {
+        return false;
+    }
+
+    default boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
+        return false;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.timelines.application.question;
+
+import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.ValueDurations;
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
+import dev.timelines.domain.Window;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code next} and {@code previous} (docs/semantics.md): for every entry into a value in the window, the value
+ * held after (or before) it and how long the stay in between lasted; {@code none} when there is no such value
+ * (still in the value for {@code next}; the timeline's first change point for {@code previous}).
+ */
+public final class PartialAdjacentValues implements PartialAnswer<PartialAdjacentValues, AdjacentValues> {
+
+    private static final Comparator<ValueDurations> NEIGHBOUR_ORDER =
+            Rankings.largestFirst(ValueDurations::count, ValueDurations::value);
+
+    /** Which neighbour of the entered stay a question is about. */
+    public enum Direction {
+        /** The value that followed, after the time spent in the entered value; the window does not cut it. */
+        NEXT {
+            @Override
+            Optional<Stay.Neighbour> neighbour(Stay stay) {
+                return stay.next();
+            }
+
+            @Override
+            long duration(Stay stay) {
+                return stay.durationMicros().orElseThrow();
+            }
+        },
+        /** The value left, after the time spent in it. */
+        PREVIOUS {
+            @Override
+            Optional<Stay.Neighbour> neighbour(Stay stay) {
+                return stay.previous();
+            }
+
+            @Override
+            long duration(Stay stay) {
+                return stay.transition().durationMicros();
+            }
+        };
+
+        abstract Optional<Stay.Neighbour> neighbour(Stay stay);
+
+        abstract long duration(Stay stay);
+    }
+
+    private final JsonValue value;
+    private final Window window;
+    private final Direction direction;
+    private final Map<JsonValue, DurationSamples> neighbours = new HashMap<>();
+    private long entries;
+    private long none;
+
+    public PartialAdjacentValues(JsonValue value, Window window, Direction direction) {
+        this.value = value;
+        this.window = window;
+        this.direction = direction;
+    }
+
+    public JsonValue value() {
+        return value;
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The entries into the value in the window: its stays that began there. */
+    @Override
+    public StaySelection selection() {
+        return StaySelection.of(new StaySelection.EnteredIn(window)).withValue(value);
+    }
+
+    @Override
+    public void add(List<Stay> stays) {
+        for (Stay stay : stays) {
+            Optional<Stay.Neighbour> neighbour = direction.neighbour(stay);
+            addEntries(1, neighbour.isEmpty() ? 1 : 0);
+            if (neighbour.isPresent()) {
+                neighbours.computeIfAbsent(neighbour.get().value(), key -> new DurationSamples())
+                        .add(direction.duration(stay));
+            }
+        }
+    }
+
+    /** Counts entries found elsewhere, {@code none} of them without a neighbour. */
+    public void addEntries(long count, long withoutNeighbour) {
+        entries += count;
+        none += withoutNeighbour;
+    }
+
+    /** Adds the durations of entries, counted through {@link #addEntries}, whose neighbour was {@code neighbour}. */
+    public void addNeighbour(JsonValue neighbour, DurationSamples durations) {
+        neighbours.merge(neighbour, durations, DurationSamples::merge);
+    }
+
+    @Override
+    public PartialAdjacentValues merge(PartialAdjacentValues other) {
+        addEntries(other.entries, other.none);
+        other.neighbours.forEach(this::addNeighbour);
+        return this;
+    }
+
+    @Override
+    public AdjacentValues answer() {
+        List<ValueDurations> ranked = neighbours.entrySet().stream()
+                .map(entry -> new ValueDurations(entry.getKey(), entry.getValue().statistics()))
+                .sorted(NEIGHBOUR_ORDER).toList();
+        return new AdjacentValues(value, entries, ranked, none);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.timelines.application.question;
+
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.domain.Stay;
+import java.util.List;
+
+/**
+ * One question across timelines as a fold (docs/architecture.md, "One definition per question"): the stays it
+ * needs, how the stays of one timeline add to the answer, how two partial answers over disjoint sets of timelines
+ * merge (associatively: one store, several shards and the reference storage use the same code), and the finish
+ * step that makes the reply. Not thread-safe.
+ *
+ * @param <P> the partial answer itself
+ * @param <A> the reply it finishes into
+ */
+public interface PartialAnswer<P extends PartialAnswer<P, A>, A> {
+
+    /** The stays this question is made of. */
+    StaySelection selection();
+
+    /** Adds the selected stays of one timeline (at least one, in time order), a timeline only once. */
+    void add(List<Stay> stays);
+
+    /** Takes in a partial answer of the same question over other timelines; returns this. */
+    P merge(P other);
+
+    /** The reply, ranked as every storage ranks it. */
+    A answer();
+}

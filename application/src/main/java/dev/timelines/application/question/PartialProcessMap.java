@@ -1,0 +1,102 @@
+package dev.timelines.application.question;
+
+import dev.timelines.application.model.PairStatistics;
+import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.domain.JsonOrder;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The process map (docs/semantics.md, "Summary"): per (from, to) pair of the transitions in the window, their
+ * durations and the distinct timelines that made them; per value, the entries into it.
+ */
+public final class PartialProcessMap implements PartialAnswer<PartialProcessMap, ProcessMap> {
+
+    private static final Comparator<PairStatistics> PAIR_ORDER = Rankings
+            .<PairStatistics, Long>largestFirst(PairStatistics::count, PairStatistics::from)
+            .thenComparing(PairStatistics::to, JsonOrder.INSTANCE);
+    private static final Comparator<ValueCount> COUNT_ORDER =
+            Rankings.largestFirst(ValueCount::count, ValueCount::value);
+
+    /** A (from, to) pair of values. */
+    public record Pair(JsonValue from, JsonValue to) {
+    }
+
+    private final TransitionFilter filter;
+    private final Map<Pair, PairPart> pairs = new HashMap<>();
+    private final Map<JsonValue, Long> entries = new HashMap<>();
+
+    public PartialProcessMap(TransitionFilter filter) {
+        this.filter = filter;
+    }
+
+    public TransitionFilter filter() {
+        return filter;
+    }
+
+    /** Transitions in the window, from and to the filter's values (a from filter drops the entries). */
+    @Override
+    public StaySelection selection() {
+        return new StaySelection(new StaySelection.EnteredIn(filter.window()), filter.to(), filter.from());
+    }
+
+    @Override
+    public void add(List<Stay> stays) {
+        Set<Pair> made = new HashSet<>();
+        for (Stay stay : stays) {
+            if (stay.isEntry()) {
+                addEntries(stay.value(), 1);
+            } else {
+                Pair pair = new Pair(stay.previous().orElseThrow().value(), stay.value());
+                PairPart part = pairs.computeIfAbsent(pair, key -> new PairPart());
+                part.durations.add(stay.transition().durationMicros());
+                if (made.add(pair)) {
+                    part.timelines++;
+                }
+            }
+        }
+    }
+
+    /** Adds the transitions of a pair counted elsewhere: their durations and how many timelines made them. */
+    public void addPair(Pair pair, DurationSamples durations, long timelines) {
+        PairPart part = pairs.computeIfAbsent(pair, key -> new PairPart());
+        part.durations.merge(durations);
+        part.timelines += timelines;
+    }
+
+    public void addEntries(JsonValue value, long count) {
+        entries.merge(value, count, Long::sum);
+    }
+
+    @Override
+    public PartialProcessMap merge(PartialProcessMap other) {
+        other.pairs.forEach((pair, part) -> addPair(pair, part.durations, part.timelines));
+        other.entries.forEach(this::addEntries);
+        return this;
+    }
+
+    @Override
+    public ProcessMap answer() {
+        List<PairStatistics> ranked = pairs.entrySet().stream()
+                .map(pair -> new PairStatistics(pair.getKey().from(), pair.getKey().to(), pair.getValue().timelines,
+                        pair.getValue().durations.statistics()))
+                .sorted(PAIR_ORDER).toList();
+        List<ValueCount> counted = entries.entrySet().stream()
+                .map(entry -> new ValueCount(entry.getKey(), entry.getValue())).sorted(COUNT_ORDER).toList();
+        return new ProcessMap(ranked, counted);
+    }
+
+    private static final class PairPart {
+        private final DurationSamples durations = new DurationSamples();
+        private long timelines;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.timelines.application.question;
+
+import dev.timelines.application.model.TimeInState;
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
+import dev.timelines.domain.Timestamp;
+import dev.timelines.domain.Window;
+import java.math.BigInteger;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Time in each state inside a window (docs/semantics.md, "Time in state"): every stay clipped to the window (see
+ * {@link Stay#microsIn}), summed per value, with the timelines that spent a positive time in it. Values without
+ * time are left out.
+ */
+public final class PartialTimeInStates implements PartialAnswer<PartialTimeInStates, List<TimeInState>> {
+
+    private static final Comparator<TimeInState> TIME_ORDER =
+            Rankings.largestFirst(TimeInState::micros, TimeInState::value);
+
+    private final Window window;
+    private final Timestamp now;
+    private final Map<JsonValue, Spent> spent = new HashMap<>();
+
+    public PartialTimeInStates(Window window, Timestamp now) {
+        this.window = window;
+        this.now = now;
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    public Timestamp now() {
+        return now;
+    }
+
+    @Override
+    public StaySelection selection() {
+        return StaySelection.of(new StaySelection.Overlapping(window));
+    }
+
+    @Override
+    public void add(List<Stay> stays) {
+        Map<JsonValue, BigInteger> byValue = new LinkedHashMap<>();
+        for (Stay stay : stays) {
+            long micros = stay.microsIn(window, now);
+            if (micros > 0) {
+                byValue.merge(stay.value(), BigInteger.valueOf(micros), BigInteger::add);
+            }
+        }
+        byValue.forEach((value, micros) -> add(value, micros, 1));
+    }
+
+    /** Adds time spent in the value by timelines counted elsewhere, each of which spent a positive time. */
+    public void add(JsonValue value, BigInteger micros, long timelines) {
+        Spent total = spent.computeIfAbsent(value, key -> new Spent());
+        total.micros = total.micros.add(micros);
+        total.timelines += timelines;
+    }
+
+    @Override
+    public PartialTimeInStates merge(PartialTimeInStates other) {
+        other.spent.forEach((value, total) -> add(value, total.micros, total.timelines));
+        return this;
+    }
+
+    @Override
+    public List<TimeInState> answer() {
+        return spent.entrySet().stream().filter(entry -> entry.getValue().timelines > 0)
+                .map(entry -> new TimeInState(entry.getKey(), entry.getValue().micros, entry.getValue().timelines))
+                .sorted(TIME_ORDER).toList();
+    }
+
+    private static final class Spent {
+        private BigInteger micros = BigInteger.ZERO;
+        private long timelines;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.timelines.application.question;
+
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Stay;
+import java.util.List;
+
+/** Folds a question over the stays a storage scans: the way every question is answered without a fast path. */
+public final class StayFold {
+
+    private StayFold() {
+    }
+
+    /**
+     * Adds to the partial the stays its selection matches, timeline by timeline. The scan may hand over more;
+     * they are selected here again, so the selection rules stay those of the domain whatever the storage.
+     */
+    public static <P extends PartialAnswer<P, ?>> P fold(StoreScans scans, Attribute attribute, P partial) {
+        StaySelection selection = partial.selection();
+        scans.stays(attribute, selection, stays -> {
+            List<Stay> selected = stays.stream().filter(selection::matches).toList();
+            if (!selected.isEmpty()) {
+                partial.add(selected);
+            }
+        });
+        return partial;
+    }
+}

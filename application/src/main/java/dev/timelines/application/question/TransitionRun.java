@@ -1,0 +1,89 @@
+package dev.timelines.application.question;
+
+import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.TransitionPosition;
+import dev.timelines.domain.Stay;
+import dev.timelines.domain.Transition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The transition list (docs/semantics.md, "Transitions"): transitions in the window from and to the filter's
+ * values, entries only when asked, after a position in {@link TransitionPosition} order, at most {@code limit}.
+ * Runs merge by sorting.
+ */
+public final class TransitionRun implements PartialAnswer<TransitionRun, List<Transition>> {
+
+    private static final Comparator<Transition> ORDER = Comparator.comparing(TransitionPosition::of);
+
+    private final TransitionFilter filter;
+    private final boolean entries;
+    private final Optional<TransitionPosition> after;
+    private final int limit;
+    private final List<Transition> found = new ArrayList<>();
+    private boolean sorted = true;
+
+    public TransitionRun(TransitionFilter filter, boolean entries, Optional<TransitionPosition> after, int limit) {
+        this.filter = filter;
+        this.entries = entries;
+        this.after = after;
+        this.limit = limit;
+    }
+
+    public TransitionFilter filter() {
+        return filter;
+    }
+
+    public boolean entries() {
+        return entries;
+    }
+
+    public Optional<TransitionPosition> after() {
+        return after;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    @Override
+    public StaySelection selection() {
+        return new StaySelection(new StaySelection.EnteredIn(filter.window()), filter.to(), filter.from());
+    }
+
+    @Override
+    public void add(List<Stay> stays) {
+        for (Stay stay : stays) {
+            Transition transition = stay.transition();
+            if ((entries || !transition.isEntry())
+                    && after.map(position -> TransitionPosition.of(transition).compareTo(position) > 0).orElse(true)) {
+                found.add(transition);
+                sorted = false;
+            }
+        }
+    }
+
+    /** Adds transitions found elsewhere, all selected and after the position, in list order. */
+    public void addSorted(List<Transition> transitions) {
+        sorted = found.isEmpty();
+        found.addAll(transitions);
+    }
+
+    @Override
+    public TransitionRun merge(TransitionRun other) {
+        found.addAll(other.found);
+        sorted = false;
+        return this;
+    }
+
+    @Override
+    public List<Transition> answer() {
+        if (!sorted) {
+            found.sort(ORDER);
+        }
+        return found.size() <= limit ? found : found.subList(0, limit);
+    }
+}

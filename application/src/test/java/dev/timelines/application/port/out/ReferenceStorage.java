@@ -1,0 +1,129 @@
+package dev.timelines.application.port.out;
+
+import dev.timelines.application.model.ValueUsage;
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.CodePointOrder;
+import dev.timelines.domain.Event;
+import dev.timelines.domain.EventId;
+import dev.timelines.domain.IncomingEvent;
+import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The naive storage: events in lists, each timeline rebuilt with the domain {@link Timeline} when asked, every
+ * scan a loop over everything. It offers no fast path, so every question it answers is the application's fold
+ * over stays: the proof that a storage needs only {@link StoreScans} (it also runs behind the HTTP API in the
+ * bootstrap tests). Thread-safe by one lock.
+ */
+public final class ReferenceStorage implements EventLog, TimelineReader, StoreScans {
+
+    private final Map<TimelineKey, List<Event>> events = new HashMap<>();
+    private final Map<TimelineKey, Set<EventId>> ids = new HashMap<>();
+    private long seq;
+
+    @Override
+    public synchronized IngestResult append(List<IncomingEvent> batch, Timestamp received) {
+        int accepted = 0;
+        for (IncomingEvent incoming : batch) {
+            Set<EventId> known = ids.computeIfAbsent(incoming.timeline(), key -> new HashSet<>());
+            if (incoming.id().isEmpty() || known.add(incoming.id().get())) {
+                events.computeIfAbsent(incoming.timeline(), key -> new ArrayList<>())
+                        .add(incoming.stored(++seq, received));
+                accepted++;
+            }
+        }
+        return new IngestResult(accepted, batch.size() - accepted);
+    }
+
+    @Override
+    public synchronized boolean delete(TimelineKey key) {
+        ids.remove(key);
+        return events.remove(key) != null;
+    }
+
+    @Override
+    public synchronized Optional<Timeline> timeline(TimelineKey key) {
+        return Optional.ofNullable(events.get(key)).map(list -> new Timeline(key, list));
+    }
+
+    /** Every timeline with events, by key in code point order. */
+    public synchronized Map<TimelineKey, Timeline> timelines() {
+        Map<TimelineKey, Timeline> timelines = new TreeMap<>();
+        events.forEach((key, list) -> timelines.put(key, new Timeline(key, list)));
+        return timelines;
+    }
+
+    @Override
+    public List<TimelineKey> keys(KeyRange range) {
+        return timelines().keySet().stream().filter(range::contains).limit(range.limit()).toList();
+    }
+
+    /** Every stay of every timeline, whatever the selection asks: the questions select. */
+    @Override
+    public void stays(Attribute attribute, StaySelection selection, Consumer<List<Stay>> timeline) {
+        Map<JsonValue, JsonValue> shown = firstWritten(attribute);
+        for (Timeline each : timelines().values()) {
+            List<Stay> stays = each.stays(attribute).stream().map(stay -> shown(stay, shown)).toList();
+            if (!stays.isEmpty()) {
+                timeline.accept(stays);
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<String> attributeNames(Optional<String> after, int limit) {
+        Set<String> names = new TreeSet<>(CodePointOrder.INSTANCE);
+        events.values().forEach(list -> list.forEach(event -> names.addAll(event.data().members().keySet())));
+        return names.stream().filter(name -> after.map(start -> CodePointOrder.INSTANCE.compare(name, start) > 0)
+                .orElse(true)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<ValueUsage> values(Attribute attribute) {
+        Map<JsonValue, JsonValue> shown = firstWritten(attribute);
+        Map<JsonValue, Long> counts = new LinkedHashMap<>();
+        Map<JsonValue, Set<TimelineKey>> carriers = new LinkedHashMap<>();
+        events.forEach((key, list) -> list.forEach(event -> attribute.valueIn(event.data()).ifPresent(value -> {
+            counts.merge(value, 1L, Long::sum);
+            carriers.computeIfAbsent(value, v -> new HashSet<>()).add(key);
+        })));
+        List<ValueUsage> usage = new ArrayList<>();
+        counts.forEach((value, count) -> usage.add(new ValueUsage(shown.get(value), count, carriers.get(value).size())));
+        return usage;
+    }
+
+    /** Per value of the attribute, equal values being one, the value as the stored event with the lowest seq wrote it. */
+    private synchronized Map<JsonValue, JsonValue> firstWritten(Attribute attribute) {
+        Map<JsonValue, Event> first = new HashMap<>();
+        Map<JsonValue, JsonValue> written = new HashMap<>();
+        events.values().forEach(list -> list.forEach(event -> attribute.valueIn(event.data()).ifPresent(value -> {
+            Event known = first.get(value);
+            if (known == null || event.seq() < known.seq()) {
+                first.put(value, event);
+                written.put(value, value);
+            }
+        })));
+        return written;
+    }
+
+    private static Stay shown(Stay stay, Map<JsonValue, JsonValue> shown) {
+        return new Stay(stay.timeline(), shown.get(stay.value()), stay.since(), stay.seq(),
+                stay.previous().map(before -> new Stay.Neighbour(shown.get(before.value()), before.since())),
+                stay.next().map(after -> new Stay.Neighbour(shown.get(after.value()), after.since())));
+    }
+}
