@@ -2,11 +2,14 @@ package dev.timelines.adapters.out.memory;
 
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
+import dev.timelines.domain.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the cross-timeline questions need about one attribute: its values as dictionary ids, every
@@ -72,6 +75,29 @@ final class AttributeIndex {
     /** One more than the highest timeline id that may have transitions: the size of arrays indexed by it. */
     int timelineSlots() {
         return byTimeline.length;
+    }
+
+    /**
+     * The timeline's stays in time order, with values shown as the dictionary shows them (first written); empty
+     * when none of its events has the attribute.
+     */
+    List<Stay> stays(StoredTimeline timeline) {
+        ChangePoints points = changePoints(timeline.id());
+        if (points == null) {
+            return List.of();
+        }
+        List<Stay> stays = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            stays.add(new Stay(timeline.key(), dictionary.value(points.value(i)), new Timestamp(points.at(i)),
+                    points.seq(i), neighbour(points, i - 1), neighbour(points, i + 1)));
+        }
+        return stays;
+    }
+
+    private Optional<Stay.Neighbour> neighbour(ChangePoints points, int i) {
+        return i < 0 || i >= points.size()
+                ? Optional.empty()
+                : Optional.of(new Stay.Neighbour(dictionary.value(points.value(i)), new Timestamp(points.at(i))));
     }
 
     /** Repairs the index after the event at {@code position} of the timeline, with this data, was inserted. */

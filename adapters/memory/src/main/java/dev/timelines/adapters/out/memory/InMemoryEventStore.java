@@ -1,41 +1,43 @@
 package dev.timelines.adapters.out.memory;
 
-import dev.timelines.application.model.AdjacentValues;
-import dev.timelines.application.model.ProcessMap;
-import dev.timelines.application.model.StateCounts;
-import dev.timelines.application.model.TimeInState;
-import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.model.ValueUsage;
-import dev.timelines.application.port.out.CrossTimelineQueries;
 import dev.timelines.application.port.out.EventLog;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
-import dev.timelines.application.port.out.TransitionPosition;
+import dev.timelines.application.question.KeyRun;
+import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialProcessMap;
+import dev.timelines.application.question.PartialStateCounts;
+import dev.timelines.application.question.PartialTimeInStates;
+import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
-import dev.timelines.domain.Transition;
-import dev.timelines.domain.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The in-memory engine: every timeline's events in memory, and the attribute indexes that answer questions
- * across timelines. Used alone it is the volatile store; the journal makes it durable by writing each
+ * The in-memory engine: every timeline's events in memory, and the attribute indexes that give the stays and
+ * answer every question across timelines by a fast path. Used alone it is the volatile store; the journal makes it durable by writing each
  * {@link Admission} to disk between {@link #admit} and {@link #publish}. A batch becomes visible under one
  * write lock, so no reader sees part of a request; a question holds the read lock while it is answered.
  */
-public final class InMemoryEventStore implements EventLog, TimelineReader, CrossTimelineQueries {
+public final class InMemoryEventStore implements EventLog, TimelineReader, StoreScans, IndexedAnswers {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Timelines timelines = new Timelines();
@@ -173,45 +175,80 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Cross
         return read(() -> timelines.keys(range));
     }
 
+    /** The stays from the attribute index's change points, whatever the selection: the questions select. */
     @Override
-    public List<TimelineKey> inState(Attribute attribute, JsonValue value, Timestamp at, KeyRange range) {
-        return ask(attribute, index -> states(index).inState(value, at, range));
+    public void stays(Attribute attribute, StaySelection selection, Consumer<List<Stay>> timeline) {
+        ask(attribute, index -> {
+            for (StoredTimeline stored : timelines.visible()) {
+                List<Stay> stays = index.stays(stored);
+                if (!stays.isEmpty()) {
+                    timeline.accept(stays);
+                }
+            }
+            return null;
+        });
     }
 
     @Override
-    public List<TimelineKey> inStateDuring(Attribute attribute, JsonValue value, Window window, KeyRange range) {
-        return ask(attribute, index -> states(index).inStateDuring(value, WindowBounds.of(window), range));
+    public boolean keys(Attribute attribute, KeyRun partial) {
+        JsonValue value = partial.selection().value().orElse(null);
+        StaySelection.Period period = partial.selection().period();
+        if (value == null) {
+            return false;
+        }
+        if (period instanceof StaySelection.HoldingAt holding) {
+            partial.addSorted(ask(attribute, index -> states(index).inState(value, holding.at(), partial.range())));
+            return true;
+        }
+        if (period instanceof StaySelection.Overlapping overlapping) {
+            partial.addSorted(ask(attribute, index -> states(index).inStateDuring(value,
+                    WindowBounds.of(overlapping.window()), partial.range())));
+            return true;
+        }
+        return false;
     }
 
     @Override
-    public List<Transition> transitions(Attribute attribute, TransitionFilter filter, boolean entries,
-            Optional<TransitionPosition> after, int limit) {
-        return ask(attribute, index -> transitions(index).transitions(filter, entries, after, limit));
+    public boolean transitions(Attribute attribute, TransitionRun partial) {
+        partial.addSorted(ask(attribute, index -> transitions(index).transitions(partial.filter(), partial.entries(),
+                partial.after(), partial.limit())));
+        return true;
     }
 
     @Override
-    public ProcessMap processMap(Attribute attribute, TransitionFilter filter) {
-        return ask(attribute, index -> transitions(index).processMap(filter));
+    public boolean processMap(Attribute attribute, PartialProcessMap partial) {
+        return ask(attribute, index -> {
+            transitions(index).processMap(partial);
+            return true;
+        });
     }
 
     @Override
-    public AdjacentValues next(Attribute attribute, JsonValue value, Window window) {
-        return ask(attribute, index -> transitions(index).next(value, WindowBounds.of(window)));
+    public boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
+        return ask(attribute, index -> {
+            if (partial.direction() == PartialAdjacentValues.Direction.NEXT) {
+                transitions(index).next(partial);
+            } else {
+                transitions(index).previous(partial);
+            }
+            return true;
+        });
     }
 
     @Override
-    public AdjacentValues previous(Attribute attribute, JsonValue value, Window window) {
-        return ask(attribute, index -> transitions(index).previous(value, WindowBounds.of(window)));
+    public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
+        return ask(attribute, index -> {
+            states(index).statesAt(partial);
+            return true;
+        });
     }
 
     @Override
-    public StateCounts statesAt(Attribute attribute, Timestamp at) {
-        return ask(attribute, index -> states(index).statesAt(at));
-    }
-
-    @Override
-    public List<TimeInState> timeInStates(Attribute attribute, Window window, Timestamp now) {
-        return ask(attribute, index -> states(index).timeInStates(WindowBounds.of(window), now));
+    public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
+        return ask(attribute, index -> {
+            states(index).timeInStates(partial);
+            return true;
+        });
     }
 
     @Override

@@ -1,20 +1,20 @@
 package dev.timelines.adapters.out.memory;
 
-import dev.timelines.application.model.StateCounts;
-import dev.timelines.application.model.TimeInState;
-import dev.timelines.application.model.ValueCount;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.question.PartialStateCounts;
+import dev.timelines.application.question.PartialTimeInStates;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Questions about states across timelines, answered from the stays the transition lists keep: a timeline is in
- * a value from a transition into it until it {@code left}. Counting needs only ranks in those lists; listing
- * visits the stays that overlap the moment or window (and the chunks they share), not every timeline.
+ * The fast paths of the state questions, from the stays the transition lists keep: a timeline is in a value from
+ * a transition into it until it {@code left}. Counting needs only ranks in those lists; listing visits the stays
+ * that overlap the moment or window (and the chunks they share), not every timeline. The rules are the domain's
+ * {@link Stay} rules on primitives; the shared contract checks the answers.
  */
 final class StateQuestions {
 
@@ -43,7 +43,7 @@ final class StateQuestions {
         KeySelection selection = new KeySelection(range);
         TimelineMarks offered = new TimelineMarks(index.timelineSlots());
         TransitionList.Visitor offer = (timeline, entered, duration, left, next) -> {
-            if (Math.max(entered, window.since()) < Math.min(left, window.until()) && offered.firstSighting(timeline)) {
+            if (Stay.overlaps(entered, left, window.since(), window.until()) && offered.firstSighting(timeline)) {
                 selection.offer(key(timeline));
             }
         };
@@ -54,38 +54,36 @@ final class StateQuestions {
     }
 
     /** Stays entered by T, minus those left by T: the transitions into each value and out of it up to T. */
-    StateCounts statesAt(Timestamp at) {
+    void statesAt(PartialStateCounts partial) {
+        long at = partial.at().micros();
         long[] counts = new long[index.dictionary().slots()];
         for (PairTable.Pair pair : index.pairs().all()) {
-            long upToAt = pair.transitions().countAtOrBefore(at.micros());
+            long upToAt = pair.transitions().countAtOrBefore(at);
             counts[pair.to()] += upToAt;
             if (!pair.isEntry()) {
                 counts[pair.from()] -= upToAt;
             }
         }
-        List<ValueCount> answer = new ArrayList<>();
         for (int id = 0; id < counts.length; id++) {
             if (counts[id] > 0) {
-                answer.add(new ValueCount(index.dictionary().value(id), counts[id]));
+                partial.add(index.dictionary().value(id), counts[id]);
             }
         }
-        return new StateCounts(at, answer);
     }
 
-    /** Each stay clipped to the window; an open one ends at {@code until} or now, whichever is earlier. */
-    List<TimeInState> timeInStates(WindowBounds window, Timestamp now) {
+    /** Each stay clipped to the window as {@link Stay#microsIn} says, summed per value. */
+    void timeInStates(PartialTimeInStates partial) {
+        WindowBounds window = WindowBounds.of(partial.window());
         TimelineMarks counted = new TimelineMarks(index.timelineSlots());
-        List<TimeInState> answer = new ArrayList<>();
         for (int id = 0; id < index.dictionary().slots(); id++) {
-            Spent spent = new Spent(window, now, counted);
+            Spent spent = new Spent(window, partial.now(), counted);
             for (PairTable.Pair pair : index.pairs().into(id)) {
                 pair.transitions().forEachStayOverlapping(window.since(), window.until(), spent);
             }
             if (spent.timelines > 0) {
-                answer.add(new TimeInState(index.dictionary().value(id), spent.total(), spent.timelines));
+                partial.add(index.dictionary().value(id), spent.total(), spent.timelines);
             }
         }
-        return answer;
     }
 
     private List<PairTable.Pair> pairsInto(JsonValue value) {
@@ -103,7 +101,7 @@ final class StateQuestions {
      */
     private static final class Spent implements TransitionList.Visitor {
         private final WindowBounds window;
-        private final long openEnd;
+        private final long now;
         private final TimelineMarks counted;
         private long seconds;
         private long micros;
@@ -111,18 +109,17 @@ final class StateQuestions {
 
         Spent(WindowBounds window, Timestamp now, TimelineMarks counted) {
             this.window = window;
-            this.openEnd = Math.min(window.until(), now.micros());
+            this.now = now.micros();
             this.counted = counted;
             counted.nextGroup();
         }
 
         @Override
         public void visit(int timeline, long entered, long duration, long left, int next) {
-            long end = left == TransitionList.OPEN ? openEnd : Math.min(left, window.until());
-            long begin = Math.max(entered, window.since());
-            if (end > begin) {
-                seconds += (end - begin) / Timestamp.MICROS_PER_SECOND;
-                micros += (end - begin) % Timestamp.MICROS_PER_SECOND;
+            long inside = Stay.microsIn(entered, left, window.since(), window.until(), now);
+            if (inside > 0) {
+                seconds += inside / Timestamp.MICROS_PER_SECOND;
+                micros += inside % Timestamp.MICROS_PER_SECOND;
                 if (counted.firstSighting(timeline)) {
                     timelines++;
                 }

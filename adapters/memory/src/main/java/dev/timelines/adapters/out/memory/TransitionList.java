@@ -1,5 +1,6 @@
 package dev.timelines.adapters.out.memory;
 
+import dev.timelines.domain.Stay;
 import java.util.Arrays;
 
 /**
@@ -15,7 +16,7 @@ final class TransitionList {
 
     static final int CHUNK_CAPACITY = 1024;
     /** The {@code left} of a stay still going on. */
-    static final long OPEN = Long.MAX_VALUE;
+    static final long OPEN = Stay.OPEN;
 
     private final int chunkCapacity;
     private Chunk[] chunks = new Chunk[1];

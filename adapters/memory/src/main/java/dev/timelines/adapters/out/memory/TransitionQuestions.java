@@ -1,13 +1,10 @@
 package dev.timelines.adapters.out.memory;
 
-import dev.timelines.application.model.AdjacentValues;
-import dev.timelines.application.model.PairStatistics;
-import dev.timelines.application.model.ProcessMap;
 import dev.timelines.application.model.TransitionFilter;
-import dev.timelines.application.model.ValueCount;
-import dev.timelines.application.model.ValueDurations;
 import dev.timelines.application.port.out.TransitionPosition;
-import dev.timelines.domain.DurationStatistics;
+import dev.timelines.application.question.DurationSamples;
+import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialProcessMap;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Transition;
@@ -19,9 +16,9 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
- * Questions about transitions across timelines, answered from the per-pair transition lists: each pair's
- * transitions inside a window are one contiguous run, so the cost grows with the transitions the answer is
- * made of, not with the store.
+ * The fast paths of the transition questions, from the per-pair transition lists: each pair's transitions inside
+ * a window are one contiguous run, so the cost grows with the transitions the answer is made of, not with the
+ * store. They fill the questions' partial answers (docs/architecture.md); the shared contract checks them.
  */
 final class TransitionQuestions {
 
@@ -60,65 +57,59 @@ final class TransitionQuestions {
         return found;
     }
 
-    ProcessMap processMap(TransitionFilter filter) {
-        WindowBounds window = WindowBounds.of(filter.window());
-        List<PairStatistics> pairs = new ArrayList<>();
-        List<ValueCount> entries = new ArrayList<>();
+    /** Per pair its run in the window: the durations and the timelines that made them; entries per value. */
+    void processMap(PartialProcessMap partial) {
+        WindowBounds window = WindowBounds.of(partial.filter().window());
         TimelineMarks marks = new TimelineMarks(index.timelineSlots());
-        for (PairTable.Pair pair : selectedPairs(filter)) {
+        for (PairTable.Pair pair : selectedPairs(partial.filter())) {
             Run run = run(pair, window, marks);
             if (run.count() == 0) {
                 continue;
             }
             if (pair.isEntry()) {
-                entries.add(new ValueCount(value(pair.to()), run.count()));
+                partial.addEntries(value(pair.to()), run.count());
             } else {
-                pairs.add(new PairStatistics(value(pair.from()), value(pair.to()), run.timelines(),
-                        run.statistics()));
+                partial.addPair(new PartialProcessMap.Pair(value(pair.from()), value(pair.to())), run.durations(),
+                        run.timelines());
             }
         }
-        return new ProcessMap(pairs, entries);
     }
 
     /** For each entry into the value, the timeline's next change point, however late: kept with the entry. */
-    AdjacentValues next(JsonValue value, WindowBounds window) {
-        int id = index.dictionary().idOf(value);
+    void next(PartialAdjacentValues partial) {
+        int id = index.dictionary().idOf(partial.value());
+        WindowBounds window = WindowBounds.of(partial.window());
         Followers followers = new Followers(index.dictionary().slots());
         for (PairTable.Pair pair : id < 0 ? List.<PairTable.Pair>of() : index.pairs().into(id)) {
             pair.transitions().forEachIn(window.since(), window.until(), followers);
         }
-        return new AdjacentValues(value, followers.entries, neighbours(followers.durations), followers.none);
+        partial.addEntries(followers.entries, followers.none);
+        addNeighbours(partial, followers.durations);
     }
 
     /** For each entry into the value, the value it came from and how long that held; first points count as none. */
-    AdjacentValues previous(JsonValue value, WindowBounds window) {
-        int id = index.dictionary().idOf(value);
+    void previous(PartialAdjacentValues partial) {
+        int id = index.dictionary().idOf(partial.value());
+        WindowBounds window = WindowBounds.of(partial.window());
         LongList[] durations = new LongList[index.dictionary().slots()];
-        long entries = 0;
-        long none = 0;
         TimelineMarks marks = new TimelineMarks(index.timelineSlots());
         for (PairTable.Pair pair : id < 0 ? List.<PairTable.Pair>of() : index.pairs().into(id)) {
             Run run = run(pair, window, marks);
-            entries += run.count();
-            if (pair.isEntry()) {
-                none += run.count();
-            } else if (run.count() > 0) {
+            partial.addEntries(run.count(), pair.isEntry() ? run.count() : 0);
+            if (!pair.isEntry() && run.count() > 0) {
                 durations[pair.from()] = run.lengths();
             }
         }
-        return new AdjacentValues(value, entries, neighbours(durations), none);
+        addNeighbours(partial, durations);
     }
 
-    /** The statistics per neighbouring value, from durations indexed by value id. */
-    private List<ValueDurations> neighbours(LongList[] durations) {
-        List<ValueDurations> neighbours = new ArrayList<>();
+    /** The durations per neighbouring value, indexed by value id. */
+    private void addNeighbours(PartialAdjacentValues partial, LongList[] durations) {
         for (int id = 0; id < durations.length; id++) {
             if (durations[id] != null) {
-                neighbours.add(new ValueDurations(value(id),
-                        DurationStatistics.of(durations[id].array(), durations[id].size())));
+                partial.addNeighbour(value(id), DurationSamples.of(durations[id].array(), durations[id].size()));
             }
         }
-        return neighbours;
     }
 
     /** The pairs a filter can match, found through its values; empty when a value never occurs. */
@@ -203,8 +194,8 @@ final class TransitionQuestions {
             return timelines;
         }
 
-        DurationStatistics statistics() {
-            return DurationStatistics.of(lengths.array(), lengths.size());
+        DurationSamples durations() {
+            return DurationSamples.of(lengths.array(), lengths.size());
         }
     }
 

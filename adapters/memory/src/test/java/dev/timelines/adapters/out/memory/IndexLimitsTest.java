@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.JsonValue;
@@ -43,7 +44,7 @@ class IndexLimitsTest {
         store.append(List.of(event(3)), RECEIVED);
 
         assertThrows(AttributeTooDiverseException.class, () -> store.values(NOTE));
-        assertThrows(AttributeTooDiverseException.class, () -> store.statesAt(NOTE, RECEIVED));
+        assertThrows(AttributeTooDiverseException.class, () -> store.statesAt(NOTE, new PartialStateCounts(RECEIVED)));
         assertEquals(1, store.timeline(new TimelineKey("t3")).orElseThrow().events().size(), "ingest goes on");
     }
 
