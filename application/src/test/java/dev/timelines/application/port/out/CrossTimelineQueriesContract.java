@@ -76,6 +76,10 @@ public abstract class CrossTimelineQueriesContract {
     /** A new, empty store; {@code round} counts the stores opened, so that an adapter can vary how it opens them. */
     protected abstract Store newStore(int round);
 
+    /** Releases what the store holds (files, connections); called after each scenario, passed or failed. */
+    protected void close(Store store) {
+    }
+
     private int round;
 
     /** One step of a scenario. */
@@ -95,6 +99,14 @@ public abstract class CrossTimelineQueriesContract {
     void everyAnswerEqualsTheReferenceWithAndWithoutFastPaths(@ForAll("scenarios") List<Step> steps,
             @ForAll Random random) {
         Store store = newStore(round++);
+        try {
+            play(steps, store, random);
+        } finally {
+            close(store);
+        }
+    }
+
+    private static void play(List<Step> steps, Store store, Random random) {
         ReferenceStorage reference = new ReferenceStorage();
         boolean deleted = false;
         for (Step step : steps) {
