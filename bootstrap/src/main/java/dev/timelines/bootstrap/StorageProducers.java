@@ -9,8 +9,9 @@ import dev.timelines.adapters.out.journal.SnapshotPolicy;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.adapters.out.memory.IndexLimits;
 import dev.timelines.adapters.out.postgres.PostgresEventStore;
-import dev.timelines.application.port.out.CrossTimelineQueries;
 import dev.timelines.application.port.out.EventLog;
+import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -34,7 +35,7 @@ public class StorageProducers {
     Storage storage(StorageConfig config, IndexConfig index, FsyncListener fsyncs, Instance<DataSource> dataSource) {
         InMemoryEventStore memory = new InMemoryEventStore(new IndexLimits(index.maxValues(), index.maxAttributes()));
         return switch (config.storage()) {
-            case MEMORY -> new Storage(memory, memory, memory, () -> true, () -> { }, sizeOf(memory));
+            case MEMORY -> new Storage(memory, memory, memory, memory, () -> true, () -> { }, sizeOf(memory));
             case JOURNAL -> journal(config.journal(), memory, fsyncs);
             case POSTGRES -> postgres(dataSource, index);
         };
@@ -49,7 +50,7 @@ public class StorageProducers {
         PostgresEventStore store = PostgresEventStore.open(dataSource.get(), index.maxAttributes());
         LOG.infof("PostgreSQL storage opened, its schema migrated, in %d ms",
                 (System.nanoTime() - started) / 1_000_000);
-        return new Storage(store, store, store, store::isReachable, () -> { }, Optional.empty());
+        return new Storage(store, store, store, store, store::isReachable, () -> { }, Optional.empty());
     }
 
     private static Storage journal(StorageConfig.Journal config, InMemoryEventStore memory, FsyncListener fsyncs) {
@@ -58,7 +59,7 @@ public class StorageProducers {
                 memory);
         LOG.infof("journal in %s replayed in %d ms", config.dir().toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Storage(journal, memory, memory, journal::isWritable, journal, sizeOf(memory));
+        return new Storage(journal, memory, memory, memory, journal::isWritable, journal, sizeOf(memory));
     }
 
     private static Optional<StoreSize> sizeOf(InMemoryEventStore memory) {
@@ -97,7 +98,13 @@ public class StorageProducers {
 
     @Produces
     @Singleton
-    CrossTimelineQueries crossTimelineQueries(Storage storage) {
-        return storage.queries();
+    StoreScans storeScans(Storage storage) {
+        return storage.scans();
+    }
+
+    @Produces
+    @Singleton
+    IndexedAnswers indexedAnswers(Storage storage) {
+        return storage.indexed();
     }
 }

@@ -7,8 +7,9 @@ import dev.timelines.application.port.in.DescribeAttributesUseCase;
 import dev.timelines.application.port.in.IngestEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
-import dev.timelines.application.port.out.CrossTimelineQueries;
 import dev.timelines.application.port.out.EventLog;
+import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.service.AttributeCatalogService;
 import dev.timelines.application.service.DeleteTimelineService;
@@ -51,25 +52,25 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    SearchTimelinesUseCase searchTimelines(CrossTimelineQueries queries) {
-        return new SearchTimelinesService(queries);
+    SearchTimelinesUseCase searchTimelines(StoreScans scans, IndexedAnswers indexed) {
+        return new SearchTimelinesService(scans, indexed);
     }
 
     @Produces
     @Singleton
-    AnalyzeTransitionsUseCase analyzeTransitions(CrossTimelineQueries queries) {
-        return new TransitionAnalysisService(queries);
+    AnalyzeTransitionsUseCase analyzeTransitions(StoreScans scans, IndexedAnswers indexed) {
+        return new TransitionAnalysisService(scans, indexed);
     }
 
     @Produces
     @Singleton
-    AnalyzeStatesUseCase analyzeStates(CrossTimelineQueries queries, Clock clock) {
-        return new StateAnalysisService(queries, clock);
+    AnalyzeStatesUseCase analyzeStates(StoreScans scans, IndexedAnswers indexed, Clock clock) {
+        return new StateAnalysisService(scans, indexed, clock);
     }
 
     @Produces
     @Singleton
-    DescribeAttributesUseCase describeAttributes(CrossTimelineQueries queries) {
-        return new AttributeCatalogService(queries);
+    DescribeAttributesUseCase describeAttributes(StoreScans scans) {
+        return new AttributeCatalogService(scans);
     }
 }

@@ -311,26 +311,6 @@ class CrossTimelineApiTest {
     // --- routing and errors ---
 
     @Test
-    void anAttributeWithMoreValuesThanAnIndexKeepsIsRefusedByName() {
-        String key = uniqueKey("diverse");
-        String name = "n" + Long.toString(System.nanoTime(), 36);
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i <= 100_000; i++) {
-            lines.append("{\"timestamp\":").append(i).append(",\"data\":{\"").append(name).append("\":").append(i)
-                    .append("}}\n");
-        }
-        store(key, lines.toString());
-
-        problem(get("/transitions?attribute=" + name), 400)
-                .body("type", endsWith("/attribute-too-diverse"))
-                .body("errors.at", contains("attribute"));
-        get("/timelines/" + encode(key) + "/history?limit=1&attribute=" + name).statusCode(200)
-                .body("items.value", contains(0));
-        // 100k events would slow every later index build of this shared store.
-        Api.request().delete("/timelines/" + encode(key)).then().statusCode(204);
-    }
-
-    @Test
     void timelinePathsStillReachTheOneTimelineResource() {
         Fixture f = new Fixture("routing");
         f.store("x", T0, "a");

@@ -7,12 +7,4 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(PostgresStorage.class)
 class PostgresCrossTimelineApiTest extends CrossTimelineApiTest {
-
-    /**
-     * Not a test here: PostgreSQL keeps an index for an attribute however many values it has
-     * ({@code timelines.index.max-values} bounds the memory engine's heap only).
-     */
-    @Override
-    void anAttributeWithMoreValuesThanAnIndexKeepsIsRefusedByName() {
-    }
 }

@@ -16,7 +16,7 @@ public final class MemoryStorage implements TimelinesInProcess.Storage {
     public TimelinesInProcess.Ports open() throws InterruptedException {
         heapBefore = heapAfterGc();
         InMemoryEventStore store = new InMemoryEventStore();
-        return new TimelinesInProcess.Ports(store, store, store);
+        return new TimelinesInProcess.Ports(store, store, store, store);
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class PostgresStorage implements TimelinesInProcess.Storage {
     public TimelinesInProcess.Ports open() {
         database = server.newDatabase();
         PostgresEventStore store = PostgresEventStore.open(database, MAX_INDEXED_ATTRIBUTES);
-        return new TimelinesInProcess.Ports(store, store, store);
+        return new TimelinesInProcess.Ports(store, store, store, store);
     }
 
     @Override

@@ -18,7 +18,8 @@ import dev.timelines.application.service.IngestEventsService;
 import dev.timelines.application.service.InspectTimelineService;
 import dev.timelines.application.service.SearchTimelinesService;
 import dev.timelines.application.service.StateAnalysisService;
-import dev.timelines.application.port.out.CrossTimelineQueries;
+import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.service.TransitionAnalysisService;
@@ -58,7 +59,7 @@ public final class TimelinesInProcess implements Engine {
     }
 
     /** The storage ports the use cases are built on, one store usually playing every role. */
-    public record Ports(EventLog log, TimelineReader reader, CrossTimelineQueries queries) {
+    public record Ports(EventLog log, TimelineReader reader, StoreScans scans, IndexedAnswers indexed) {
     }
 
     private static final Attribute STATUS = new Attribute(Parameters.ATTRIBUTE);
@@ -82,9 +83,9 @@ public final class TimelinesInProcess implements Engine {
         Clock clock = Clock.systemUTC();
         ingest = new IngestEventsService(store.log(), clock);
         inspect = new InspectTimelineService(store.reader());
-        transitions = new TransitionAnalysisService(store.queries());
-        states = new StateAnalysisService(store.queries(), clock);
-        search = new SearchTimelinesService(store.queries());
+        transitions = new TransitionAnalysisService(store.scans(), store.indexed());
+        states = new StateAnalysisService(store.scans(), store.indexed(), clock);
+        search = new SearchTimelinesService(store.scans(), store.indexed());
         // The first question about an attribute builds its index; asked now, ingest pays for keeping it current.
         states.statesAt(STATUS, new Timestamp(0));
 
