@@ -11,13 +11,22 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.timelines.adapters.in.rest.violation.ResourceUsingMemoryStore;
 import dev.timelines.adapters.out.journal.violation.JournalTimingWithMicrometer;
+import dev.timelines.adapters.out.memory.violation.IndexRankingAnAnswer;
+import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.PairStatistics;
+import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.TimeInState;
+import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.model.ValueDurations;
 import dev.timelines.application.violation.ServiceUsingCdi;
+import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.violation.DomainClassUsingJackson;
 import jakarta.inject.Inject;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The hexagon's boundaries (ARCHITECTURE.md), checked on the production classes of every module. */
+/** The hexagon's boundaries (docs/architecture.md), checked on the production classes of every module. */
 class ArchitectureTest {
 
     private static final String DOMAIN = "dev.timelines.domain..";
@@ -56,6 +65,16 @@ class ArchitectureTest {
     static final ArchRule POSTGRES_ADAPTER_USES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage(POSTGRES)
             .should().dependOnClassesThat().resideInAnyPackage(REST, MEMORY, JOURNAL);
 
+    /**
+     * One definition per question (docs/architecture.md): storage scans stays or fills partial answers; the
+     * finished replies, their rankings and their duration statistics are made in the application alone.
+     */
+    static final ArchRule STORAGE_MAKES_NO_FINISHED_ANSWER = noClasses()
+            .that().resideInAnyPackage(MEMORY, JOURNAL, POSTGRES)
+            .should().dependOnClassesThat().belongToAnyOf(ProcessMap.class, PairStatistics.class,
+                    AdjacentValues.class, ValueDurations.class, StateCounts.class, ValueCount.class,
+                    TimeInState.class, DurationStatistics.class);
+
     /** The engines are plain libraries: metrics and the framework are bound to them in bootstrap. */
     static final ArchRule STORAGE_ENGINES_KNOW_NO_FRAMEWORK = classes().that().resideInAnyPackage(MEMORY, JOURNAL)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION, MEMORY, JOURNAL);
@@ -92,6 +111,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void storageMakesNoFinishedAnswer() {
+        STORAGE_MAKES_NO_FINISHED_ANSWER.check(PRODUCTION);
+    }
+
+    @Test
     void storageEnginesKnowNoFramework() {
         STORAGE_ENGINES_KNOW_NO_FRAMEWORK.check(PRODUCTION);
     }
@@ -116,6 +140,8 @@ class ArchitectureTest {
                 () -> REST_ADAPTER_USES_NO_OTHER_ADAPTER.check(imported(ResourceUsingMemoryStore.class)));
         assertThrows(AssertionError.class,
                 () -> STORAGE_ENGINES_KNOW_NO_FRAMEWORK.check(imported(JournalTimingWithMicrometer.class)));
+        assertThrows(AssertionError.class,
+                () -> STORAGE_MAKES_NO_FINISHED_ANSWER.check(imported(IndexRankingAnAnswer.class)));
     }
 
     private static JavaClasses imported(Class<?> violation) {
