@@ -1,5 +1,6 @@
 package dev.timelines.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,6 +60,37 @@ public record Stay(TimelineKey timeline, JsonValue value, Timestamp since, long 
     /** The time in microseconds the stay spends inside the window: see {@link #microsIn(long, long, long, long, long)}. */
     public long microsIn(Window window, Timestamp now) {
         return microsIn(since.micros(), endMicros(), window.sinceMicros(), window.untilMicros(), now.micros());
+    }
+
+    /** How long the stay has lasted at {@code at}: its age, for a stay holding then. */
+    public long ageMicros(Timestamp at) {
+        return at.micros() - since.micros();
+    }
+
+    /** Stuck: holding at {@code at} since strictly longer than the given time. */
+    public boolean stuckAt(Timestamp at, long longerThanMicros) {
+        return holdsAt(at) && ageMicros(at) > longerThanMicros;
+    }
+
+    /**
+     * Of a timeline's stays in time order, the one begun by the last change point at or before the point
+     * {@code (t, seq)} in timeline order; null when there is none. Binary search: a condition is looked up per
+     * candidate, never by scanning events.
+     */
+    public static Stay heldAt(List<Stay> stays, Timestamp t, long seq) {
+        int low = 0;
+        int high = stays.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            Stay stay = stays.get(mid);
+            int order = stay.since().compareTo(t);
+            if (order < 0 || order == 0 && stay.seq() <= seq) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low == 0 ? null : stays.get(low - 1);
     }
 
     /** How long the stay lasted until the next value began; empty while it is held. */
