@@ -532,4 +532,19 @@ class OneTimelineApiTest {
         problem(request().when().post(query(key, "history", "attribute=s")).then(), 405);
         problem(request().when().get("/events").then(), 405);
     }
+
+    @Test
+    void aMethodNotAllowedProblemListsTheMethodsThePathTakes() {
+        String key = uniqueKey("allow");
+        store(key, "{\"timestamp\": 1, \"data\": {}}");
+
+        problem(request().when().put(timeline(key)).then(), 405)
+                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS"));
+        problem(request().when().post(query(key, "history", "attribute=s")).then(), 405)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        problem(request().when().delete(timeline("a/b") + "/events").then(), 405)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+        problem(request().when().get("/events").then(), 405)
+                .header("Allow", equalTo("OPTIONS, POST"));
+    }
 }

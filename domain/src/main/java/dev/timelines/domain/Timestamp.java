@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /** A point in time as epoch microseconds, within the years 0001..9999 (SPEC section 2). */
 public record Timestamp(long micros) implements Comparable<Timestamp> {
@@ -20,6 +21,8 @@ public record Timestamp(long micros) implements Comparable<Timestamp> {
     public static final Timestamp MIN = new Timestamp(MIN_MICROS);
     /** 9999-12-31T23:59:59.999999Z. */
     public static final Timestamp MAX = new Timestamp(MAX_MICROS);
+
+    private static final Pattern DOT_WITHOUT_DIGIT = Pattern.compile("\\.(?!\\d)");
 
     public Timestamp {
         if (micros < MIN_MICROS || micros > MAX_MICROS) {
@@ -42,11 +45,15 @@ public record Timestamp(long micros) implements Comparable<Timestamp> {
 
     /** An RFC 3339 date-time such as {@code 2023-04-08T09:26:27Z} or {@code 2023-04-08T11:26:27.5+02:00}. */
     public static Timestamp parseRfc3339(String text) {
+        // ISO_OFFSET_DATE_TIME reads "27.Z" as an empty fraction; RFC 3339 wants a digit after the dot.
+        if (DOT_WITHOUT_DIGIT.matcher(text).find()) {
+            throw notRfc3339(text);
+        }
         OffsetDateTime parsed;
         try {
             parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeException e) {
-            throw new InvalidValueException("'" + abbreviate(text) + "' is not an RFC 3339 date-time");
+            throw notRfc3339(text);
         }
         Instant instant = parsed.toInstant();
         if (instant.isBefore(Instant.ofEpochSecond(MIN_MICROS / MICROS_PER_SECOND))
@@ -86,6 +93,10 @@ public record Timestamp(long micros) implements Comparable<Timestamp> {
     @Override
     public String toString() {
         return epochSeconds().toPlainString();
+    }
+
+    private static InvalidValueException notRfc3339(String text) {
+        return new InvalidValueException("'" + abbreviate(text) + "' is not an RFC 3339 date-time");
     }
 
     private static InvalidValueException outOfRange() {

@@ -40,7 +40,7 @@ class TimeExpressionTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "NOW", "now ", " now", "today", "10m", "+10m", "-10M", "-10x", "-1.5h",
             "- 10m", "-10mm", "-10m5s", "1e3", "0x10", "2023-04-08", "1680945987Z", "2023-04-08T09:26:27",
-            "-1w", "--10m", "1,5"})
+            "-1w", "--10m", "1,5", "2023-04-08T09:26:27.Z", "1680945987."})
     void anythingElseIsRejected(String text) {
         assertThrows(InvalidValueException.class, () -> TimeExpression.parse(text, NOW));
     }

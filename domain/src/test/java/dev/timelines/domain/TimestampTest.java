@@ -90,6 +90,12 @@ class TimestampTest {
         assertThrows(InvalidValueException.class, () -> Timestamp.parseRfc3339(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2023-04-08T09:26:27.Z", "2023-04-08T09:26:27.+02:00", "2023-04-08T09:26:27.-05:30"})
+    void aDotWithoutFractionDigitsIsNotRfc3339(String text) {
+        assertThrows(InvalidValueException.class, () -> Timestamp.parseRfc3339(text));
+    }
+
     @Test
     void theYearsRunFrom0001To9999() {
         assertEquals(FIRST_MICROS, Timestamp.parseRfc3339("0001-01-01T00:00:00Z").micros());

@@ -11,10 +11,12 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,9 +30,11 @@ public class ProblemResponses {
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
 
     private final Event<RequestRejected> rejected;
+    private final AllowedMethods allowedMethods;
 
-    public ProblemResponses(Event<RequestRejected> rejected) {
+    public ProblemResponses(Event<RequestRejected> rejected, AllowedMethods allowedMethods) {
         this.rejected = rejected;
+        this.allowedMethods = allowedMethods;
     }
 
     @ServerExceptionMapper
@@ -92,6 +96,22 @@ public class ProblemResponses {
     public Response forbidden(ForbiddenException e) {
         return answer(Problem.ofStatus(Response.Status.FORBIDDEN, "the token's role does not allow this request:"
                 + " reading needs 'read' or 'write', changing needs 'write'"));
+    }
+
+    /**
+     * RFC 9110 wants an Allow header on every 405. RESTEasy Reactive raises its 405 without one, so unless the
+     * exception names the methods itself, they are looked up for the path.
+     */
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, RoutingContext context) {
+        Set<String> allowed = e.getResponse().getAllowedMethods();
+        if (allowed.isEmpty()) {
+            allowed = allowedMethods.at(context.normalizedPath());
+        }
+        Response.Status status = Response.Status.METHOD_NOT_ALLOWED;
+        Response problem = answer(Problem.ofStatus(status, defaultDetail(status)));
+        // Empty only for a path no resource serves, which the framework answers with 404, not 405.
+        return allowed.isEmpty() ? problem : Response.fromResponse(problem).allow(allowed).build();
     }
 
     @ServerExceptionMapper
