@@ -44,23 +44,8 @@ final class TransitionQuestions {
             GROUP BY prev_value, value
             """.formatted(ValueSql.firstWritten("prev_value"), ValueSql.firstWritten("value")));
 
-    /**
-     * The entries into a value (its change points in the window) grouped by a neighbouring value, with the time
-     * spent in the value left or entered; a null neighbour is SPEC's "none".
-     */
-    private static final String ADJACENT = """
-            SELECT %s AS neighbour, count(*) AS entries,
-                   array_agg(duration) FILTER (WHERE duration IS NOT NULL) AS durations
-            FROM (
-                SELECT %%1$s AS neighbour, %%2$s AS duration
-                FROM change_points
-                WHERE %%%%s
-            ) entries
-            GROUP BY neighbour
-            """.formatted(ValueSql.firstWritten("neighbour"));
-
-    private static final SelectionSql NEXT = new SelectionSql(ADJACENT.formatted("next_value", "next_ts - ts"));
-    private static final SelectionSql PREVIOUS = new SelectionSql(ADJACENT.formatted("prev_value", "ts - prev_ts"));
+    private static final SelectionSql NEXT = adjacent("next_value", "next_ts - ts");
+    private static final SelectionSql PREVIOUS = adjacent("prev_value", "ts - prev_ts");
 
     private TransitionQuestions() {
     }
@@ -112,6 +97,23 @@ final class TransitionQuestions {
                         partial.addNeighbour(neighbour.get(), durations(result));
                     }
                 });
+    }
+
+    /**
+     * The entries into a value (its change points in the window) grouped by a neighbouring value, with the time
+     * spent in the value left or entered; a null neighbour is SPEC's "none".
+     */
+    private static SelectionSql adjacent(String neighbour, String duration) {
+        return new SelectionSql("""
+                SELECT %s AS neighbour, count(*) AS entries,
+                       array_agg(duration) FILTER (WHERE duration IS NOT NULL) AS durations
+                FROM (
+                    SELECT %s AS neighbour, %s AS duration
+                    FROM change_points
+                    WHERE %%s
+                ) entries
+                GROUP BY neighbour
+                """.formatted(ValueSql.firstWritten("neighbour"), neighbour, duration));
     }
 
     private static Transition transition(ResultSet result) throws SQLException {
