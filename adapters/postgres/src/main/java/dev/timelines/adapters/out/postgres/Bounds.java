@@ -1,14 +1,12 @@
 package dev.timelines.adapters.out.postgres;
 
-import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
 
 /** A window as microsecond bounds {@code [since, until)} for SQL; an open side is the extreme bigint. */
 record Bounds(long since, long until) {
 
     static Bounds of(Window window) {
-        return new Bounds(window.since().map(Timestamp::micros).orElse(Long.MIN_VALUE),
-                window.until().map(Timestamp::micros).orElse(Long.MAX_VALUE));
+        return new Bounds(window.sinceMicros(), window.untilMicros());
     }
 
     Sql.Params into(Sql.Params params) {

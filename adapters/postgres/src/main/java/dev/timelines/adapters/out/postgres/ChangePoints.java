@@ -24,9 +24,10 @@ final class ChangePoints {
 
     /**
      * The change points from each position on, found through the primary key (the lateral subquery, which its
-     * order keeps from being merged into a join) and then deleted by their full key. Written as a join of the positions with the table, the statement was planned
-     * from statistics taken while the index was empty and read the whole attribute's change points once per
-     * position: seconds per request once a store held a few thousand timelines.
+     * order keeps from being merged into a join) and then deleted by their full key. Written as a join of the
+     * positions with the table, the statement was planned from statistics taken while the index was empty and
+     * read the whole attribute's change points once per position: seconds per request once a store held a few
+     * thousand timelines.
      */
     private static final Sql DELETE_FROM_POSITIONS = new Sql("""
             WITH doomed AS MATERIALIZED (

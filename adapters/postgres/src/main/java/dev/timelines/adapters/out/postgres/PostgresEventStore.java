@@ -1,38 +1,40 @@
 package dev.timelines.adapters.out.postgres;
 
-import dev.timelines.application.model.AdjacentValues;
-import dev.timelines.application.model.ProcessMap;
-import dev.timelines.application.model.StateCounts;
-import dev.timelines.application.model.TimeInState;
-import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.model.ValueUsage;
-import dev.timelines.application.port.out.CrossTimelineQueries;
 import dev.timelines.application.port.out.EventLog;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
-import dev.timelines.application.port.out.TransitionPosition;
+import dev.timelines.application.question.KeyRun;
+import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialProcessMap;
+import dev.timelines.application.question.PartialStateCounts;
+import dev.timelines.application.question.PartialTimeInStates;
+import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
-import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
-import dev.timelines.domain.Transition;
-import dev.timelines.domain.Window;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
  * Storage in a PostgreSQL server (SPEC section 4): events as jsonb rows, and for each attribute asked about
- * across timelines its change points, kept up to date by every ingest in the same transaction. Each question is
- * answered by SQL over one snapshot. A request is one transaction, durable when it commits. The schema is
- * created and migrated by {@link #open}; docs/operations.md and docs/scaling.md describe running it.
+ * across timelines its change points, kept up to date by every ingest in the same transaction. The stays every
+ * question can be folded from, and a fast path for each question, are SQL over one snapshot. A request is one
+ * transaction, durable when it commits. The schema is created and migrated by {@link #open};
+ * docs/operations.md and docs/scaling.md describe running it.
  */
-public final class PostgresEventStore implements EventLog, TimelineReader, CrossTimelineQueries {
+public final class PostgresEventStore implements EventLog, TimelineReader, StoreScans, IndexedAnswers {
 
     /** How often a question retries when the index it was about to read is dropped under it. */
     private static final int ATTEMPTS = 5;
@@ -40,6 +42,11 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Cross
     /** A question answered from one attribute's index inside one read transaction. */
     private interface Question<T> {
         T answer(Connection connection, int attribute) throws SQLException;
+    }
+
+    /** Work on one attribute's index that hands its results over (stays, parts of an answer) as it reads them. */
+    private interface Delivery {
+        void deliver(Connection connection, int attribute) throws SQLException;
     }
 
     private final Database database;
@@ -98,51 +105,60 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Cross
         return database.read(connection -> StoredTimelines.attributeNames(connection, after, limit));
     }
 
+    /** The attribute's change points, each a stay, selected and streamed in SQL (see {@link StayScan}). */
     @Override
-    public List<TimelineKey> inState(Attribute attribute, JsonValue value, Timestamp at, KeyRange range) {
-        return ask(attribute, (connection, id) -> StateQuestions.inState(connection, id, value, at, range));
-    }
-
-    @Override
-    public List<TimelineKey> inStateDuring(Attribute attribute, JsonValue value, Window window, KeyRange range) {
-        return ask(attribute, (connection, id) -> StateQuestions.inStateDuring(connection, id, value, window, range));
-    }
-
-    @Override
-    public List<Transition> transitions(Attribute attribute, TransitionFilter filter, boolean entries,
-            Optional<TransitionPosition> after, int limit) {
-        return ask(attribute, (connection, id) ->
-                TransitionQuestions.transitions(connection, id, filter, entries, after, limit));
-    }
-
-    @Override
-    public ProcessMap processMap(Attribute attribute, TransitionFilter filter) {
-        return ask(attribute, (connection, id) -> TransitionQuestions.processMap(connection, id, filter));
-    }
-
-    @Override
-    public AdjacentValues next(Attribute attribute, JsonValue value, Window window) {
-        return ask(attribute, (connection, id) -> TransitionQuestions.next(connection, id, value, window));
-    }
-
-    @Override
-    public AdjacentValues previous(Attribute attribute, JsonValue value, Window window) {
-        return ask(attribute, (connection, id) -> TransitionQuestions.previous(connection, id, value, window));
-    }
-
-    @Override
-    public StateCounts statesAt(Attribute attribute, Timestamp at) {
-        return ask(attribute, (connection, id) -> StateQuestions.statesAt(connection, id, at));
-    }
-
-    @Override
-    public List<TimeInState> timeInStates(Attribute attribute, Window window, Timestamp now) {
-        return ask(attribute, (connection, id) -> StateQuestions.timeInStates(connection, id, window, now));
+    public void stays(Attribute attribute, StaySelection selection, Consumer<List<Stay>> timeline) {
+        deliver(attribute, (connection, id) -> StayScan.stays(connection, id, selection, timeline));
     }
 
     @Override
     public List<ValueUsage> values(Attribute attribute) {
         return ask(attribute, StateQuestions::values);
+    }
+
+    /** Every fast path is offered: each fills its partial answer in SQL and returns true. */
+    @Override
+    public boolean keys(Attribute attribute, KeyRun partial) {
+        deliver(attribute, (connection, id) -> StateQuestions.keys(connection, id, partial));
+        return true;
+    }
+
+    @Override
+    public boolean transitions(Attribute attribute, TransitionRun partial) {
+        deliver(attribute, (connection, id) -> TransitionQuestions.transitions(connection, id, partial));
+        return true;
+    }
+
+    @Override
+    public boolean processMap(Attribute attribute, PartialProcessMap partial) {
+        deliver(attribute, (connection, id) -> TransitionQuestions.processMap(connection, id, partial));
+        return true;
+    }
+
+    @Override
+    public boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
+        deliver(attribute, (connection, id) -> TransitionQuestions.adjacent(connection, id, partial));
+        return true;
+    }
+
+    @Override
+    public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
+        deliver(attribute, (connection, id) -> StateQuestions.statesAt(connection, id, partial));
+        return true;
+    }
+
+    @Override
+    public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
+        deliver(attribute, (connection, id) -> StateQuestions.timeInStates(connection, id, partial));
+        return true;
+    }
+
+    /** Runs the delivery on the attribute's index as {@link #ask} runs a question. */
+    private void deliver(Attribute attribute, Delivery delivery) {
+        ask(attribute, (connection, id) -> {
+            delivery.deliver(connection, id);
+            return null;
+        });
     }
 
     /**

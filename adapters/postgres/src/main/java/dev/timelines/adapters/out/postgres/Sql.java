@@ -20,11 +20,19 @@ import java.util.regex.Pattern;
  */
 final class Sql {
 
+    /** Rows {@link #forEach} reads from the server at a time: a few hundred kilobytes of change points. */
+    private static final int FETCH_SIZE = 1_000;
+
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
 
     /** Maps the current row of a result to a value. */
     interface Row<T> {
         T map(ResultSet result) throws SQLException;
+    }
+
+    /** Takes the current row of a result. */
+    interface RowAction {
+        void take(ResultSet result) throws SQLException;
     }
 
     private final String jdbc;
@@ -68,6 +76,21 @@ final class Sql {
     <T> Optional<T> first(Connection connection, Params params, Row<T> row) throws SQLException {
         try (PreparedStatement statement = prepare(connection, params); ResultSet result = statement.executeQuery()) {
             return result.next() ? Optional.of(row.map(result)) : Optional.empty();
+        }
+    }
+
+    /**
+     * Hands the rows to the action as they come, a batch at a time from the server, so that a result larger than
+     * memory can be read (the server streams only inside a transaction: autocommit off).
+     */
+    void forEach(Connection connection, Params params, RowAction action) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, params)) {
+            statement.setFetchSize(FETCH_SIZE);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    action.take(result);
+                }
+            }
         }
     }
 

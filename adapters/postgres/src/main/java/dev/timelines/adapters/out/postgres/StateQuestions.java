@@ -1,66 +1,55 @@
 package dev.timelines.adapters.out.postgres;
 
-import dev.timelines.application.model.StateCounts;
-import dev.timelines.application.model.TimeInState;
-import dev.timelines.application.model.ValueCount;
 import dev.timelines.application.model.ValueUsage;
-import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.question.KeyRun;
+import dev.timelines.application.question.PartialStateCounts;
+import dev.timelines.application.question.PartialTimeInStates;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
-import dev.timelines.domain.Timestamp;
-import dev.timelines.domain.Window;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Questions about states across timelines, each one SQL statement over the change points of one attribute.
- * A change point's state holds from its {@code ts} until its {@code next_ts} (forever while that is null), so
- * "the state at T" is the change point with {@code ts <= T < next_ts}: of two change points at T, the first
- * ends where it starts and never holds, which is SPEC's "ties: highest seq".
+ * The fast paths of the questions about states, each one SQL statement over the change points of one attribute
+ * that its partial answer selects (see {@link SelectionSql}), aggregated in SQL into the parts the partial
+ * takes; and the value counts of the attribute catalogue.
  */
 final class StateQuestions {
 
-    private static final String VALUE_IS = ValueSql.matches("value", "value_hash", "value");
-
-    private static final Sql IN_STATE = new Sql("""
-            SELECT timeline FROM change_points
-            WHERE attribute_id = :attribute AND %s
-              AND ts <= :at AND (next_ts > :at OR next_ts IS NULL)
-              AND timeline >= :lower AND timeline < :upper
-            ORDER BY timeline
-            LIMIT :limit
-            """.formatted(VALUE_IS));
-
-    /** The state's time inside the window is [max(ts, since), min(next_ts, until)): it must not be empty. */
-    private static final Sql IN_STATE_DURING = new Sql("""
+    /**
+     * The searches by state: the timelines having a stay the key run selects, in code point order, one page.
+     * A timeline can have several such stays in a window, hence DISTINCT.
+     */
+    private static final SelectionSql KEYS = new SelectionSql("""
             SELECT DISTINCT timeline FROM change_points
-            WHERE attribute_id = :attribute AND %s
-              AND ts < :until AND :since < :until AND (next_ts IS NULL OR next_ts > GREATEST(ts, :since))
-              AND timeline >= :lower AND timeline < :upper
+            WHERE %s AND timeline >= :lower AND timeline < :upper
             ORDER BY timeline
             LIMIT :limit
-            """.formatted(VALUE_IS));
+            """);
 
-    private static final Sql STATES_AT = new Sql("""
+    /** States at T: the stays holding then, one per timeline, counted per value. */
+    private static final SelectionSql STATES_AT = new SelectionSql("""
             SELECT %s AS shown, count(*) AS timelines
             FROM change_points
-            WHERE attribute_id = :attribute AND ts <= :at AND (next_ts > :at OR next_ts IS NULL)
+            WHERE %%s
             GROUP BY value
             """.formatted(ValueSql.firstWritten("value")));
 
     /**
-     * Each state clipped to the window; the last one ends at the window's end or now, whichever is earlier.
-     * Sums are numeric: they cannot overflow.
+     * Time in state: the SQL form of {@link dev.timelines.domain.Stay#microsIn} (docs/semantics.md, "States and
+     * time in state"), each stay clipped to the window, one still held ending at the window's end or now,
+     * whichever is earlier; summed per value with the timelines that spent a positive time in it. Sums are
+     * numeric: they cannot overflow.
      */
-    private static final Sql TIME_IN_STATES = new Sql("""
+    private static final SelectionSql TIME_IN_STATES = new SelectionSql("""
             SELECT %s AS shown, sum(spent) AS micros, count(DISTINCT timeline) AS timelines
             FROM (
                 SELECT timeline, value, LEAST(COALESCE(next_ts, :now), :until) - GREATEST(ts, :since) AS spent
                 FROM change_points
-                WHERE attribute_id = :attribute AND ts < :until AND (next_ts > :since OR next_ts IS NULL)
-            ) states
+                WHERE %%s
+            ) stays
             WHERE spent > 0
             GROUP BY value
             """.formatted(ValueSql.firstWritten("value")));
@@ -76,29 +65,38 @@ final class StateQuestions {
     private StateQuestions() {
     }
 
-    static List<TimelineKey> inState(Connection connection, int attribute, JsonValue value, Timestamp at,
-            KeyRange range) throws SQLException {
-        return IN_STATE.list(connection, keys(range, Sql.with("attribute", attribute)
-                .with("value", JsonText.write(value)).with("at", at.micros())), StateQuestions::key);
+    /**
+     * Rule: the key run's selection, a state at a moment ({@link dev.timelines.domain.Stay#holdsAt}) or during a
+     * window ({@link dev.timelines.domain.Stay#hasTimeIn}); one page of keys, sorted. Checked by
+     * CrossTimelineQueriesContract.
+     */
+    static void keys(Connection connection, int attribute, KeyRun partial) throws SQLException {
+        KeyBounds bounds = KeyBounds.of(partial.range());
+        partial.addSorted(KEYS.of(partial.selection()).list(connection,
+                SelectionSql.params(attribute, partial.selection()).with("lower", bounds.lower())
+                        .with("upper", bounds.upper()).with("limit", partial.range().limit()),
+                result -> new TimelineKey(result.getString("timeline"))));
     }
 
-    static List<TimelineKey> inStateDuring(Connection connection, int attribute, JsonValue value, Window window,
-            KeyRange range) throws SQLException {
-        return IN_STATE_DURING.list(connection, keys(range, Bounds.of(window).into(Sql.with("attribute", attribute)
-                .with("value", JsonText.write(value)))), StateQuestions::key);
+    /**
+     * Rule: {@link dev.timelines.domain.Stay#holdsAt}, the holding stays counted per value. Checked by
+     * CrossTimelineQueriesContract.
+     */
+    static void statesAt(Connection connection, int attribute, PartialStateCounts partial) throws SQLException {
+        STATES_AT.of(partial.selection()).forEach(connection, SelectionSql.params(attribute, partial.selection()),
+                result -> partial.add(shown(result), result.getLong("timelines")));
     }
 
-    static StateCounts statesAt(Connection connection, int attribute, Timestamp at) throws SQLException {
-        return new StateCounts(at, STATES_AT.list(connection, Sql.with("attribute", attribute).with("at", at.micros()),
-                result -> new ValueCount(shown(result), result.getLong("timelines"))));
-    }
-
-    static List<TimeInState> timeInStates(Connection connection, int attribute, Window window, Timestamp now)
+    /**
+     * Rule: {@link dev.timelines.domain.Stay#microsIn}, summed per value with the timelines that spent time in it.
+     * Checked by CrossTimelineQueriesContract.
+     */
+    static void timeInStates(Connection connection, int attribute, PartialTimeInStates partial)
             throws SQLException {
-        return TIME_IN_STATES.list(connection,
-                Bounds.of(window).into(Sql.with("attribute", attribute).with("now", now.micros())),
-                result -> new TimeInState(shown(result), result.getBigDecimal("micros").toBigIntegerExact(),
-                        result.getLong("timelines")));
+        Sql.Params params = Bounds.of(partial.window()).into(SelectionSql.params(attribute, partial.selection()))
+                .with("now", partial.now().micros());
+        TIME_IN_STATES.of(partial.selection()).forEach(connection, params, result -> partial.add(shown(result),
+                result.getBigDecimal("micros").toBigIntegerExact(), result.getLong("timelines")));
     }
 
     static List<ValueUsage> values(Connection connection, int attribute) throws SQLException {
@@ -108,14 +106,5 @@ final class StateQuestions {
 
     private static JsonValue shown(ResultSet result) throws SQLException {
         return JsonText.read(result.getString("shown"));
-    }
-
-    private static Sql.Params keys(KeyRange range, Sql.Params params) {
-        KeyBounds bounds = KeyBounds.of(range);
-        return params.with("lower", bounds.lower()).with("upper", bounds.upper()).with("limit", range.limit());
-    }
-
-    private static TimelineKey key(ResultSet result) throws SQLException {
-        return new TimelineKey(result.getString(1));
     }
 }

@@ -1,145 +1,119 @@
 package dev.timelines.adapters.out.postgres;
 
-import dev.timelines.application.model.AdjacentValues;
-import dev.timelines.application.model.PairStatistics;
-import dev.timelines.application.model.ProcessMap;
-import dev.timelines.application.model.TransitionFilter;
-import dev.timelines.application.model.ValueCount;
-import dev.timelines.application.model.ValueDurations;
 import dev.timelines.application.port.out.TransitionPosition;
-import dev.timelines.domain.DurationStatistics;
+import dev.timelines.application.question.DurationSamples;
+import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialProcessMap;
+import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Transition;
-import dev.timelines.domain.Window;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Questions about transitions across timelines, each one SQL statement over the change points of one
- * attribute: a change point is the transition into its value from {@code prev_value} (an entry when that is
- * null), and knows the value after it. Counts, distinct timelines and duration statistics are aggregated in SQL.
+ * The fast paths of the questions about transitions, each one SQL statement over the change points of one
+ * attribute that its partial answer selects (see {@link SelectionSql}): a change point is the transition into
+ * its value from {@code prev_value} (an entry when that is null), and knows the value after it. SQL groups and
+ * counts; durations come back whole, one array per group, for the partial's statistics: the nearest-rank rule
+ * lives only in {@link dev.timelines.domain.DurationStatistics}.
  */
 final class TransitionQuestions {
 
-    /** A transition's filter on the value it left; an entry left none, so any such filter drops entries. */
-    private static final String FROM_IS = "AND " + ValueSql.matches("prev_value", "prev_hash", "from");
-    private static final String TO_IS = "AND " + ValueSql.matches("value", "value_hash", "to");
-
     /** Resumes after a position in the list's order (at, timeline key, seq); the start is before every row. */
-    private static final String LIST = """
-            SELECT timeline, ts, seq, prev_value, value, ts - prev_ts AS duration
+    private static final SelectionSql LIST = new SelectionSql("""
+            SELECT timeline, ts, seq, %s AS prev_value, %s AS value, ts - prev_ts AS duration
             FROM change_points
-            WHERE attribute_id = :attribute AND ts >= :since AND ts < :until
+            WHERE %%s
               AND (ts, timeline, seq) > (:afterAt, :afterTimeline, :afterSeq)
               AND (:entries OR prev_value IS NOT NULL)
-              %s %s
             ORDER BY ts, timeline, seq
             LIMIT :limit
-            """;
+            """.formatted(ValueSql.firstWritten("prev_value"), ValueSql.firstWritten("value")));
 
-    private static final String SUMMARY = """
-            SELECT %s AS from_value, %s AS to_value, timelines, %s
-            FROM (
-                SELECT prev_value, value, count(DISTINCT timeline) AS timelines, %s
-                FROM (
-                    SELECT prev_value, value, timeline, ts - prev_ts AS duration
-                    FROM change_points
-                    WHERE attribute_id = :attribute AND ts >= :since AND ts < :until
-                      %%s %%s
-                ) transitions
-                GROUP BY prev_value, value
-            ) pairs
-            """.formatted(ValueSql.firstWritten("prev_value"), ValueSql.firstWritten("value"), DurationSql.FIGURES,
-            DurationSql.AGGREGATES);
+    /** Per (from, to) pair, or per value entered where there is no from: the transitions and their durations. */
+    private static final SelectionSql SUMMARY = new SelectionSql("""
+            SELECT %s AS from_value, %s AS to_value, count(*) AS transitions, count(DISTINCT timeline) AS timelines,
+                   array_agg(ts - prev_ts) FILTER (WHERE prev_value IS NOT NULL) AS durations
+            FROM change_points
+            WHERE %%s
+            GROUP BY prev_value, value
+            """.formatted(ValueSql.firstWritten("prev_value"), ValueSql.firstWritten("value")));
 
-    /**
-     * The entries into a value in the window (its change points there), grouped by a neighbouring change
-     * point; a null neighbour is SPEC's "none".
-     */
-    private static final String ADJACENT = """
-            SELECT %s AS neighbour, %s
-            FROM (
-                SELECT neighbour, %s
-                FROM (
-                    SELECT %%s AS neighbour, %%s AS duration
-                    FROM change_points
-                    WHERE attribute_id = :attribute AND %s AND ts >= :since AND ts < :until
-                ) entries
-                GROUP BY neighbour
-            ) neighbours
-            """.formatted(ValueSql.firstWritten("neighbour"), DurationSql.FIGURES, DurationSql.AGGREGATES,
-            ValueSql.matches("value", "value_hash", "value"));
-
-    private static final Sql NEXT = new Sql(ADJACENT.formatted("next_value", "next_ts - ts"));
-    private static final Sql PREVIOUS = new Sql(ADJACENT.formatted("prev_value", "ts - prev_ts"));
-
-    /** Every combination of the optional from and to filters, made once. */
-    private static final Filtered LISTS = new Filtered(LIST);
-    private static final Filtered SUMMARIES = new Filtered(SUMMARY);
+    private static final SelectionSql NEXT = adjacent("next_value", "next_ts - ts");
+    private static final SelectionSql PREVIOUS = adjacent("prev_value", "ts - prev_ts");
 
     private TransitionQuestions() {
     }
 
-    static List<Transition> transitions(Connection connection, int attribute, TransitionFilter filter,
-            boolean entries, Optional<TransitionPosition> after, int limit) throws SQLException {
-        TransitionPosition start = after.orElse(new TransitionPosition(Long.MIN_VALUE, "", Long.MIN_VALUE));
-        Sql.Params params = filtered(filter, Sql.with("attribute", attribute).with("entries", entries)
+    /**
+     * Rule: {@link dev.timelines.domain.Stay#transition} of the stays entered in the window, one page in
+     * {@link TransitionPosition} order after the run's position. Checked by CrossTimelineQueriesContract.
+     */
+    static void transitions(Connection connection, int attribute, TransitionRun partial) throws SQLException {
+        TransitionPosition start = partial.after()
+                .orElse(new TransitionPosition(Long.MIN_VALUE, "", Long.MIN_VALUE));
+        Sql.Params params = SelectionSql.params(attribute, partial.selection()).with("entries", partial.entries())
                 .with("afterAt", start.atMicros()).with("afterTimeline", start.timeline())
-                .with("afterSeq", start.seq()).with("limit", limit));
-        return LISTS.of(filter).list(connection, params, TransitionQuestions::transition);
+                .with("afterSeq", start.seq()).with("limit", partial.limit());
+        partial.addSorted(LIST.of(partial.selection()).list(connection, params, TransitionQuestions::transition));
     }
 
-    static ProcessMap processMap(Connection connection, int attribute, TransitionFilter filter) throws SQLException {
-        List<PairStatistics> pairs = new ArrayList<>();
-        List<ValueCount> entries = new ArrayList<>();
-        for (Pair pair : SUMMARIES.of(filter).list(connection, filtered(filter, Sql.with("attribute", attribute)),
-                Pair::read)) {
-            if (pair.from().isPresent()) {
-                pairs.add(new PairStatistics(pair.from().get(), pair.to(), pair.timelines(), pair.duration()));
-            } else {
-                entries.add(new ValueCount(pair.to(), pair.duration().count()));
-            }
-        }
-        return new ProcessMap(pairs, entries);
+    /**
+     * Rule: the process map's pairs (their durations, {@link dev.timelines.domain.Stay#transition}, and distinct
+     * timelines) and its entries per value. Checked by CrossTimelineQueriesContract.
+     */
+    static void processMap(Connection connection, int attribute, PartialProcessMap partial) throws SQLException {
+        SUMMARY.of(partial.selection()).forEach(connection, SelectionSql.params(attribute, partial.selection()),
+                result -> {
+                    JsonValue to = json(result, "to_value").orElseThrow();
+                    Optional<JsonValue> from = json(result, "from_value");
+                    if (from.isPresent()) {
+                        partial.addPair(new PartialProcessMap.Pair(from.get(), to), durations(result),
+                                result.getLong("timelines"));
+                    } else {
+                        partial.addEntries(to, result.getLong("transitions"));
+                    }
+                });
     }
 
-    static AdjacentValues next(Connection connection, int attribute, JsonValue value, Window window)
-            throws SQLException {
-        return adjacent(NEXT, connection, attribute, value, window);
+    /**
+     * Rule: next or previous, the neighbour of each entry into the value ({@link dev.timelines.domain.Stay#next},
+     * {@link dev.timelines.domain.Stay#previous}) and the time spent in between. Checked by
+     * CrossTimelineQueriesContract.
+     */
+    static void adjacent(Connection connection, int attribute, PartialAdjacentValues partial) throws SQLException {
+        SelectionSql question = partial.direction() == PartialAdjacentValues.Direction.NEXT ? NEXT : PREVIOUS;
+        question.of(partial.selection()).forEach(connection, SelectionSql.params(attribute, partial.selection()),
+                result -> {
+                    long entries = result.getLong("entries");
+                    Optional<JsonValue> neighbour = json(result, "neighbour");
+                    partial.addEntries(entries, neighbour.isEmpty() ? entries : 0);
+                    if (neighbour.isPresent()) {
+                        partial.addNeighbour(neighbour.get(), durations(result));
+                    }
+                });
     }
 
-    static AdjacentValues previous(Connection connection, int attribute, JsonValue value, Window window)
-            throws SQLException {
-        return adjacent(PREVIOUS, connection, attribute, value, window);
-    }
-
-    private static AdjacentValues adjacent(Sql question, Connection connection, int attribute, JsonValue value,
-            Window window) throws SQLException {
-        List<ValueDurations> neighbours = new ArrayList<>();
-        long entries = 0;
-        long none = 0;
-        for (Neighbour neighbour : question.list(connection, Bounds.of(window).into(Sql.with("attribute", attribute)
-                .with("value", JsonText.write(value))), Neighbour::read)) {
-            entries += neighbour.duration().count();
-            if (neighbour.value().isPresent()) {
-                neighbours.add(new ValueDurations(neighbour.value().get(), neighbour.duration()));
-            } else {
-                none = neighbour.duration().count();
-            }
-        }
-        return new AdjacentValues(value, entries, neighbours, none);
-    }
-
-    private static Sql.Params filtered(TransitionFilter filter, Sql.Params params) {
-        filter.from().ifPresent(from -> params.with("from", JsonText.write(from)));
-        filter.to().ifPresent(to -> params.with("to", JsonText.write(to)));
-        return Bounds.of(filter.window()).into(params);
+    /**
+     * The entries into a value (its change points in the window) grouped by a neighbouring value, with the time
+     * spent in the value left or entered; a null neighbour is SPEC's "none".
+     */
+    private static SelectionSql adjacent(String neighbour, String duration) {
+        return new SelectionSql("""
+                SELECT %s AS neighbour, count(*) AS entries,
+                       array_agg(duration) FILTER (WHERE duration IS NOT NULL) AS durations
+                FROM (
+                    SELECT %s AS neighbour, %s AS duration
+                    FROM change_points
+                    WHERE %%s
+                ) entries
+                GROUP BY neighbour
+                """.formatted(ValueSql.firstWritten("neighbour"), neighbour, duration));
     }
 
     private static Transition transition(ResultSet result) throws SQLException {
@@ -148,39 +122,22 @@ final class TransitionQuestions {
                 result.getLong("duration"));
     }
 
-    /** A row of the summary: a (from, to) pair, or the entries into {@code to} when there is no from. */
-    private record Pair(Optional<JsonValue> from, JsonValue to, long timelines, DurationStatistics duration) {
-
-        static Pair read(ResultSet result) throws SQLException {
-            return new Pair(json(result, "from_value"), json(result, "to_value").orElseThrow(),
-                    result.getLong("timelines"), DurationSql.read(result));
-        }
-    }
-
-    /** A row of next or previous: a neighbouring value, or none, with the entries counted under it. */
-    private record Neighbour(Optional<JsonValue> value, DurationStatistics duration) {
-
-        static Neighbour read(ResultSet result) throws SQLException {
-            return new Neighbour(json(result, "neighbour"), DurationSql.read(result));
+    /** The group's durations as the partial answers keep them: whole. */
+    private static DurationSamples durations(ResultSet result) throws SQLException {
+        Array array = result.getArray("durations");
+        try {
+            Long[] durations = (Long[]) array.getArray();
+            long[] micros = new long[durations.length];
+            for (int i = 0; i < durations.length; i++) {
+                micros[i] = durations[i];
+            }
+            return DurationSamples.of(micros, micros.length);
+        } finally {
+            array.free();
         }
     }
 
     private static Optional<JsonValue> json(ResultSet result, String column) throws SQLException {
         return Optional.ofNullable(result.getString(column)).map(JsonText::read);
-    }
-
-    /** A statement in four forms: with or without each of the from and to filters. */
-    private static final class Filtered {
-        private final Sql[] forms = new Sql[4];
-
-        Filtered(String template) {
-            for (int form = 0; form < forms.length; form++) {
-                forms[form] = new Sql(template.formatted((form & 1) != 0 ? FROM_IS : "", (form & 2) != 0 ? TO_IS : ""));
-            }
-        }
-
-        Sql of(TransitionFilter filter) {
-            return forms[(filter.from().isPresent() ? 1 : 0) | (filter.to().isPresent() ? 2 : 0)];
-        }
     }
 }
