@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 
-/** The {@code timelines.*} storage settings of SPEC section 4 (documented in docs/operations.md). */
+/** The {@code timelines.*} storage settings (documented in docs/operations.md). */
 @ConfigMapping(prefix = "timelines")
 public interface StorageConfig {
 

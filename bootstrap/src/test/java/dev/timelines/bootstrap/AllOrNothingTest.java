@@ -22,7 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 3: a request is all or nothing, and its 400 names every invalid line or index. */
+/** docs/semantics.md: a request is all or nothing, and its 400 names every invalid line or index. */
 @QuarkusTest
 @TestProfile(MemoryStorage.class)
 class AllOrNothingTest {

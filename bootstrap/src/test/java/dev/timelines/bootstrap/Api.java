@@ -80,7 +80,7 @@ final class Api {
         return request().when().get(path).then();
     }
 
-    /** Expects an RFC 9457 problem with the given status and every member SPEC section 3 names. */
+    /** Expects an RFC 9457 problem with the given status and every member docs/api.md names. */
     static ValidatableResponse problem(ValidatableResponse response, int status) {
         return response.statusCode(status)
                 .header("Content-Type", startsWith(PROBLEM))

@@ -28,7 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC section 3, Across timelines, over HTTP. The store is shared by every test of the run, so each test
+ * docs/api.md, across timelines, over HTTP. The store is shared by every test of the run, so each test
  * uses an attribute and key prefix of its own; answers about that attribute see only its events.
  */
 @QuarkusTest

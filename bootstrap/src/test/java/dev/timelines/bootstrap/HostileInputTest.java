@@ -141,7 +141,7 @@ class HostileInputTest {
     @Test
     void everyFieldOfEveryWrongJsonTypeIsRefusedAndEveryRightOneIsStored() {
         String scratch = uniqueKey("types");
-        // JSON text -> is it a valid timestamp, data, id, timeline key? (null: SPEC does not say)
+        // JSON text -> is it a valid timestamp, data, id, timeline key? (null: the contract does not say)
         Map<String, Boolean[]> values = new LinkedHashMap<>();
         values.put("null", rules(false, false, false, false));
         values.put("true", rules(false, false, false, false));

@@ -17,7 +17,7 @@ import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 3, Ingest: the three body forms, both endpoints, idempotent ids, timestamp forms. */
+/** docs/api.md, ingest: the three body forms, both endpoints, idempotent ids, timestamp forms. */
 @QuarkusTest
 @TestProfile(MemoryStorage.class)
 class IngestApiTest {

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 3, One timeline: summary, events and paging, history views, transitions, state, delete, keys. */
+/** docs/api.md, one timeline: summary, events and paging, history views, transitions, state, delete, keys. */
 @QuarkusTest
 @TestProfile(MemoryStorage.class)
 class OneTimelineApiTest {

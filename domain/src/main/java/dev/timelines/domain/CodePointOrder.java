@@ -3,7 +3,7 @@ package dev.timelines.domain;
 import java.util.Comparator;
 
 /**
- * Orders strings by Unicode code point, as SPEC section 2 sorts keys. {@link String#compareTo} compares
+ * Orders strings by Unicode code point, as docs/semantics.md sorts keys. {@link String#compareTo} compares
  * UTF-16 units instead, which puts characters above U+FFFF before U+E000..U+FFFF.
  */
 public final class CodePointOrder implements Comparator<String> {

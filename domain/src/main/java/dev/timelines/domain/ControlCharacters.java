@@ -1,6 +1,6 @@
 package dev.timelines.domain;
 
-/** The control characters SPEC section 2 forbids in names: C0, DEL and C1. */
+/** The control characters docs/semantics.md forbids in names: C0, DEL and C1. */
 final class ControlCharacters {
 
     private ControlCharacters() {

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
- * The duration object of SPEC section 3 over a set of durations in microseconds: count, min, the 50th, 90th
+ * The duration object of docs/semantics.md over a set of durations in microseconds: count, min, the 50th, 90th
  * and 99th percentiles, max and mean. Percentiles are exact and nearest-rank (the smallest duration with at
  * least p percent of the durations at or below it, SQL's {@code percentile_disc}), so every figure is a
  * duration that occurred.

@@ -1,6 +1,6 @@
 package dev.timelines.domain;
 
-/** The two history views of one attribute in one timeline (SPEC section 2). */
+/** The two history views of one attribute in one timeline (docs/semantics.md). */
 public enum HistoryMode {
     /** The events that have the attribute, minus those repeating the previous present value. */
     CHANGES,

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A JSON value with the equality of SPEC section 2: numbers are equal by value ({@code 1} equals
+ * A JSON value with the equality of docs/semantics.md: numbers are equal by value ({@code 1} equals
  * {@code 1.0}), object members are equal regardless of their order, and {@code null} is a value.
  */
 public sealed interface JsonValue {

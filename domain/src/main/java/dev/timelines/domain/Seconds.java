@@ -3,7 +3,7 @@ package dev.timelines.domain;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-/** Renders microsecond quantities (timestamps, durations) as seconds the way SPEC section 2 prints them. */
+/** Renders microsecond quantities (timestamps, durations) as seconds the way docs/semantics.md prints them. */
 public final class Seconds {
 
     private Seconds() {

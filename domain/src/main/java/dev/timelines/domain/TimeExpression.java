@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The forms a point in time takes in a query (SPEC section 2, Windows): epoch seconds, RFC 3339,
- * {@code now}, or a relative {@code -N} with one unit of {@code s m h d} counted back from now.
+ * The forms a point in time takes in a query (docs/semantics.md, "Windows and times in queries"): epoch seconds,
+ * RFC 3339, {@code now}, or a relative {@code -N} with one unit of {@code s m h d} counted back from now.
  */
 public final class TimeExpression {
 

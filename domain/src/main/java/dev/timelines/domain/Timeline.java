@@ -7,7 +7,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The events of one key in timeline order, and what SPEC section 2 derives from them: the history
+ * The events of one key in timeline order, and what docs/semantics.md derives from them: the history
  * views of an attribute, its transitions and its state at a moment.
  */
 public final class Timeline {

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
-/** A point in time as epoch microseconds, within the years 0001..9999 (SPEC section 2). */
+/** A point in time as epoch microseconds, within the years 0001..9999 (docs/semantics.md). */
 public record Timestamp(long micros) implements Comparable<Timestamp> {
 
     public static final long MICROS_PER_SECOND = 1_000_000L;
@@ -72,7 +72,7 @@ public record Timestamp(long micros) implements Comparable<Timestamp> {
         return new Timestamp(instant.getEpochSecond() * MICROS_PER_SECOND + instant.getNano() / 1000);
     }
 
-    /** Epoch seconds as SPEC output wants them: integral when whole, else up to 6 fraction digits. */
+    /** Epoch seconds as answers show them: integral when whole, else up to 6 fraction digits. */
     public BigDecimal epochSeconds() {
         return Seconds.ofMicros(micros);
     }

@@ -1,2 +1,2 @@
-/** The semantics of timelines, events, change points, transitions and states (SPEC section 2). */
+/** The semantics of timelines, events, change points, transitions and states (docs/semantics.md). */
 package dev.timelines.domain;

@@ -30,8 +30,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * The store's core invariant (SPEC section 2, Out-of-order arrival): every answer equals what sorted arrival
- * would give, and equals SPEC's definitions as {@link ReferenceTimeline} computes them.
+ * The store's core invariant (docs/semantics.md, "Out-of-order arrival"): every answer equals what sorted arrival
+ * would give, and equals the definitions of docs/semantics.md as {@link ReferenceTimeline} computes them.
  */
 class OutOfOrderPropertiesTest {
 

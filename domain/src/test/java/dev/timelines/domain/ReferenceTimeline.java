@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SPEC section 2 read literally and computed the slow way: the oracle the properties compare {@link Timeline}
+ * docs/semantics.md read literally and computed the slow way: the oracle the properties compare {@link Timeline}
  * with. It shares no logic with the production code: its own ordering, its own JSON Pointer walk, its own
  * JSON equality, and every view straight from the sentence that defines it. Answers are rendered as
  * {@code "<seconds>#<seq> <exact value>"} so that they can be compared with what the production code renders.

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The example of SPEC section 2: start, wait, wait, end. */
+/** The example of docs/semantics.md: start, wait, wait, end. */
 class SeedExampleTest {
 
     private final Timeline seed = new Timeline(KEY, List.of(

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The rules of SPEC section 2 one at a time, on small hand-made timelines. */
+/** The rules of docs/semantics.md one at a time, on small hand-made timelines. */
 class TimelineTest {
 
     private static List<String> changes(Timeline timeline) {

@@ -2,7 +2,7 @@ package dev.timelines.application.model;
 
 import java.util.List;
 
-/** The summary of SPEC section 3: statistics per (from, to) pair, and the entries into each value. */
+/** The summary (docs/semantics.md): statistics per (from, to) pair, and the entries into each value. */
 public record ProcessMap(List<PairStatistics> pairs, List<ValueCount> entries) {
 
     public ProcessMap {

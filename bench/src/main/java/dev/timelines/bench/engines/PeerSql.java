@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The SQL the peers run, in DuckDB's or PostgreSQL's dialect. {@link #transitions} derives SPEC section 2 from the
+ * The SQL the peers run, in DuckDB's or PostgreSQL's dialect. {@link #transitions} derives docs/semantics.md from the
  * raw events; an on-the-fly engine keeps it as a view (every question recomputes it), a precomputed engine
  * materialises it once after the load. The questions read the same relation either way, so all four peers ask
  * the same statements, which differ between the dialects only in two spellings.
@@ -114,7 +114,7 @@ final class PeerSql {
     /**
      * Parameters: value, since, until. Entries into the value in the window (first change points included), grouped
      * by the value that followed, however late; NULL groups the entries still in the value. Both dialects' discrete
-     * percentile is the nearest-rank one of SPEC's duration statistics (PeerSqlTest checks it).
+     * percentile is the nearest-rank one of the duration statistics of docs/semantics.md (PeerSqlTest checks it).
      */
     String next() {
         return """

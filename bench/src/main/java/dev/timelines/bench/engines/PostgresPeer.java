@@ -21,7 +21,7 @@ public final class PostgresPeer extends SqlPeer {
      */
     private static final String COPY_LINES =
             "COPY arrivals (line) FROM STDIN WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')";
-    /** Keys sort in code point order (SPEC) whatever the server's locale: the column's collation is "C". */
+    /** Keys sort in code point order (docs/semantics.md) whatever the server's locale: the collation is "C". */
     private static final String EVENTS = """
             CREATE TABLE events AS
             SELECT seq, line->>'timeline' COLLATE "C" AS timeline,

@@ -244,7 +244,7 @@ public final class TimelinesOverHttp implements Engine {
     }
 
     /**
-     * A question across timelines; empty when the service answers 404, which SPEC never gives for these
+     * A question across timelines; empty when the service answers 404, which the API never gives for these
      * routes, so it means this build of the service does not have them yet.
      */
     private Optional<JsonNode> crossTimeline(String path) throws IOException, InterruptedException {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An engine's answer in canonical form: one text line per row, in the engine's order where the SPEC fixes the
+ * An engine's answer in canonical form: one text line per row, in the engine's order where docs/semantics.md fixes the
  * order (a history, a transition list, keys) and sorted otherwise, with the SHA-256 of the lines. The row
  * shapes live in {@link Builder} alone, so that no two engines can render the same fact differently. Times and
  * durations are epoch microseconds, values are the status strings.
@@ -27,7 +27,7 @@ public final class Answer {
         this.checksum = unavailable.isPresent() ? "n/a" : sha256(String.join("\n", lines));
     }
 
-    /** An answer whose rows come in the order the SPEC prescribes; that order is part of what is compared. */
+    /** An answer whose rows come in the order docs/semantics.md prescribes; that order is part of what is compared. */
     public static Builder inOrder() {
         return new Builder(false);
     }

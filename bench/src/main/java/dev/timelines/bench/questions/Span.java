@@ -2,7 +2,7 @@ package dev.timelines.bench.questions;
 
 import java.math.BigDecimal;
 
-/** A half-open window {@code [since, until)} in epoch microseconds, as SPEC section 2 defines windows. */
+/** A half-open window {@code [since, until)} in epoch microseconds, as docs/semantics.md defines windows. */
 public record Span(long sinceMicros, long untilMicros) {
 
     public static Span ofSeconds(long since, long lengthSeconds) {

@@ -14,7 +14,7 @@ import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Both dialects' median is SPEC's nearest-rank p50, the one the domain computes, for odd and even counts. */
+/** Both dialects' median is the nearest-rank p50, the one the domain computes, for odd and even counts. */
 class PeerSqlTest {
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every engine the benchmark compares gives SPEC section 2's answers on small examples: the seed example
+ * Every engine the benchmark compares gives docs/semantics.md's answers on small examples: the seed example
  * arriving out of order around a note without status, and two change points with the same timestamp. The peers
  * run the same cases in both SQL dialects; PostgreSQL's engines need the embedded server to start.
  */

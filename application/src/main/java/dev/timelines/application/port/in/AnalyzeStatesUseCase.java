@@ -7,7 +7,7 @@ import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
 import java.util.List;
 
-/** States across all timelines (SPEC section 3, {@code /states}): who is where at a moment, and for how long. */
+/** States across all timelines (docs/api.md, {@code /states}): who is where at a moment, and for how long. */
 public interface AnalyzeStatesUseCase {
 
     /** How many timelines hold each value at {@code at}, largest count first. */

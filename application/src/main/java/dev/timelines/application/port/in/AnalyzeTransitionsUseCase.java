@@ -9,7 +9,7 @@ import dev.timelines.domain.Transition;
 import dev.timelines.domain.Window;
 
 /**
- * Transitions across all timelines (SPEC section 3, {@code /transitions}): the list, the process map, and what
+ * Transitions across all timelines (docs/api.md, {@code /transitions}): the list, the process map, and what
  * came after or before entering a value. Throws {@link AttributeTooDiverseException} for an attribute whose
  * values the store does not index.
  */

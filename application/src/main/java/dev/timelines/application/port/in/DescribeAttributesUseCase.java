@@ -3,7 +3,7 @@ package dev.timelines.application.port.in;
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.domain.Attribute;
 
-/** The attributes the store has seen (SPEC section 3, {@code /attributes}). */
+/** The attributes the store has seen (docs/api.md, {@code /attributes}). */
 public interface DescribeAttributesUseCase {
 
     /** Top-level attribute names used by any stored event, in code point order. */

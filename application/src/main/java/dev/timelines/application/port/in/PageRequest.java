@@ -9,7 +9,7 @@ public record PageRequest(int limit, Optional<String> cursor) {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 10_000;
 
-    /** Everything in one page, for the answers SPEC returns unpaged ({@code format=pairs}). */
+    /** Everything in one page, for the answers returned unpaged ({@code format=pairs}). */
     public static final PageRequest EVERYTHING = new PageRequest(Integer.MAX_VALUE, Optional.empty());
 
     public PageRequest {

@@ -7,7 +7,7 @@ import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
 
 /**
- * Finds timelines by key or by state (SPEC section 3, {@code GET /timelines}). Every search answers keys in
+ * Finds timelines by key or by state (docs/api.md, {@code GET /timelines}). Every search answers keys in
  * code point order, limited to those starting with {@code prefix} (empty for all).
  */
 public interface SearchTimelinesUseCase {

@@ -25,8 +25,8 @@ import java.util.Random;
 
 /**
  * Random events for a few timelines (many equal timestamps, missing attributes, nested values, nulls, 1 and 1.0,
- * redelivered ids) and the arrival orders SPEC's invariant speaks of: any order that keeps each timeline's
- * events of equal timestamp in the same relative order.
+ * redelivered ids) and the arrival orders the invariant of docs/semantics.md speaks of: any order that keeps each
+ * timeline's events of equal timestamp in the same relative order.
  */
 final class RandomArrivals {
 

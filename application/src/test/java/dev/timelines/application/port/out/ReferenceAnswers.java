@@ -118,7 +118,7 @@ public final class ReferenceAnswers {
         return new ProcessMap(pairs, counts);
     }
 
-    /** SPEC: per entry into the value in the window, the next change point at any time; none when there is none. */
+    /** Per entry into the value in the window, the next change point at any time; none when there is none. */
     AdjacentValues next(Attribute attribute, JsonValue value, Window window) {
         return adjacent(attribute, value, window, true);
     }

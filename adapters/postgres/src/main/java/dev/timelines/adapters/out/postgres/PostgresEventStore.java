@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Storage in a PostgreSQL server (SPEC section 4): events as jsonb rows, and for each attribute asked about
+ * Storage in a PostgreSQL server (docs/operations.md): events as jsonb rows, and for each attribute asked about
  * across timelines its change points, kept up to date by every ingest in the same transaction. The stays every
  * question can be folded from, and a fast path for each question, are SQL over one snapshot. A request is one
  * transaction, durable when it commits. The schema is created and migrated by {@link #open};

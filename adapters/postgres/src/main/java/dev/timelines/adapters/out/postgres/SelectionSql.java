@@ -17,7 +17,7 @@ final class SelectionSql {
     private static final String ENTERED_IN = "ts >= :since AND ts < :until";
     /**
      * {@link dev.timelines.domain.Stay#holds}: {@code ts <= at < next_ts}; of two change points at T the first
-     * ends where it starts and never holds, which is SPEC's "ties: highest seq".
+     * ends where it starts and never holds, which is "ties: the highest seq" (docs/semantics.md).
      */
     private static final String HOLDING_AT = "ts <= :at AND (next_ts > :at OR next_ts IS NULL)";
     /**

@@ -101,7 +101,7 @@ final class TransitionQuestions {
 
     /**
      * The entries into a value (its change points in the window) grouped by a neighbouring value, with the time
-     * spent in the value left or entered; a null neighbour is SPEC's "none".
+     * spent in the value left or entered; a null neighbour is the "none" of docs/semantics.md.
      */
     private static SelectionSql adjacent(String neighbour, String duration) {
         return new SelectionSql("""

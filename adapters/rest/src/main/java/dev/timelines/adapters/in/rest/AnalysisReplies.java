@@ -15,7 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The JSON shapes of SPEC section 3 "Across timelines"; durations and times in seconds, like timestamps. */
+/** The JSON shapes of docs/api.md, across timelines; durations and times in seconds, like timestamps. */
 final class AnalysisReplies {
 
     private AnalysisReplies() {

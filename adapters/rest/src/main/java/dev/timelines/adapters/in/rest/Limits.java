@@ -51,7 +51,7 @@ public class Limits {
         this.stringLength = (int) positive(STRING_LENGTH, config.stringLength());
         this.pageSize = (int) positive(PAGE_SIZE, config.pageSize());
         if (pageSize > PageRequest.MAX_LIMIT) {
-            throw new IllegalArgumentException(PAGE_SIZE + " must be at most " + PageRequest.MAX_LIMIT + " (SPEC)");
+            throw new IllegalArgumentException(PAGE_SIZE + " must be at most " + PageRequest.MAX_LIMIT + " ");
         }
     }
 

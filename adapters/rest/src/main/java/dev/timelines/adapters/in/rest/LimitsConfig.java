@@ -32,7 +32,7 @@ public interface LimitsConfig {
     @WithDefault("1000000")
     int stringLength();
 
-    /** The largest {@code limit} a page may ask for; SPEC section 3 caps it at 10000. */
+    /** The largest {@code limit} a page may ask for; docs/semantics.md, "Paging", caps it at 10000. */
     @WithDefault("10000")
     int pageSize();
 }

@@ -67,7 +67,7 @@ public class QueryParameters {
     }
 
     /**
-     * A value to match (SPEC section 2): the string as written, or after {@code json:} a JSON literal read
+     * A value to match (docs/semantics.md): the string as written, or after {@code json:} a JSON literal read
      * the way event bodies are read, so {@code json:1.0} equals {@code 1} and {@code json:null} is null.
      */
     JsonValue value(String name, String text) {
@@ -124,7 +124,7 @@ public class QueryParameters {
         }
     }
 
-    /** A page size within 1..{@code timelines.limits.page-size} (at most SPEC's 10000). */
+    /** A page size within 1..{@code timelines.limits.page-size} (at most 10000). */
     private int pageSize(String text) {
         String range = "must be a whole number from 1 to " + maxPageSize + " (" + Limits.PAGE_SIZE + ")";
         try {

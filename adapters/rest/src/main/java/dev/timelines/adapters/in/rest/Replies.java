@@ -16,7 +16,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 
-/** The JSON shapes of SPEC section 3, kept apart from domain types so that the wire format is explicit. */
+/** The JSON shapes of docs/api.md, kept apart from domain types so that the wire format is explicit. */
 final class Replies {
 
     private Replies() {

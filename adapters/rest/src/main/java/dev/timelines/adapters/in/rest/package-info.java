@@ -1,2 +1,2 @@
-/** The HTTP API of SPEC section 3: resources, reply records and RFC 9457 problem mapping. */
+/** The HTTP API of docs/api.md: resources, reply records and RFC 9457 problem mapping. */
 package dev.timelines.adapters.in.rest;
