@@ -13,8 +13,10 @@ import dev.timelines.adapters.in.rest.violation.ResourceUsingMemoryStore;
 import dev.timelines.adapters.out.journal.violation.JournalTimingWithMicrometer;
 import dev.timelines.adapters.out.memory.violation.IndexRankingAnAnswer;
 import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.FunnelStep;
 import dev.timelines.application.model.PairStatistics;
 import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.StateCount;
 import dev.timelines.application.model.StateCounts;
 import dev.timelines.application.model.TimeInState;
 import dev.timelines.application.model.ValueCount;
@@ -72,8 +74,8 @@ class ArchitectureTest {
     static final ArchRule STORAGE_MAKES_NO_FINISHED_ANSWER = noClasses()
             .that().resideInAnyPackage(MEMORY, JOURNAL, POSTGRES)
             .should().dependOnClassesThat().belongToAnyOf(ProcessMap.class, PairStatistics.class,
-                    AdjacentValues.class, ValueDurations.class, StateCounts.class, ValueCount.class,
-                    TimeInState.class, DurationStatistics.class);
+                    AdjacentValues.class, ValueDurations.class, StateCounts.class, StateCount.class, ValueCount.class,
+                    TimeInState.class, FunnelStep.class, DurationStatistics.class);
 
     /** The engines are plain libraries: metrics and the framework are bound to them in bootstrap. */
     static final ArchRule STORAGE_ENGINES_KNOW_NO_FRAMEWORK = classes().that().resideInAnyPackage(MEMORY, JOURNAL)

@@ -1,7 +1,9 @@
 package dev.timelines.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@code where} condition (docs/semantics.md, "Conditions across attributes"): every attribute must hold its
@@ -21,7 +23,7 @@ public record Condition(Map<Attribute, JsonValue> members) {
     }
 
     /** The attributes whose stays the condition needs. */
-    public java.util.Set<Attribute> attributes() {
+    public Set<Attribute> attributes() {
         return members.keySet();
     }
 
@@ -37,6 +39,49 @@ public record Condition(Map<Attribute, JsonValue> members) {
             }
         }
         return true;
+    }
+
+    /**
+     * The time in {@code [from, to)} during which every member holds, in microseconds: the condition for time in
+     * state. Over time, a member holds while a stay of its attribute in its value lasts (a stay still held lasts
+     * for good).
+     */
+    public long microsHolding(long from, long to, Map<Attribute, List<Stay>> stays) {
+        List<long[]> holding = List.of(new long[] {from, to});
+        for (Map.Entry<Attribute, JsonValue> member : members.entrySet()) {
+            List<long[]> during = new ArrayList<>();
+            for (Stay stay : stays.getOrDefault(member.getKey(), List.of())) {
+                if (stay.value().equals(member.getValue())) {
+                    during.add(new long[] {stay.since().micros(), stay.endMicros()});
+                }
+            }
+            holding = intersection(holding, during);
+        }
+        long total = 0;
+        for (long[] interval : holding) {
+            total += interval[1] - interval[0];
+        }
+        return total;
+    }
+
+    /** The non-empty intersections of two lists of disjoint intervals in time order, in time order. */
+    private static List<long[]> intersection(List<long[]> left, List<long[]> right) {
+        List<long[]> both = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < left.size() && j < right.size()) {
+            long start = Math.max(left.get(i)[0], right.get(j)[0]);
+            long end = Math.min(left.get(i)[1], right.get(j)[1]);
+            if (start < end) {
+                both.add(new long[] {start, end});
+            }
+            if (left.get(i)[1] < right.get(j)[1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return both;
     }
 
     /** Whether every member holds at the moment {@code at}: the last event at or before it, ties by highest seq. */

@@ -2,6 +2,7 @@ package dev.timelines.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A value held by a timeline from one change point until the next change point, or for good when there is none
@@ -24,6 +25,13 @@ public record Stay(TimelineKey timeline, JsonValue value, Timestamp since, long 
         if (timeline == null || value == null || since == null || previous == null || next == null) {
             throw new IllegalArgumentException("a stay has a timeline, a value, a start and optional neighbours");
         }
+    }
+
+    /** The same stay with each value (its own and its neighbours') replaced, as storage shows values. */
+    public Stay withValues(UnaryOperator<JsonValue> shown) {
+        return new Stay(timeline, shown.apply(value), since, seq,
+                previous.map(before -> new Neighbour(shown.apply(before.value()), before.since())),
+                next.map(after -> new Neighbour(shown.apply(after.value()), after.since())));
     }
 
     /** The timeline's first change point is an entry: a transition with no {@code from}. */

@@ -43,6 +43,18 @@ public final class Timeline {
         return events.get(events.size() - 1);
     }
 
+    /**
+     * The timeline as known at {@code asOf} (docs/semantics.md, "As known at"): only its events received by then;
+     * empty when it had none.
+     */
+    public Optional<Timeline> knownAt(Timestamp asOf) {
+        List<Event> known = events.stream().filter(event -> event.received().compareTo(asOf) <= 0).toList();
+        if (known.size() == events.size()) {
+            return Optional.of(this);
+        }
+        return known.isEmpty() ? Optional.empty() : Optional.of(new Timeline(key, known));
+    }
+
     /** The top-level data keys used by any event, in code point order. */
     public SortedSet<String> attributeNames() {
         SortedSet<String> names = new TreeSet<>(CodePointOrder.INSTANCE);

@@ -1,7 +1,9 @@
 package dev.timelines.application.question;
 
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
@@ -12,28 +14,31 @@ import java.util.List;
 
 /**
  * The searches by state (docs/semantics.md, "Search"): the keys, in code point order, of the timelines in a key
- * range having a stay the selection matches, at most the range's limit of them. Runs of keys merge by sorting.
+ * range having a stay the selection matches, at most the range's limit of them; a condition is evaluated at the
+ * moment asked about. Runs of keys merge by sorting.
  */
 public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
 
     private final StaySelection selection;
     private final KeyRange range;
+    private final Scope scope;
     private final List<TimelineKey> keys = new ArrayList<>();
     private boolean sorted = true;
 
-    private KeyRun(StaySelection selection, KeyRange range) {
+    private KeyRun(StaySelection selection, KeyRange range, Scope scope) {
         this.selection = selection;
         this.range = range;
+        this.scope = scope;
     }
 
-    /** Timelines whose state at {@code at} is the value. */
-    public static KeyRun inState(JsonValue value, Timestamp at, KeyRange range) {
-        return new KeyRun(StaySelection.of(new StaySelection.HoldingAt(at)).withValue(value), range);
+    /** Timelines whose state at {@code at} is the value, where the condition holds at {@code at}. */
+    public static KeyRun inState(JsonValue value, Timestamp at, KeyRange range, Scope scope) {
+        return new KeyRun(StaySelection.of(new StaySelection.HoldingAt(at)).withValue(value), range, scope);
     }
 
-    /** Timelines in the value for a positive time inside the window. */
-    public static KeyRun inStateDuring(JsonValue value, Window window, KeyRange range) {
-        return new KeyRun(StaySelection.of(new StaySelection.Overlapping(window)).withValue(value), range);
+    /** Timelines in the value for a positive time inside the window (a condition is not asked for here). */
+    public static KeyRun inStateDuring(JsonValue value, Window window, KeyRange range, Scope scope) {
+        return new KeyRun(StaySelection.of(new StaySelection.Overlapping(window)).withValue(value), range, scope);
     }
 
     @Override
@@ -46,9 +51,16 @@ public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
     }
 
     @Override
-    public void add(List<Stay> stays) {
-        TimelineKey key = stays.get(0).timeline();
-        if (range.contains(key)) {
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public void add(TimelineStays timeline) {
+        TimelineKey key = timeline.key();
+        boolean holds = !(selection.period() instanceof StaySelection.HoldingAt holding)
+                || scope.where().holdsAt(holding.at(), timeline.alongside());
+        if (holds && range.contains(key)) {
             keys.add(key);
             sorted = false;
         }

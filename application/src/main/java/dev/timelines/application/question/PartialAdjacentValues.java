@@ -1,8 +1,10 @@
 package dev.timelines.application.question;
 
 import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.ValueDurations;
 import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Window;
@@ -15,7 +17,8 @@ import java.util.Optional;
 /**
  * {@code next} and {@code previous} (docs/semantics.md): for every entry into a value in the window, the value
  * held after (or before) it and how long the stay in between lasted; {@code none} when there is no such value
- * (still in the value for {@code next}; the timeline's first change point for {@code previous}).
+ * (still in the value for {@code next}; the timeline's first change point for {@code previous}). A condition is
+ * evaluated at each entry's change point.
  */
 public final class PartialAdjacentValues implements PartialAnswer<PartialAdjacentValues, AdjacentValues> {
 
@@ -57,14 +60,16 @@ public final class PartialAdjacentValues implements PartialAnswer<PartialAdjacen
     private final JsonValue value;
     private final Window window;
     private final Direction direction;
+    private final Scope scope;
     private final Map<JsonValue, DurationSamples> neighbours = new HashMap<>();
     private long entries;
     private long none;
 
-    public PartialAdjacentValues(JsonValue value, Window window, Direction direction) {
+    public PartialAdjacentValues(JsonValue value, Window window, Direction direction, Scope scope) {
         this.value = value;
         this.window = window;
         this.direction = direction;
+        this.scope = scope;
     }
 
     public JsonValue value() {
@@ -86,8 +91,16 @@ public final class PartialAdjacentValues implements PartialAnswer<PartialAdjacen
     }
 
     @Override
-    public void add(List<Stay> stays) {
-        for (Stay stay : stays) {
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public void add(TimelineStays timeline) {
+        for (Stay stay : timeline.stays()) {
+            if (!scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())) {
+                continue;
+            }
             Optional<Stay.Neighbour> neighbour = direction.neighbour(stay);
             addEntries(1, neighbour.isEmpty() ? 1 : 0);
             if (neighbour.isPresent()) {

@@ -1,8 +1,8 @@
 package dev.timelines.application.question;
 
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.port.out.StaySelection;
-import dev.timelines.domain.Stay;
-import java.util.List;
+import dev.timelines.application.port.out.TimelineStays;
 
 /**
  * One question across timelines as a fold (docs/architecture.md, "One definition per question"): the stays it
@@ -18,8 +18,14 @@ public interface PartialAnswer<P extends PartialAnswer<P, A>, A> {
     /** The stays this question is made of. */
     StaySelection selection();
 
-    /** Adds the selected stays of one timeline (at least one, in time order), a timeline only once. */
-    void add(List<Stay> stays);
+    /** The condition and the moment the store is read as known at. */
+    Scope scope();
+
+    /**
+     * Adds one timeline, a timeline only once: its selected stays (at least one, in time order) and the stays of
+     * the attributes its condition names.
+     */
+    void add(TimelineStays timeline);
 
     /** Takes in a partial answer of the same question over other timelines; returns this. */
     P merge(P other);

@@ -2,9 +2,11 @@ package dev.timelines.application.question;
 
 import dev.timelines.application.model.PairStatistics;
 import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.model.ValueCount;
 import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.domain.JsonOrder;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
@@ -17,7 +19,8 @@ import java.util.Set;
 
 /**
  * The process map (docs/semantics.md, "Summary"): per (from, to) pair of the transitions in the window, their
- * durations and the distinct timelines that made them; per value, the entries into it.
+ * durations and the distinct timelines that made them; per value, the entries into it. A condition is evaluated
+ * at each transition's own change point.
  */
 public final class PartialProcessMap implements PartialAnswer<PartialProcessMap, ProcessMap> {
 
@@ -32,11 +35,13 @@ public final class PartialProcessMap implements PartialAnswer<PartialProcessMap,
     }
 
     private final TransitionFilter filter;
+    private final Scope scope;
     private final Map<Pair, PairPart> pairs = new HashMap<>();
     private final Map<JsonValue, Long> entries = new HashMap<>();
 
-    public PartialProcessMap(TransitionFilter filter) {
+    public PartialProcessMap(TransitionFilter filter, Scope scope) {
         this.filter = filter;
+        this.scope = scope;
     }
 
     public TransitionFilter filter() {
@@ -50,9 +55,17 @@ public final class PartialProcessMap implements PartialAnswer<PartialProcessMap,
     }
 
     @Override
-    public void add(List<Stay> stays) {
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public void add(TimelineStays timeline) {
         Set<Pair> made = new HashSet<>();
-        for (Stay stay : stays) {
+        for (Stay stay : timeline.stays()) {
+            if (!scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())) {
+                continue;
+            }
             if (stay.isEntry()) {
                 addEntries(stay.value(), 1);
             } else {

@@ -1,31 +1,46 @@
 package dev.timelines.application.question;
 
+import dev.timelines.application.model.Scope;
+import dev.timelines.application.model.StateCount;
 import dev.timelines.application.model.StateCounts;
-import dev.timelines.application.model.ValueCount;
 import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timestamp;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** States at a moment (docs/semantics.md, "State"): how many timelines hold each value then. */
+/**
+ * States at a moment (docs/semantics.md, "States and time in state"): how many timelines hold each value then,
+ * where the condition holds then; with ages, the statistics of how long each had held its value (State ages).
+ */
 public final class PartialStateCounts implements PartialAnswer<PartialStateCounts, StateCounts> {
 
-    private static final Comparator<ValueCount> COUNT_ORDER =
-            Rankings.largestFirst(ValueCount::count, ValueCount::value);
+    private static final Comparator<StateCount> COUNT_ORDER =
+            Rankings.largestFirst(StateCount::count, StateCount::value);
 
     private final Timestamp at;
+    private final Scope scope;
+    private final boolean ages;
     private final Map<JsonValue, Long> counts = new HashMap<>();
+    private final Map<JsonValue, DurationSamples> agesByValue = new HashMap<>();
 
-    public PartialStateCounts(Timestamp at) {
+    public PartialStateCounts(Timestamp at, Scope scope, boolean ages) {
         this.at = at;
+        this.scope = scope;
+        this.ages = ages;
     }
 
     public Timestamp at() {
         return at;
+    }
+
+    public boolean ages() {
+        return ages;
     }
 
     @Override
@@ -33,10 +48,23 @@ public final class PartialStateCounts implements PartialAnswer<PartialStateCount
         return StaySelection.of(new StaySelection.HoldingAt(at));
     }
 
+    @Override
+    public Scope scope() {
+        return scope;
+    }
+
     /** A timeline has one stay holding at a moment: it counts once. */
     @Override
-    public void add(List<Stay> stays) {
-        stays.forEach(stay -> add(stay.value(), 1));
+    public void add(TimelineStays timeline) {
+        if (!scope.where().holdsAt(at, timeline.alongside())) {
+            return;
+        }
+        for (Stay stay : timeline.stays()) {
+            add(stay.value(), 1);
+            if (ages) {
+                agesByValue.computeIfAbsent(stay.value(), key -> new DurationSamples()).add(stay.ageMicros(at));
+            }
+        }
     }
 
     /** Counts timelines holding the value, counted elsewhere. */
@@ -44,15 +72,26 @@ public final class PartialStateCounts implements PartialAnswer<PartialStateCount
         counts.merge(value, timelines, Long::sum);
     }
 
+    /** Adds the ages of timelines counted through {@link #add(JsonValue, long)}. */
+    public void addAges(JsonValue value, DurationSamples samples) {
+        agesByValue.merge(value, samples, DurationSamples::merge);
+    }
+
     @Override
     public PartialStateCounts merge(PartialStateCounts other) {
         other.counts.forEach(this::add);
+        other.agesByValue.forEach(this::addAges);
         return this;
     }
 
     @Override
     public StateCounts answer() {
         return new StateCounts(at, counts.entrySet().stream().filter(count -> count.getValue() > 0)
-                .map(count -> new ValueCount(count.getKey(), count.getValue())).sorted(COUNT_ORDER).toList());
+                .map(count -> new StateCount(count.getKey(), count.getValue(), age(count.getKey())))
+                .sorted(COUNT_ORDER).toList());
+    }
+
+    private Optional<DurationStatistics> age(JsonValue value) {
+        return ages ? Optional.of(agesByValue.get(value).statistics()) : Optional.empty();
     }
 }

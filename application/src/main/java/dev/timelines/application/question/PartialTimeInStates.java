@@ -1,7 +1,9 @@
 package dev.timelines.application.question;
 
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TimeInState;
 import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timestamp;
@@ -15,8 +17,8 @@ import java.util.Map;
 
 /**
  * Time in each state inside a window (docs/semantics.md, "Time in state"): every stay clipped to the window (see
- * {@link Stay#microsIn}), summed per value, with the timelines that spent a positive time in it. Values without
- * time are left out.
+ * {@link Stay#microsIn}), summed per value, with the timelines that spent a positive time in it. With a condition,
+ * only the time during which it holds too counts. Values without time are left out.
  */
 public final class PartialTimeInStates implements PartialAnswer<PartialTimeInStates, List<TimeInState>> {
 
@@ -25,11 +27,13 @@ public final class PartialTimeInStates implements PartialAnswer<PartialTimeInSta
 
     private final Window window;
     private final Timestamp now;
+    private final Scope scope;
     private final Map<JsonValue, Spent> spent = new HashMap<>();
 
-    public PartialTimeInStates(Window window, Timestamp now) {
+    public PartialTimeInStates(Window window, Timestamp now, Scope scope) {
         this.window = window;
         this.now = now;
+        this.scope = scope;
     }
 
     public Window window() {
@@ -46,10 +50,20 @@ public final class PartialTimeInStates implements PartialAnswer<PartialTimeInSta
     }
 
     @Override
-    public void add(List<Stay> stays) {
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public void add(TimelineStays timeline) {
         Map<JsonValue, BigInteger> byValue = new LinkedHashMap<>();
-        for (Stay stay : stays) {
+        for (Stay stay : timeline.stays()) {
             long micros = stay.microsIn(window, now);
+            if (micros > 0 && !scope.where().isNone()) {
+                // The stay's time in the window is [begin, begin + micros): of it, the time the condition holds.
+                long begin = Math.max(stay.since().micros(), window.sinceMicros());
+                micros = scope.where().microsHolding(begin, begin + micros, timeline.alongside());
+            }
             if (micros > 0) {
                 byValue.merge(stay.value(), BigInteger.valueOf(micros), BigInteger::add);
             }

@@ -1,5 +1,7 @@
 package dev.timelines.application.question;
 
+import dev.timelines.application.model.Scope;
+import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.domain.Attribute;
@@ -18,10 +20,11 @@ public final class StayFold {
      */
     public static <P extends PartialAnswer<P, ?>> P fold(StoreScans scans, Attribute attribute, P partial) {
         StaySelection selection = partial.selection();
-        scans.stays(attribute, selection, stays -> {
-            List<Stay> selected = stays.stream().filter(selection::matches).toList();
+        Scope scope = partial.scope();
+        scans.stays(new StayScan(attribute, selection, scope.where().attributes(), scope.asOf()), timeline -> {
+            List<Stay> selected = timeline.stays().stream().filter(selection::matches).toList();
             if (!selected.isEmpty()) {
-                partial.add(selected);
+                partial.add(timeline.withStays(selected));
             }
         });
         return partial;

@@ -1,7 +1,9 @@
 package dev.timelines.application.question;
 
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.TransitionPosition;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Transition;
@@ -13,7 +15,7 @@ import java.util.Optional;
 /**
  * The transition list (docs/semantics.md, "Transitions"): transitions in the window from and to the filter's
  * values, entries only when asked, after a position in {@link TransitionPosition} order, at most {@code limit}.
- * Runs merge by sorting.
+ * A condition is evaluated at each transition's own change point. Runs merge by sorting.
  */
 public final class TransitionRun implements PartialAnswer<TransitionRun, List<Transition>> {
 
@@ -23,14 +25,17 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
     private final boolean entries;
     private final Optional<TransitionPosition> after;
     private final int limit;
+    private final Scope scope;
     private final List<Transition> found = new ArrayList<>();
     private boolean sorted = true;
 
-    public TransitionRun(TransitionFilter filter, boolean entries, Optional<TransitionPosition> after, int limit) {
+    public TransitionRun(TransitionFilter filter, boolean entries, Optional<TransitionPosition> after, int limit,
+            Scope scope) {
         this.filter = filter;
         this.entries = entries;
         this.after = after;
         this.limit = limit;
+        this.scope = scope;
     }
 
     public TransitionFilter filter() {
@@ -55,10 +60,16 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
     }
 
     @Override
-    public void add(List<Stay> stays) {
-        for (Stay stay : stays) {
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public void add(TimelineStays timeline) {
+        for (Stay stay : timeline.stays()) {
             Transition transition = stay.transition();
             if ((entries || !transition.isEntry())
+                    && scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())
                     && after.map(position -> TransitionPosition.of(transition).compareTo(position) > 0).orElse(true)) {
                 found.add(transition);
                 sorted = false;

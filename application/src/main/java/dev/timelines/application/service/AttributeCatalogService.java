@@ -8,6 +8,7 @@ import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.question.Rankings;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Timestamp;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,15 +31,15 @@ public final class AttributeCatalogService implements DescribeAttributesUseCase 
     }
 
     @Override
-    public Page<String> names(PageRequest page) {
+    public Page<String> names(Optional<Timestamp> asOf, PageRequest page) {
         Optional<String> after = page.cursor().map(cursor -> Cursors.decode(NAMES, cursor, 1)[0]);
-        return Paging.page(scans.attributeNames(after, Paging.fetchSize(page)), page,
+        return Paging.page(scans.attributeNames(after, Paging.fetchSize(page), asOf), page,
                 name -> Cursors.encode(NAMES, name));
     }
 
     @Override
-    public Page<ValueUsage> values(Attribute attribute, PageRequest page) {
-        List<ValueUsage> ranked = scans.values(attribute).stream().sorted(USAGE_ORDER).toList();
+    public Page<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf, PageRequest page) {
+        List<ValueUsage> ranked = scans.values(attribute, asOf).stream().sorted(USAGE_ORDER).toList();
         int offset = page.cursor().map(AttributeCatalogService::offset).orElse(0);
         List<ValueUsage> rest = ranked.subList(Math.min(offset, ranked.size()), ranked.size());
         return Paging.page(rest, page, last -> Cursors.encode(VALUES, offset + page.limit()));

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Answers questions about one timeline from a snapshot of its events. */
+/** Answers questions about one timeline from a snapshot of its events, as known at a moment when asked. */
 public final class InspectTimelineService implements InspectTimelineUseCase {
 
     private final TimelineReader reader;
@@ -30,23 +30,23 @@ public final class InspectTimelineService implements InspectTimelineUseCase {
     }
 
     @Override
-    public TimelineSummary describe(TimelineKey key) {
-        Timeline timeline = load(key);
+    public TimelineSummary describe(TimelineKey key, Optional<Timestamp> asOf) {
+        Timeline timeline = load(key, asOf);
         return new TimelineSummary(key, timeline.events().size(), timeline.first().timestamp(),
                 timeline.last().timestamp(), List.copyOf(timeline.attributeNames()));
     }
 
     @Override
-    public Page<Event> events(TimelineKey key, Window window, PageRequest page) {
-        List<Event> inWindow = keep(load(key).events(), event -> window.contains(event.timestamp()));
+    public Page<Event> events(TimelineKey key, Window window, Optional<Timestamp> asOf, PageRequest page) {
+        List<Event> inWindow = keep(load(key, asOf).events(), event -> window.contains(event.timestamp()));
         return TimelinePages.page(inWindow, page, event -> new TimelinePosition(event.timestamp().micros(),
                 event.seq()));
     }
 
     @Override
     public Page<HistoryPoint> history(TimelineKey key, Attribute attribute, HistoryMode mode, Window window,
-            PageRequest page) {
-        List<HistoryPoint> inWindow = keep(load(key).history(attribute, mode),
+            Optional<Timestamp> asOf, PageRequest page) {
+        List<HistoryPoint> inWindow = keep(load(key, asOf).history(attribute, mode),
                 point -> window.contains(point.timestamp()));
         return TimelinePages.page(inWindow, page, point -> new TimelinePosition(point.timestamp().micros(),
                 point.seq()));
@@ -54,20 +54,22 @@ public final class InspectTimelineService implements InspectTimelineUseCase {
 
     @Override
     public Page<Transition> transitions(TimelineKey key, Attribute attribute, Window window, boolean entries,
-            PageRequest page) {
-        List<Transition> selected = keep(load(key).transitions(attribute),
+            Optional<Timestamp> asOf, PageRequest page) {
+        List<Transition> selected = keep(load(key, asOf).transitions(attribute),
                 transition -> window.contains(transition.at()) && (entries || !transition.isEntry()));
         return TimelinePages.page(selected, page, transition -> new TimelinePosition(transition.at().micros(),
                 transition.seq()));
     }
 
     @Override
-    public Optional<State> state(TimelineKey key, Attribute attribute, Timestamp at) {
-        return load(key).stateAt(attribute, at);
+    public Optional<State> state(TimelineKey key, Attribute attribute, Timestamp at, Optional<Timestamp> asOf) {
+        return load(key, asOf).stateAt(attribute, at);
     }
 
-    private Timeline load(TimelineKey key) {
-        return reader.timeline(key).orElseThrow(() -> new TimelineNotFoundException(key));
+    private Timeline load(TimelineKey key, Optional<Timestamp> asOf) {
+        return reader.timeline(key)
+                .flatMap(timeline -> asOf.isPresent() ? timeline.knownAt(asOf.get()) : Optional.of(timeline))
+                .orElseThrow(() -> new TimelineNotFoundException(key));
     }
 
     private static <T> List<T> keep(List<T> items, Predicate<T> condition) {

@@ -8,7 +8,9 @@ import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.question.KeyRun;
+import dev.timelines.application.model.Scope;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Condition;
 import dev.timelines.domain.InvalidValueException;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
@@ -30,21 +32,23 @@ public final class SearchTimelinesService implements SearchTimelinesUseCase {
     }
 
     @Override
-    public Page<TimelineKey> withPrefix(String prefix, PageRequest page) {
-        return search(prefix, page, questions.scans()::keys);
+    public Page<TimelineKey> withPrefix(String prefix, Optional<Timestamp> asOf, PageRequest page) {
+        return search(prefix, page, range -> questions.scans().keys(range, asOf));
     }
 
     @Override
-    public Page<TimelineKey> inState(Attribute attribute, JsonValue value, Timestamp at, String prefix,
+    public Page<TimelineKey> inState(Attribute attribute, JsonValue value, Timestamp at, String prefix, Scope scope,
             PageRequest page) {
-        return search(prefix, page, range -> questions.answer(attribute, KeyRun.inState(value, at, range), IndexedAnswers::keys));
+        return search(prefix, page, range -> questions.answer(attribute, KeyRun.inState(value, at, range, scope),
+                IndexedAnswers::keys));
     }
 
     @Override
     public Page<TimelineKey> inStateDuring(Attribute attribute, JsonValue value, Window window, String prefix,
-            PageRequest page) {
-        return search(prefix, page, range -> questions.answer(attribute, KeyRun.inStateDuring(value, window, range),
-                IndexedAnswers::keys));
+            Optional<Timestamp> asOf, PageRequest page) {
+        Scope scope = new Scope(Condition.NONE, asOf);
+        return search(prefix, page, range -> questions.answer(attribute,
+                KeyRun.inStateDuring(value, window, range, scope), IndexedAnswers::keys));
     }
 
     private static Page<TimelineKey> search(String prefix, PageRequest page,

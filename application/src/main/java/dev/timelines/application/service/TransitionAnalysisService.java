@@ -1,7 +1,9 @@
 package dev.timelines.application.service;
 
 import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.FunnelStep;
 import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
 import dev.timelines.application.port.in.Page;
@@ -10,16 +12,18 @@ import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TransitionPosition;
 import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialFunnel;
 import dev.timelines.application.question.PartialProcessMap;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Funnel;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Transition;
 import dev.timelines.domain.Window;
 import java.util.List;
 import java.util.Optional;
 
-/** The transition questions: the paged list, the process map, and what came after or before entering a value. */
+/** The transition questions: the paged list, the process map, what came after or before a value, funnels. */
 public final class TransitionAnalysisService implements AnalyzeTransitionsUseCase {
 
     private static final String KIND = "x1";
@@ -31,11 +35,11 @@ public final class TransitionAnalysisService implements AnalyzeTransitionsUseCas
     }
 
     @Override
-    public Page<Transition> transitions(Attribute attribute, TransitionFilter filter, boolean entries,
+    public Page<Transition> transitions(Attribute attribute, TransitionFilter filter, boolean entries, Scope scope,
             PageRequest page) {
         Optional<TransitionPosition> after = page.cursor().map(TransitionAnalysisService::positionAfter);
         List<Transition> found = questions.answer(attribute,
-                new TransitionRun(filter, entries, after, Paging.fetchSize(page)), IndexedAnswers::transitions);
+                new TransitionRun(filter, entries, after, Paging.fetchSize(page), scope), IndexedAnswers::transitions);
         return Paging.page(found, page, transition -> {
             TransitionPosition position = TransitionPosition.of(transition);
             return Cursors.encode(KIND, position.atMicros(), position.seq(), position.timeline());
@@ -43,19 +47,25 @@ public final class TransitionAnalysisService implements AnalyzeTransitionsUseCas
     }
 
     @Override
-    public ProcessMap summary(Attribute attribute, TransitionFilter filter) {
-        return questions.answer(attribute, new PartialProcessMap(filter), IndexedAnswers::processMap);
+    public ProcessMap summary(Attribute attribute, TransitionFilter filter, Scope scope) {
+        return questions.answer(attribute, new PartialProcessMap(filter, scope), IndexedAnswers::processMap);
     }
 
     @Override
-    public AdjacentValues next(Attribute attribute, JsonValue value, Window window) {
-        return adjacent(attribute, new PartialAdjacentValues(value, window, PartialAdjacentValues.Direction.NEXT));
-    }
-
-    @Override
-    public AdjacentValues previous(Attribute attribute, JsonValue value, Window window) {
+    public AdjacentValues next(Attribute attribute, JsonValue value, Window window, Scope scope) {
         return adjacent(attribute,
-                new PartialAdjacentValues(value, window, PartialAdjacentValues.Direction.PREVIOUS));
+                new PartialAdjacentValues(value, window, PartialAdjacentValues.Direction.NEXT, scope));
+    }
+
+    @Override
+    public AdjacentValues previous(Attribute attribute, JsonValue value, Window window, Scope scope) {
+        return adjacent(attribute,
+                new PartialAdjacentValues(value, window, PartialAdjacentValues.Direction.PREVIOUS, scope));
+    }
+
+    @Override
+    public List<FunnelStep> funnel(Attribute attribute, Funnel funnel, Window window, Scope scope) {
+        return questions.answer(attribute, new PartialFunnel(funnel, window, scope), IndexedAnswers::funnel);
     }
 
     private AdjacentValues adjacent(Attribute attribute, PartialAdjacentValues partial) {

@@ -9,6 +9,8 @@ import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.model.PairStatistics;
 import dev.timelines.application.model.ProcessMap;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
+import dev.timelines.application.model.Scope;
+import dev.timelines.application.model.StateCount;
 import dev.timelines.application.model.StateCounts;
 import dev.timelines.application.model.TimeInState;
 import dev.timelines.application.model.TransitionFilter;
@@ -87,7 +89,7 @@ public final class TimelinesInProcess implements Engine {
         states = new StateAnalysisService(store.scans(), store.indexed(), clock);
         search = new SearchTimelinesService(store.scans(), store.indexed());
         // The first question about an attribute builds its index; asked now, ingest pays for keeping it current.
-        states.statesAt(STATUS, new Timestamp(0));
+        states.statesAt(STATUS, new Timestamp(0), Scope.ALL, false);
 
         long ingesting = 0;
         long started = System.nanoTime();
@@ -107,7 +109,7 @@ public final class TimelinesInProcess implements Engine {
     public Answer changes(String key) {
         Answer.Builder answer = Answer.inOrder();
         for (HistoryPoint point : inspect.history(new TimelineKey(key), STATUS, HistoryMode.CHANGES, Window.ALL,
-                PageRequest.EVERYTHING).items()) {
+                Optional.empty(), PageRequest.EVERYTHING).items()) {
             answer.point(point.timestamp().micros(), text(point.value()));
         }
         return answer.build();
@@ -118,7 +120,7 @@ public final class TimelinesInProcess implements Engine {
         TransitionFilter filter = new TransitionFilter(Optional.of(new JsonValue.Str(from)),
                 Optional.of(new JsonValue.Str(to)), window(window));
         Answer.Builder answer = Answer.inOrder();
-        for (Transition transition : transitions.transitions(STATUS, filter, false, PageRequest.EVERYTHING).items()) {
+        for (Transition transition : transitions.transitions(STATUS, filter, false, Scope.ALL, PageRequest.EVERYTHING).items()) {
             answer.transition(transition.at().micros(), transition.timeline().value(),
                     text(transition.from().orElseThrow()), text(transition.to()), transition.durationMicros());
         }
@@ -127,7 +129,7 @@ public final class TimelinesInProcess implements Engine {
 
     @Override
     public Answer next(String value, Span window) {
-        AdjacentValues next = transitions.next(STATUS, new JsonValue.Str(value), window(window));
+        AdjacentValues next = transitions.next(STATUS, new JsonValue.Str(value), window(window), Scope.ALL);
         Answer.Builder answer = Answer.anyOrder().entries(next.entries()).none(next.none());
         for (ValueDurations neighbour : next.neighbours()) {
             answer.next(text(neighbour.value()), neighbour.count(), neighbour.duration().p50());
@@ -138,7 +140,7 @@ public final class TimelinesInProcess implements Engine {
     @Override
     public Answer processMap(Span window) {
         ProcessMap map = transitions.summary(STATUS,
-                new TransitionFilter(Optional.empty(), Optional.empty(), window(window)));
+                new TransitionFilter(Optional.empty(), Optional.empty(), window(window)), Scope.ALL);
         Answer.Builder answer = Answer.anyOrder();
         for (PairStatistics pair : map.pairs()) {
             answer.pair(text(pair.from()), text(pair.to()), pair.count(), pair.duration().p50());
@@ -151,9 +153,9 @@ public final class TimelinesInProcess implements Engine {
 
     @Override
     public Answer statesAt(long atMicros) {
-        StateCounts counts = states.statesAt(STATUS, new Timestamp(atMicros));
+        StateCounts counts = states.statesAt(STATUS, new Timestamp(atMicros), Scope.ALL, false);
         Answer.Builder answer = Answer.anyOrder().timelines(counts.timelines());
-        for (ValueCount count : counts.counts()) {
+        for (StateCount count : counts.counts()) {
             answer.state(text(count.value()), count.count());
         }
         return answer.build();
@@ -163,7 +165,7 @@ public final class TimelinesInProcess implements Engine {
     public Answer inStateAt(String value, long atMicros) {
         Answer.Builder answer = Answer.inOrder();
         for (TimelineKey key : search.inState(STATUS, new JsonValue.Str(value), new Timestamp(atMicros), "",
-                PageRequest.EVERYTHING).items()) {
+                Scope.ALL, PageRequest.EVERYTHING).items()) {
             answer.timeline(key.value());
         }
         return answer.build();
@@ -172,7 +174,7 @@ public final class TimelinesInProcess implements Engine {
     @Override
     public Answer timeInStates(Span window) {
         Answer.Builder answer = Answer.anyOrder();
-        for (TimeInState time : states.timeInStates(STATUS, window(window))) {
+        for (TimeInState time : states.timeInStates(STATUS, window(window), Scope.ALL)) {
             answer.timeIn(text(time.value()), time.micros().longValueExact(), time.timelines());
         }
         return answer.build();

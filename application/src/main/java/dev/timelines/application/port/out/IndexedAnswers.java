@@ -2,9 +2,11 @@ package dev.timelines.application.port.out;
 
 import dev.timelines.application.question.KeyRun;
 import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialFunnel;
 import dev.timelines.application.question.PartialProcessMap;
 import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.application.question.PartialTimeInStates;
+import dev.timelines.application.question.StuckRun;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
 
@@ -12,7 +14,7 @@ import dev.timelines.domain.Attribute;
  * Fast paths a storage may offer beside {@link StoreScans}: it fills the partial answer of a question from its
  * own indexes (the memory engine's transition lists, PostgreSQL's pushed-down SQL) instead of handing over stays.
  * Each is optional: one that returns false has left the partial untouched, and the question is folded from the
- * scans. The shared contract checks every fast path against the reference storage (docs/architecture.md).
+ * scans. A fast path must honour the partial's scope (its condition and moment) or decline it. The shared contract checks every fast path against the reference storage (docs/architecture.md).
  * Methods may throw {@link dev.timelines.application.port.in.AttributeTooDiverseException}.
  */
 public interface IndexedAnswers {
@@ -43,6 +45,14 @@ public interface IndexedAnswers {
     }
 
     default boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
+        return false;
+    }
+
+    default boolean stuck(Attribute attribute, StuckRun partial) {
+        return false;
+    }
+
+    default boolean funnel(Attribute attribute, PartialFunnel partial) {
         return false;
     }
 }

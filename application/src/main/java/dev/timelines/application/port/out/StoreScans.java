@@ -2,8 +2,8 @@ package dev.timelines.application.port.out;
 
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.domain.Attribute;
-import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,20 +16,21 @@ import java.util.function.Consumer;
  */
 public interface StoreScans {
 
-    /** Keys in the range, in code point order. */
-    List<TimelineKey> keys(KeyRange range);
+    /** Keys in the range, in code point order, of timelines with an event (received by {@code asOf}, if given). */
+    List<TimelineKey> keys(KeyRange range, Optional<Timestamp> asOf);
 
     /**
-     * Hands over, one timeline at a time, the stays of the attribute that the selection matches: each timeline at
-     * most once, its stays in time order, in any order of timelines. More stays than the selection matches may
-     * come (the questions select again); none that it matches may be missing. Values are shown as the first
-     * stored event carrying an equal value wrote them (of {@code 1} and {@code 1.0}, the first seen).
+     * Hands over, one timeline at a time, the stays of the scan's attribute that its selection matches, in the
+     * store as known at the scan's moment: each timeline at most once, its stays in time order, in any order of
+     * timelines, with the stays of the attributes asked alongside. More stays than the selection matches may come
+     * (the questions select again); none that it matches may be missing. Values are shown as the first stored
+     * event carrying an equal value wrote them (of {@code 1} and {@code 1.0}, the first seen).
      */
-    void stays(Attribute attribute, StaySelection selection, Consumer<List<Stay>> timeline);
+    void stays(StayScan scan, Consumer<TimelineStays> timeline);
 
     /** Top-level attribute names after {@code after} in code point order, at most {@code limit}. */
-    List<String> attributeNames(Optional<String> after, int limit);
+    List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf);
 
     /** The distinct values of the attribute with the events and timelines carrying each, in any order. */
-    List<ValueUsage> values(Attribute attribute);
+    List<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf);
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.timelines.application.model.AdjacentValues;
 import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.Scope;
+import dev.timelines.application.model.StateCount;
 import dev.timelines.application.model.StateCounts;
 import dev.timelines.application.model.TimeInState;
 import dev.timelines.application.model.TransitionFilter;
@@ -21,7 +23,9 @@ import dev.timelines.application.service.SearchTimelinesService;
 import dev.timelines.application.service.StateAnalysisService;
 import dev.timelines.application.service.TransitionAnalysisService;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Condition;
 import dev.timelines.domain.EventId;
+import dev.timelines.domain.Funnel;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timeline;
@@ -34,6 +38,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +74,8 @@ public abstract class CrossTimelineQueriesContract {
     private static final List<String> PREFIXES = List.of("", "a", "a/", "😀", "z", "é");
     private static final List<Attribute> ATTRIBUTES =
             List.of(new Attribute("status"), new Attribute("/order/status"), new Attribute("missing"));
+    /** Funnel steps: few values, so that chains form often. */
+    private static final List<JsonValue> FUNNEL_VALUES = List.of(str("a"), str("b"), num("1"));
     private static final List<JsonValue> VALUES = List.of(str("a"), str("b"), str("c"), num("1"), num("1.0"),
             num("2"), JsonValue.Null.INSTANCE, JsonValue.Bool.TRUE, obj("x", num("1")), obj("x", num("1.0")),
             new JsonValue.Arr(List.of(num("1"))));
@@ -110,116 +117,159 @@ public abstract class CrossTimelineQueriesContract {
         }
     }
 
+    /** Each request is received a second after the one before: "as known at" can fall between any two. */
     private static void play(List<Step> steps, Store store, Random random) {
         ReferenceStorage reference = new ReferenceStorage();
         boolean deleted = false;
+        Timestamp received = RECEIVED;
         for (Step step : steps) {
             if (step instanceof Ingest ingest) {
-                assertEquals(reference.append(ingest.events(), RECEIVED), store.log().append(ingest.events(),
-                        RECEIVED));
+                received = received.plusMicros(Timestamp.MICROS_PER_SECOND);
+                assertEquals(reference.append(ingest.events(), received), store.log().append(ingest.events(),
+                        received));
             } else if (step instanceof Delete delete) {
                 boolean existed = reference.delete(delete.key());
                 assertEquals(existed, store.log().delete(delete.key()));
                 deleted |= existed;
             } else {
-                compareEverything(store, reference, random, deleted);
+                compareEverything(store, reference, random, deleted, received);
             }
         }
-        compareEverything(store, reference, random, deleted);
+        compareEverything(store, reference, random, deleted, received);
     }
 
     private static void compareEverything(Store store, ReferenceStorage reference, Random random,
-            boolean deleted) {
-        ReferenceAnswers expected = new ReferenceAnswers(reference.timelines());
+            boolean deleted, Timestamp lastReceived) {
+        ReferenceAnswers current = new ReferenceAnswers(reference.timelines());
         for (String key : KEYS) {
             TimelineKey timeline = new TimelineKey(key);
-            assertEquals(Optional.ofNullable(expected.timelines().get(timeline)).map(Timeline::events),
+            assertEquals(Optional.ofNullable(current.timelines().get(timeline)).map(Timeline::events),
                     store.reader().timeline(timeline).map(Timeline::events), key);
         }
+        // A third of the checks ask as known at a moment between requests (or at one, or before the first).
+        Optional<Timestamp> asOf = random.nextInt(3) > 0 ? Optional.empty() : Optional.of(new Timestamp(
+                RECEIVED.micros() + random.nextInt((int) ((lastReceived.micros() - RECEIVED.micros()) / 500_000) + 2)
+                        * 500_000L));
+        ReferenceAnswers expected = new ReferenceAnswers(reference.timelines(asOf));
         Services fast = new Services(store.scans(), store.indexed());
         Services scanned = new Services(store.scans(), IndexedAnswers.NONE);
         for (String prefix : PREFIXES) {
-            assertEquals(expected.keys(prefix), paged(random, page -> fast.search.withPrefix(prefix, page)));
+            assertEquals(expected.keys(prefix), paged(random, page -> fast.search.withPrefix(prefix, asOf, page)),
+                    "as of " + asOf);
         }
-        assertEquals(expected.attributeNames(), paged(random, fast.attributes::names));
+        assertEquals(expected.attributeNames(), paged(random, page -> fast.attributes.names(asOf, page)));
         for (Attribute attribute : ATTRIBUTES) {
+            Spellings spellings = new Spellings(current, attribute, deleted);
             for (int probe = 0; probe < 3; probe++) {
-                Question question = Question.random(attribute, random);
-                compareAnswers(expected, fast, question, random, deleted, "with fast paths, " + question);
-                compareAnswers(expected, scanned, question, random, deleted, "from scans, " + question);
+                Question question = Question.random(attribute, asOf, random);
+                compareAnswers(expected, fast, question, random, spellings, "with fast paths, " + question);
+                compareAnswers(expected, scanned, question, random, spellings, "from scans, " + question);
             }
-            List<ValueUsage> usage = paged(random, page -> fast.attributes.values(attribute, page));
-            assertEquals(set(expected.values(attribute)), set(usage), attribute.name());
-            if (!deleted) {
-                for (ValueUsage value : usage) {
-                    assertEquals(exact(expected.firstWritten(attribute, value.value())), exact(value.value()),
-                            attribute.name());
-                }
-            }
+            List<ValueUsage> usage = paged(random, page -> fast.attributes.values(attribute, asOf, page));
+            assertEquals(set(expected.values(attribute)), set(usage), attribute.name() + " as of " + asOf);
+            spellings.check(usage.stream().map(ValueUsage::value), attribute.name());
         }
     }
 
     /** The parameters of one round of questions about an attribute. */
     private record Question(Attribute attribute, Timestamp at, Window window, TransitionFilter filter,
-            boolean entries, String prefix) {
+            boolean entries, String prefix, Scope scope, Optional<JsonValue> stuckIn, long longerThanMicros,
+            Funnel funnel) {
 
-        static Question random(Attribute attribute, Random random) {
+        static Question random(Attribute attribute, Optional<Timestamp> asOf, Random random) {
             Window window = randomWindow(random);
+            List<JsonValue> steps = new ArrayList<>();
+            for (int step = 2 + random.nextInt(3); step > 0; step--) {
+                steps.add(FUNNEL_VALUES.get(random.nextInt(FUNNEL_VALUES.size())));
+            }
+            Optional<Long> within = random.nextBoolean() ? Optional.empty()
+                    : Optional.of(random.nextInt(12) * 500_000L);
             return new Question(attribute, randomTime(random), window,
                     new TransitionFilter(randomValue(random), randomValue(random), window), random.nextBoolean(),
-                    PREFIXES.get(random.nextInt(PREFIXES.size())));
+                    PREFIXES.get(random.nextInt(PREFIXES.size())), new Scope(randomCondition(random), asOf),
+                    randomValue(random), random.nextInt(16) * 250_000L, new Funnel(steps, within));
+        }
+
+        /** "Now" for the questions: the moment known at, or the clock's. */
+        Timestamp now() {
+            return scope.asOf().orElse(NOW);
         }
     }
 
     private static void compareAnswers(ReferenceAnswers expected, Services services, Question question,
-            Random random, boolean deleted, String context) {
+            Random random, Spellings spellings, String context) {
         Attribute attribute = question.attribute();
-        Spellings spellings = new Spellings(expected, attribute, deleted, context);
-        StateCounts counts = services.states.statesAt(attribute, question.at());
-        spellings.check(counts.counts().stream().map(ValueCount::value));
+        Condition where = question.scope().where();
+        StateCounts counts = services.states.statesAt(attribute, question.at(), question.scope(), true);
+        spellings.check(counts.counts().stream().map(StateCount::value), context);
         assertEquals(question.at(), counts.at(), context);
-        assertEquals(set(expected.statesAt(attribute, question.at()).counts()), set(counts.counts()), context);
-        assertEquals(expected.transitions(attribute, question.filter(), question.entries()),
+        assertEquals(set(expected.statesAt(attribute, question.at(), where, true).counts()), set(counts.counts()),
+                context);
+        assertEquals(set(expected.statesAt(attribute, question.at(), where, false).counts()),
+                set(services.states.statesAt(attribute, question.at(), question.scope(), false).counts()), context);
+        assertEquals(expected.stuck(attribute, question.stuckIn(), question.longerThanMicros(), question.at(), where),
+                paged(random, page -> services.states.stuck(attribute, question.stuckIn(),
+                        question.longerThanMicros(), question.at(), question.scope(), page)), context);
+        assertEquals(expected.funnel(attribute, question.funnel().steps(), question.funnel().withinMicros(),
+                question.window(), where), services.transitions.funnel(attribute, question.funnel(),
+                question.window(), question.scope()), context + " " + question.funnel());
+        assertEquals(expected.transitions(attribute, question.filter(), question.entries(), where),
                 paged(random, page -> services.transitions.transitions(attribute, question.filter(),
-                        question.entries(), page)), context);
-        ProcessMap expectedMap = expected.processMap(attribute, question.filter());
-        ProcessMap map = services.transitions.summary(attribute, question.filter());
+                        question.entries(), question.scope(), page)), context);
+        ProcessMap expectedMap = expected.processMap(attribute, question.filter(), where);
+        ProcessMap map = services.transitions.summary(attribute, question.filter(), question.scope());
         assertEquals(set(expectedMap.pairs()), set(map.pairs()), context);
         assertEquals(set(expectedMap.entries()), set(map.entries()), context);
-        spellings.check(map.pairs().stream().flatMap(pair -> Stream.of(pair.from(), pair.to())));
-        spellings.check(map.entries().stream().map(ValueCount::value));
-        List<TimeInState> spent = services.states.timeInStates(attribute, question.window());
-        assertEquals(set(expected.timeInStates(attribute, question.window(), NOW)), set(spent), context);
-        spellings.check(spent.stream().map(TimeInState::value));
+        spellings.check(map.pairs().stream().flatMap(pair -> Stream.of(pair.from(), pair.to())), context);
+        spellings.check(map.entries().stream().map(ValueCount::value), context);
+        List<TimeInState> spent = services.states.timeInStates(attribute, question.window(), question.scope());
+        assertEquals(set(expected.timeInStates(attribute, question.window(), question.now(), where)), set(spent),
+                context);
+        spellings.check(spent.stream().map(TimeInState::value), context);
         for (JsonValue value : VALUES) {
             String about = context + " value " + exact(value);
-            assertEquals(expected.inState(attribute, value, question.at(), question.prefix()),
+            assertEquals(expected.inState(attribute, value, question.at(), question.prefix(), where),
                     paged(random, page -> services.search.inState(attribute, value, question.at(),
-                            question.prefix(), page)), about);
+                            question.prefix(), question.scope(), page)), about);
             assertEquals(expected.inStateDuring(attribute, value, question.window(), question.prefix()),
                     paged(random, page -> services.search.inStateDuring(attribute, value, question.window(),
-                            question.prefix(), page)), about);
-            AdjacentValues next = services.transitions.next(attribute, value, question.window());
-            AdjacentValues previous = services.transitions.previous(attribute, value, question.window());
-            assertAdjacent(expected.next(attribute, value, question.window()), next, about);
-            assertAdjacent(expected.previous(attribute, value, question.window()), previous, about);
+                            question.prefix(), question.scope().asOf(), page)), about);
+            AdjacentValues next = services.transitions.next(attribute, value, question.window(), question.scope());
+            AdjacentValues previous = services.transitions.previous(attribute, value, question.window(),
+                    question.scope());
+            assertAdjacent(expected.next(attribute, value, question.window(), where), next, about);
+            assertAdjacent(expected.previous(attribute, value, question.window(), where), previous, about);
             spellings.check(Stream.concat(next.neighbours().stream(), previous.neighbours().stream())
-                    .map(ValueDurations::value));
+                    .map(ValueDurations::value), about);
         }
     }
 
     /**
-     * Values in answers are shown as the first stored event carrying an equal value wrote them (1 or 1.0): checked
-     * while nothing was deleted (a deleted timeline's spelling may outlive it, see docs/semantics.md).
+     * Values in answers are shown as the first stored event carrying an equal value wrote them (1 or 1.0), whatever
+     * the moment asked about: checked while nothing was deleted (a deleted timeline's spelling may outlive it, see
+     * docs/semantics.md).
      */
-    private record Spellings(ReferenceAnswers expected, Attribute attribute, boolean deleted, String context) {
+    private record Spellings(ReferenceAnswers current, Attribute attribute, boolean deleted) {
 
-        void check(Stream<JsonValue> shown) {
+        void check(Stream<JsonValue> shown, String context) {
             if (!deleted) {
-                shown.forEach(value -> assertEquals(exact(expected.firstWritten(attribute, value)), exact(value),
+                shown.forEach(value -> assertEquals(exact(current.firstWritten(attribute, value)), exact(value),
                         context));
             }
         }
+    }
+
+    /** No condition mostly; else one or two members on the scenario's attributes, at times on the attribute asked. */
+    private static Condition randomCondition(Random random) {
+        Map<Attribute, JsonValue> members = new HashMap<>();
+        for (int member = random.nextInt(4) - 1; member > 0; member--) {
+            switch (random.nextInt(3)) {
+                case 0 -> members.put(new Attribute("note"), str("x"));
+                case 1 -> members.put(new Attribute("status"), VALUES.get(random.nextInt(VALUES.size())));
+                default -> members.put(new Attribute("/order/status"), VALUES.get(random.nextInt(VALUES.size())));
+            }
+        }
+        return new Condition(members);
     }
 
     /** The use cases over one storage, with "now" fixed. */

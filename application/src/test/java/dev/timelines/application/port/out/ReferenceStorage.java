@@ -62,48 +62,65 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
     }
 
     /** Every timeline with events, by key in code point order. */
-    public synchronized Map<TimelineKey, Timeline> timelines() {
+    public Map<TimelineKey, Timeline> timelines() {
+        return timelines(Optional.empty());
+    }
+
+    /** Every timeline with events received by {@code asOf} (all, when empty), by key in code point order. */
+    public synchronized Map<TimelineKey, Timeline> timelines(Optional<Timestamp> asOf) {
         Map<TimelineKey, Timeline> timelines = new TreeMap<>();
-        events.forEach((key, list) -> timelines.put(key, new Timeline(key, list)));
+        events.forEach((key, list) -> {
+            List<Event> known = list.stream()
+                    .filter(event -> asOf.map(moment -> event.received().compareTo(moment) <= 0).orElse(true))
+                    .toList();
+            if (!known.isEmpty()) {
+                timelines.put(key, new Timeline(key, known));
+            }
+        });
         return timelines;
     }
 
     @Override
-    public List<TimelineKey> keys(KeyRange range) {
-        return timelines().keySet().stream().filter(range::contains).limit(range.limit()).toList();
+    public List<TimelineKey> keys(KeyRange range, Optional<Timestamp> asOf) {
+        return timelines(asOf).keySet().stream().filter(range::contains).limit(range.limit()).toList();
     }
 
-    /** Every stay of every timeline, whatever the selection asks: the questions select. */
+    /** Every stay of every timeline known at the scan's moment, whatever the selection asks: the questions select. */
     @Override
-    public void stays(Attribute attribute, StaySelection selection, Consumer<List<Stay>> timeline) {
-        Map<JsonValue, JsonValue> shown = firstWritten(attribute);
-        for (Timeline each : timelines().values()) {
-            List<Stay> stays = each.stays(attribute).stream().map(stay -> shown(stay, shown)).toList();
+    public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
+        Map<JsonValue, JsonValue> shown = firstWritten(scan.attribute());
+        for (Timeline each : timelines(scan.asOf()).values()) {
+            List<Stay> stays = each.stays(scan.attribute()).stream().map(stay -> stay.withValues(shown::get)).toList();
+            Map<Attribute, List<Stay>> alongside = new HashMap<>();
+            scan.alongside().forEach(other -> alongside.put(other, each.stays(other)));
             if (!stays.isEmpty()) {
-                timeline.accept(stays);
+                timeline.accept(new TimelineStays(each.key(), stays, alongside));
             }
         }
     }
 
     @Override
-    public synchronized List<String> attributeNames(Optional<String> after, int limit) {
+    public List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf) {
         Set<String> names = new TreeSet<>(CodePointOrder.INSTANCE);
-        events.values().forEach(list -> list.forEach(event -> names.addAll(event.data().members().keySet())));
+        timelines(asOf).values().forEach(each -> each.events()
+                .forEach(event -> names.addAll(event.data().members().keySet())));
         return names.stream().filter(name -> after.map(start -> CodePointOrder.INSTANCE.compare(name, start) > 0)
                 .orElse(true)).limit(limit).toList();
     }
 
     @Override
-    public synchronized List<ValueUsage> values(Attribute attribute) {
+    public List<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf) {
         Map<JsonValue, JsonValue> shown = firstWritten(attribute);
         Map<JsonValue, Long> counts = new LinkedHashMap<>();
         Map<JsonValue, Set<TimelineKey>> carriers = new LinkedHashMap<>();
-        events.forEach((key, list) -> list.forEach(event -> attribute.valueIn(event.data()).ifPresent(value -> {
+        timelines(asOf).forEach((key, each) -> each.events().forEach(event -> attribute.valueIn(event.data())
+                .ifPresent(value -> {
             counts.merge(value, 1L, Long::sum);
             carriers.computeIfAbsent(value, v -> new HashSet<>()).add(key);
         })));
         List<ValueUsage> usage = new ArrayList<>();
-        counts.forEach((value, count) -> usage.add(new ValueUsage(shown.get(value), count, carriers.get(value).size())));
+        counts.forEach((value, count) -> usage.add(
+                new ValueUsage(shown.get(value), count, carriers.get(value).size())));
         return usage;
     }
 
@@ -119,11 +136,5 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
             }
         })));
         return written;
-    }
-
-    private static Stay shown(Stay stay, Map<JsonValue, JsonValue> shown) {
-        return new Stay(stay.timeline(), shown.get(stay.value()), stay.since(), stay.seq(),
-                stay.previous().map(before -> new Stay.Neighbour(shown.get(before.value()), before.since())),
-                stay.next().map(after -> new Stay.Neighbour(shown.get(after.value()), after.since())));
     }
 }

@@ -216,7 +216,7 @@ class CompactionTest {
                     .map(e -> e.id().orElseThrow().value()).toList();
             assertEquals(acknowledgedIds.get(writer), replayed, "writer " + writer + ": every event, once, in order");
         }
-        assertEquals(List.of(), memory.keys(new KeyRange("doomed", Optional.empty(), 10)),
+        assertEquals(List.of(), memory.keys(new KeyRange("doomed", Optional.empty(), 10), Optional.empty()),
                 "every doomed timeline was deleted last");
         assertTrue(reclaimed > 0, "the compactions reclaimed the doomed timelines' bytes");
         assertTrue(acknowledgedDuringCompactions > 0, "appends were acknowledged while compactions ran");

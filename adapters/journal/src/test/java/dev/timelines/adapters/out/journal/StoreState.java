@@ -15,7 +15,7 @@ record StoreState(Map<TimelineKey, List<Event>> timelines) {
 
     static StoreState of(InMemoryEventStore memory) {
         Map<TimelineKey, List<Event>> timelines = new LinkedHashMap<>();
-        for (TimelineKey key : memory.keys(new KeyRange("", Optional.empty(), Integer.MAX_VALUE))) {
+        for (TimelineKey key : memory.keys(new KeyRange("", Optional.empty(), Integer.MAX_VALUE), Optional.empty())) {
             timelines.put(key, memory.timeline(key).orElseThrow().events());
         }
         return new StoreState(timelines);

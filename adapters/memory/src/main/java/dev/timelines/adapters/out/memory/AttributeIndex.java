@@ -94,6 +94,15 @@ final class AttributeIndex {
         return stays;
     }
 
+    /** Stays computed elsewhere (from a timeline as known at a moment), their values shown as the dictionary does. */
+    List<Stay> shown(List<Stay> stays) {
+        return stays.stream().map(stay -> stay.withValues(this::shown)).toList();
+    }
+
+    private JsonValue shown(JsonValue value) {
+        return dictionary.value(dictionary.idOf(value));
+    }
+
     private Optional<Stay.Neighbour> neighbour(ChangePoints points, int i) {
         return i < 0 || i >= points.size()
                 ? Optional.empty()

@@ -37,6 +37,11 @@ final class AttributeIndexes {
         return index;
     }
 
+    /** The attribute's index if it is built, else null; neither refuses nor counts as a question. */
+    AttributeIndex peek(Attribute attribute) {
+        return indexes.get(attribute);
+    }
+
     /** The attribute's index, built over the timelines if needed. */
     AttributeIndex build(Attribute attribute, Iterable<StoredTimeline> timelines) {
         AttributeIndex existing = find(attribute);

@@ -4,14 +4,17 @@ import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.KeyRun;
 import dev.timelines.application.question.PartialAdjacentValues;
 import dev.timelines.application.question.PartialProcessMap;
 import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.application.question.PartialTimeInStates;
+import dev.timelines.application.question.StuckRun;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
@@ -23,7 +26,9 @@ import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -171,29 +176,84 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     }
 
     @Override
-    public List<TimelineKey> keys(KeyRange range) {
-        return read(() -> timelines.keys(range));
+    public List<TimelineKey> keys(KeyRange range, Optional<Timestamp> asOf) {
+        if (asOf.isEmpty()) {
+            return read(() -> timelines.keys(range));
+        }
+        return read(() -> {
+            List<TimelineKey> known = new ArrayList<>();
+            for (StoredTimeline stored : timelines.visible()) {
+                if (range.contains(stored.key()) && stored.knownAt(asOf.get().micros())) {
+                    known.add(stored.key());
+                }
+            }
+            known.sort(null);
+            return known.size() <= range.limit() ? known : known.subList(0, range.limit());
+        });
     }
 
-    /** The stays from the attribute index's change points, whatever the selection: the questions select. */
+    /**
+     * The stays from the attribute index's change points, of the timelines the index finds for the selection (see
+     * {@link StayCandidates}); the questions select the stays. As known at a moment, every timeline is visited,
+     * and one that changed after it is read from its events known then. The stays of the attributes asked
+     * alongside come from their indexes when built, else from the timeline's events.
+     */
     @Override
-    public void stays(Attribute attribute, StaySelection selection, Consumer<List<Stay>> timeline) {
-        ask(attribute, index -> {
-            for (StoredTimeline stored : timelines.visible()) {
-                List<Stay> stays = index.stays(stored);
-                if (!stays.isEmpty()) {
-                    timeline.accept(stays);
+    public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
+        ask(scan.attribute(), index -> {
+            if (scan.asOf().isPresent()) {
+                long asOf = scan.asOf().get().micros();
+                for (StoredTimeline stored : timelines.visible()) {
+                    hand(stored.changedAfter(asOf) ? knownAt(scan, index, stored) : current(scan, index, stored),
+                            timeline);
+                }
+            } else {
+                for (int candidate : StayCandidates.of(index, scan.selection())) {
+                    hand(current(scan, index, timelines.get(candidate)), timeline);
                 }
             }
             return null;
         });
     }
 
+    private static void hand(TimelineStays stays, Consumer<TimelineStays> timeline) {
+        if (stays != null && !stays.stays().isEmpty()) {
+            timeline.accept(stays);
+        }
+    }
+
+    private TimelineStays current(StayScan scan, AttributeIndex index, StoredTimeline stored) {
+        List<Stay> stays = index.stays(stored);
+        if (stays.isEmpty()) {
+            return null;
+        }
+        Map<Attribute, List<Stay>> alongside = new HashMap<>();
+        Timeline events = null;
+        for (Attribute other : scan.alongside()) {
+            AttributeIndex otherIndex = indexes.peek(other);
+            if (otherIndex == null && events == null) {
+                events = stored.snapshot();
+            }
+            alongside.put(other, otherIndex != null ? otherIndex.stays(stored) : events.stays(other));
+        }
+        return new TimelineStays(stored.key(), stays, alongside);
+    }
+
+    private static TimelineStays knownAt(StayScan scan, AttributeIndex index, StoredTimeline stored) {
+        Optional<Timeline> known = stored.snapshot().knownAt(scan.asOf().orElseThrow());
+        if (known.isEmpty()) {
+            return null;
+        }
+        Map<Attribute, List<Stay>> alongside = new HashMap<>();
+        scan.alongside().forEach(other -> alongside.put(other, known.get().stays(other)));
+        return new TimelineStays(stored.key(), index.shown(known.get().stays(scan.attribute())), alongside);
+    }
+
     @Override
     public boolean keys(Attribute attribute, KeyRun partial) {
         JsonValue value = partial.selection().value().orElse(null);
         StaySelection.Period period = partial.selection().period();
-        if (value == null) {
+        if (value == null || !partial.scope().isAll()) {
             return false;
         }
         if (period instanceof StaySelection.HoldingAt holding) {
@@ -210,6 +270,9 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean transitions(Attribute attribute, TransitionRun partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         partial.addSorted(ask(attribute, index -> transitions(index).transitions(partial.filter(), partial.entries(),
                 partial.after(), partial.limit())));
         return true;
@@ -217,6 +280,9 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean processMap(Attribute attribute, PartialProcessMap partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         return ask(attribute, index -> {
             transitions(index).processMap(partial);
             return true;
@@ -225,6 +291,9 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         return ask(attribute, index -> {
             if (partial.direction() == PartialAdjacentValues.Direction.NEXT) {
                 transitions(index).next(partial);
@@ -237,6 +306,9 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         return ask(attribute, index -> {
             states(index).statesAt(partial);
             return true;
@@ -244,21 +316,55 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     }
 
     @Override
+    public boolean stuck(Attribute attribute, StuckRun partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
+        partial.addSorted(ask(attribute, index -> states(index).stuck(partial)));
+        return true;
+    }
+
+    @Override
     public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         return ask(attribute, index -> {
             states(index).timeInStates(partial);
             return true;
         });
     }
 
+    /** As known at a moment, the names are those of the events known then, found by reading every timeline. */
     @Override
-    public List<String> attributeNames(Optional<String> after, int limit) {
-        return read(() -> attributeNames.after(after, limit));
+    public List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf) {
+        if (asOf.isEmpty()) {
+            return read(() -> attributeNames.after(after, limit));
+        }
+        return read(() -> {
+            AttributeNames known = new AttributeNames();
+            knownTimelines(asOf.get()).forEach(timeline -> timeline.events().forEach(event -> known.add(event.data())));
+            return known.after(after, limit);
+        });
     }
 
+    /** As known at a moment, the values are counted over the events known then, shown as the index shows them. */
     @Override
-    public List<ValueUsage> values(Attribute attribute) {
-        return ask(attribute, index -> index.dictionary().usage());
+    public List<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf) {
+        if (asOf.isEmpty()) {
+            return ask(attribute, index -> index.dictionary().usage());
+        }
+        return ask(attribute, index -> index.dictionary().usageOf(knownTimelines(asOf.get()), attribute));
+    }
+
+    private List<Timeline> knownTimelines(Timestamp asOf) {
+        List<Timeline> known = new ArrayList<>();
+        for (StoredTimeline stored : timelines.visible()) {
+            if (stored.knownAt(asOf.micros())) {
+                stored.snapshot().knownAt(asOf).ifPresent(known::add);
+            }
+        }
+        return known;
     }
 
     private void insert(TimelineKey key, Event event) {

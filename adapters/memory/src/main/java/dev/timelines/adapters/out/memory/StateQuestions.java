@@ -1,13 +1,18 @@
 package dev.timelines.adapters.out.memory;
 
+import dev.timelines.application.model.StuckTimeline;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.question.DurationSamples;
 import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.application.question.PartialTimeInStates;
+import dev.timelines.application.question.StuckRun;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -67,8 +72,44 @@ final class StateQuestions {
         for (int id = 0; id < counts.length; id++) {
             if (counts[id] > 0) {
                 partial.add(index.dictionary().value(id), counts[id]);
+                if (partial.ages()) {
+                    partial.addAges(index.dictionary().value(id), ages(id, at));
+                }
             }
         }
+    }
+
+    /** How long each timeline in the value at T had held it then: the stays into it that hold at T. */
+    private DurationSamples ages(int id, long at) {
+        LongList ages = new LongList();
+        for (PairTable.Pair pair : index.pairs().into(id)) {
+            pair.transitions().forEachStayOverlapping(at, at + 1,
+                    (timeline, entered, duration, left, next) -> ages.add(at - entered));
+        }
+        return DurationSamples.of(ages.array(), ages.size());
+    }
+
+    /**
+     * Stuck timelines: the stays holding at T that were entered before T minus the time, so that only the chunks
+     * of stays entered that early are visited; ordered by since, then key.
+     */
+    List<StuckTimeline> stuck(StuckRun partial) {
+        long at = partial.at().micros();
+        long enteredBefore = at - partial.longerThanMicros();
+        List<StuckTimeline> stuck = new ArrayList<>();
+        for (PairTable.Pair pair : partial.selection().value().map(this::pairsInto).orElseGet(() ->
+                List.copyOf(index.pairs().all()))) {
+            JsonValue value = index.dictionary().value(pair.to());
+            pair.transitions().forEachStayOverlapping(at, enteredBefore, (timeline, entered, duration, left, next) -> {
+                StuckTimeline found = new StuckTimeline(key(timeline), value, new Timestamp(entered), at - entered);
+                if (partial.after().map(position -> StuckRun.Position.of(found).compareTo(position) > 0)
+                        .orElse(true)) {
+                    stuck.add(found);
+                }
+            });
+        }
+        stuck.sort(Comparator.comparing(StuckRun.Position::of));
+        return stuck.size() <= partial.limit() ? stuck : stuck.subList(0, partial.limit());
     }
 
     /** Each stay clipped to the window as {@link Stay#microsIn} says, summed per value. */

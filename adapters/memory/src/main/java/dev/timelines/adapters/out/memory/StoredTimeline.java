@@ -148,6 +148,24 @@ final class StoredTimeline {
                 undecodedIds);
     }
 
+    /** Whether an event had been received by {@code asOf}: reception follows seq, so the lowest seq came first. */
+    boolean knownAt(long asOf) {
+        long first = Long.MAX_VALUE;
+        for (int i = 0; i < size; i++) {
+            first = Math.min(first, seqs[i]);
+        }
+        return size > 0 && receptions.receivedAt(first) <= asOf;
+    }
+
+    /** Whether an event was received after {@code asOf}: then the timeline known at {@code asOf} differs. */
+    boolean changedAfter(long asOf) {
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            last = Math.max(last, seqs[i]);
+        }
+        return size > 0 && receptions.receivedAt(last) > asOf;
+    }
+
     Timeline snapshot() {
         EventId[] idsNow = undecodedIds != null ? decode(undecodedIds, size) : eventIds;
         List<Event> events = new ArrayList<>(size);

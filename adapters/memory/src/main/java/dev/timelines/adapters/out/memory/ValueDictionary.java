@@ -1,12 +1,17 @@
 package dev.timelines.adapters.out.memory;
 
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Event;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Timeline;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The distinct values of one attribute as dense int ids (JSON equality: {@code 1} and {@code 1.0} share one),
@@ -80,6 +85,29 @@ final class ValueDictionary {
         for (int id = 0; id < slots; id++) {
             if (values[id] != null) {
                 usage.add(new ValueUsage(values[id], events[id], timelines[id]));
+            }
+        }
+        return usage;
+    }
+
+    /** The usage counted over the given timelines' events instead (a store as known at a moment), shown as here. */
+    List<ValueUsage> usageOf(List<Timeline> known, Attribute attribute) {
+        long[] counted = new long[slots];
+        long[] carriers = new long[slots];
+        for (Timeline timeline : known) {
+            Set<Integer> carried = new HashSet<>();
+            for (Event event : timeline.events()) {
+                attribute.valueIn(event.data()).map(this::idOf).ifPresent(id -> {
+                    counted[id]++;
+                    carried.add(id);
+                });
+            }
+            carried.forEach(id -> carriers[id]++);
+        }
+        List<ValueUsage> usage = new ArrayList<>();
+        for (int id = 0; id < slots; id++) {
+            if (counted[id] > 0) {
+                usage.add(new ValueUsage(values[id], counted[id], carriers[id]));
             }
         }
         return usage;

@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.memory;
 
 import dev.timelines.application.port.out.CrossTimelineQueriesContract;
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Timestamp;
@@ -22,7 +23,7 @@ class InMemoryCrossTimelineContractTest extends CrossTimelineQueriesContract {
                 ? new InMemoryEventStore(new IndexLimits(IndexLimits.DEFAULT.maxValues(), 1))
                 : new InMemoryEventStore();
         if (round % 2 == 0) {
-            INDEXED_FIRST.forEach(attribute -> store.statesAt(attribute, new PartialStateCounts(Timestamp.MIN)));
+            INDEXED_FIRST.forEach(attribute -> store.statesAt(attribute, new PartialStateCounts(Timestamp.MIN, Scope.ALL, false)));
         }
         return new Store(store, store, store, store);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.IncomingEvent;
@@ -31,32 +32,32 @@ class IndexLimitsTest {
         store.append(events(4), RECEIVED);
 
         AttributeTooDiverseException refusal = assertThrows(AttributeTooDiverseException.class,
-                () -> store.values(NOTE));
+                () -> store.values(NOTE, Optional.empty()));
         assertEquals(NOTE, refusal.attribute());
-        assertEquals(List.of(new ValueUsage(new JsonValue.Str("paid"), 4, 4)), store.values(STATUS));
+        assertEquals(List.of(new ValueUsage(new JsonValue.Str("paid"), 4, 4)), store.values(STATUS, Optional.empty()));
     }
 
     @Test
     void anIndexedAttributeThatOutgrowsTheLimitIsRefusedFromThenOn() {
         store.append(events(3), RECEIVED);
-        assertEquals(3, store.values(NOTE).size());
+        assertEquals(3, store.values(NOTE, Optional.empty()).size());
 
         store.append(List.of(event(3)), RECEIVED);
 
-        assertThrows(AttributeTooDiverseException.class, () -> store.values(NOTE));
-        assertThrows(AttributeTooDiverseException.class, () -> store.statesAt(NOTE, new PartialStateCounts(RECEIVED)));
+        assertThrows(AttributeTooDiverseException.class, () -> store.values(NOTE, Optional.empty()));
+        assertThrows(AttributeTooDiverseException.class, () -> store.statesAt(NOTE, new PartialStateCounts(RECEIVED, Scope.ALL, false)));
         assertEquals(1, store.timeline(new TimelineKey("t3")).orElseThrow().events().size(), "ingest goes on");
     }
 
     @Test
     void valuesOfDeletedTimelinesStopCountingTowardsTheLimit() {
         store.append(events(3), RECEIVED);
-        assertEquals(3, store.values(NOTE).size());
+        assertEquals(3, store.values(NOTE, Optional.empty()).size());
 
         store.delete(new TimelineKey("t0"));
         store.append(List.of(event(3)), RECEIVED);
 
-        assertEquals(3, store.values(NOTE).size());
+        assertEquals(3, store.values(NOTE, Optional.empty()).size());
     }
 
     private static List<IncomingEvent> events(int count) {

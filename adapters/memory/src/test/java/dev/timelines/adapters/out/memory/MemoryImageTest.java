@@ -52,20 +52,20 @@ class MemoryImageTest {
         InMemoryEventStore loaded = new InMemoryEventStore();
         loaded.load(roundTrip(loadedOnce.image()));
 
-        assertEquals(original.keys(ALL), loaded.keys(ALL));
-        for (TimelineKey key : original.keys(ALL)) {
+        assertEquals(original.keys(ALL, Optional.empty()), loaded.keys(ALL, Optional.empty()));
+        for (TimelineKey key : original.keys(ALL, Optional.empty())) {
             assertEquals(events(original, key), events(loaded, key), key.value());
         }
         assertEquals(original.eventCount(), loaded.eventCount());
         assertEquals(original.timelineCount(), loaded.timelineCount());
-        assertEquals(original.attributeNames(Optional.empty(), 100), loaded.attributeNames(Optional.empty(), 100));
-        assertEquals(original.values(new Attribute("state")), loaded.values(new Attribute("state")));
+        assertEquals(original.attributeNames(Optional.empty(), 100, Optional.empty()), loaded.attributeNames(Optional.empty(), 100, Optional.empty()));
+        assertEquals(original.values(new Attribute("state"), Optional.empty()), loaded.values(new Attribute("state"), Optional.empty()));
         // Ids and the next seq carry over: a retry is recognised, and a new event gets the same seq in both.
         Timestamp later = new Timestamp(1_000_000L);
         assertEquals(original.append(last, later), loaded.append(last, later));
         List<IncomingEvent> next = batch(random);
         assertEquals(original.append(next, later), loaded.append(next, later));
-        for (TimelineKey key : original.keys(ALL)) {
+        for (TimelineKey key : original.keys(ALL, Optional.empty())) {
             assertEquals(events(original, key), events(loaded, key), key.value());
         }
     }

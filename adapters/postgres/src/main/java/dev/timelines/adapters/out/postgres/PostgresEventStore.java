@@ -4,9 +4,10 @@ import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
-import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.KeyRun;
 import dev.timelines.application.question.PartialAdjacentValues;
 import dev.timelines.application.question.PartialProcessMap;
@@ -14,16 +15,26 @@ import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.application.question.PartialTimeInStates;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.CodePointOrder;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -96,59 +107,132 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Store
     }
 
     @Override
-    public List<TimelineKey> keys(KeyRange range) {
-        return database.read(connection -> StoredTimelines.keys(connection, range));
+    public List<TimelineKey> keys(KeyRange range, Optional<Timestamp> asOf) {
+        return database.read(connection -> asOf.isEmpty()
+                ? StoredTimelines.keys(connection, range)
+                : KnownTimelines.keys(connection, KeyBounds.of(range), range.limit(), asOf.get()));
     }
 
+    /** As known at a moment, from the events received by then (a pass over them). */
     @Override
-    public List<String> attributeNames(Optional<String> after, int limit) {
-        return database.read(connection -> StoredTimelines.attributeNames(connection, after, limit));
+    public List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf) {
+        if (asOf.isEmpty()) {
+            return database.read(connection -> StoredTimelines.attributeNames(connection, after, limit));
+        }
+        SortedSet<String> names = new TreeSet<>(CodePointOrder.INSTANCE);
+        database.read(connection -> {
+            KnownTimelines.forEach(connection, asOf, timeline -> names.addAll(timeline.attributeNames()));
+            return null;
+        });
+        return names.stream().filter(name -> after.map(start -> CodePointOrder.INSTANCE.compare(name, start) > 0)
+                .orElse(true)).limit(limit).toList();
     }
 
-    /** The attribute's change points, each a stay, selected and streamed in SQL (see {@link StayScan}). */
+    /**
+     * The attribute's change points, each a stay, selected and streamed in SQL (see {@link StayScan}). As known at
+     * a moment, or with the stays of other attributes, from the timelines' events instead (see
+     * {@link KnownTimelines}), values shown as the change points show them.
+     */
     @Override
-    public void stays(Attribute attribute, StaySelection selection, Consumer<List<Stay>> timeline) {
-        deliver(attribute, (connection, id) -> StayScan.stays(connection, id, selection, timeline));
+    public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
+        if (scan.asOf().isEmpty() && scan.alongside().isEmpty()) {
+            deliver(scan.attribute(), (connection, id) -> ChangePointScan.stays(connection, id, scan.selection(),
+                    stays -> timeline.accept(new TimelineStays(stays.get(0).timeline(), stays, Map.of()))));
+            return;
+        }
+        ShownValues shown = new ShownValues(values(scan.attribute(), Optional.empty()));
+        database.read(connection -> {
+            KnownTimelines.forEach(connection, scan.asOf(), known -> {
+                List<Stay> stays = shown.in(known.stays(scan.attribute()));
+                Map<Attribute, List<Stay>> alongside = new HashMap<>();
+                scan.alongside().forEach(other -> alongside.put(other, known.stays(other)));
+                if (!stays.isEmpty()) {
+                    timeline.accept(new TimelineStays(known.key(), stays, alongside));
+                }
+            });
+            return null;
+        });
     }
 
+    /** As known at a moment, counted over the events received by then, values shown as they are now. */
     @Override
-    public List<ValueUsage> values(Attribute attribute) {
-        return ask(attribute, StateQuestions::values);
+    public List<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf) {
+        List<ValueUsage> now = ask(attribute, StateQuestions::values);
+        if (asOf.isEmpty()) {
+            return now;
+        }
+        ShownValues shown = new ShownValues(now);
+        Map<JsonValue, long[]> counted = new LinkedHashMap<>();
+        database.read(connection -> {
+            KnownTimelines.forEach(connection, asOf, known -> {
+                Set<JsonValue> carried = new HashSet<>();
+                known.events().forEach(event -> attribute.valueIn(event.data()).ifPresent(value -> {
+                    counted.computeIfAbsent(value, key -> new long[2])[0]++;
+                    carried.add(value);
+                }));
+                carried.forEach(value -> counted.get(value)[1]++);
+            });
+            return null;
+        });
+        List<ValueUsage> usage = new ArrayList<>();
+        counted.forEach((value, counts) -> usage.add(new ValueUsage(shown.of(value), counts[0], counts[1])));
+        return usage;
     }
 
-    /** Every fast path is offered: each fills its partial answer in SQL and returns true. */
+    /**
+     * The fast paths: each fills its partial answer in SQL and returns true, for the plain questions; those with a
+     * condition or as known at a moment are folded from the scans.
+     */
     @Override
     public boolean keys(Attribute attribute, KeyRun partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         deliver(attribute, (connection, id) -> StateQuestions.keys(connection, id, partial));
         return true;
     }
 
     @Override
     public boolean transitions(Attribute attribute, TransitionRun partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         deliver(attribute, (connection, id) -> TransitionQuestions.transitions(connection, id, partial));
         return true;
     }
 
     @Override
     public boolean processMap(Attribute attribute, PartialProcessMap partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         deliver(attribute, (connection, id) -> TransitionQuestions.processMap(connection, id, partial));
         return true;
     }
 
     @Override
     public boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         deliver(attribute, (connection, id) -> TransitionQuestions.adjacent(connection, id, partial));
         return true;
     }
 
     @Override
     public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         deliver(attribute, (connection, id) -> StateQuestions.statesAt(connection, id, partial));
         return true;
     }
 
     @Override
     public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
+        if (!partial.scope().isAll()) {
+            return false;
+        }
         deliver(attribute, (connection, id) -> StateQuestions.timeInStates(connection, id, partial));
         return true;
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
@@ -57,7 +58,7 @@ class ConcurrentWritersTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void racingWritersLeaveTheIndexesAsSortedArrivalWould() throws Exception {
         PostgresEventStore postgres = PostgresEventStore.open(EmbeddedServer.newSchema(), 16);
-        postgres.values(STATUS);
+        postgres.values(STATUS, Optional.empty());
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<IngestResult>> writers = new ArrayList<>();
@@ -76,7 +77,7 @@ class ConcurrentWritersTest {
             start.await();
             Thread.sleep(200);
             postgres.delete(new TimelineKey("b"));
-            postgres.values(ORDER_STATUS);
+            postgres.values(ORDER_STATUS, Optional.empty());
             return null;
         });
         start.countDown();
@@ -91,7 +92,7 @@ class ConcurrentWritersTest {
         List<Timeline> stored = storedTimelines(postgres);
         for (Attribute attribute : List.of(STATUS, ORDER_STATUS)) {
             assertEquals(staysOf(stored, attribute), scannedStays(postgres, attribute), attribute.name());
-            assertEquals(valuesOf(stored, attribute), Set.copyOf(postgres.values(attribute)), attribute.name());
+            assertEquals(valuesOf(stored, attribute), Set.copyOf(postgres.values(attribute, Optional.empty())), attribute.name());
         }
     }
 
@@ -111,7 +112,7 @@ class ConcurrentWritersTest {
     /** The timelines PostgreSQL holds; each id stored once per timeline. */
     private static List<Timeline> storedTimelines(PostgresEventStore postgres) {
         List<Timeline> timelines = new ArrayList<>();
-        for (TimelineKey key : postgres.keys(new KeyRange("", Optional.empty(), 100))) {
+        for (TimelineKey key : postgres.keys(new KeyRange("", Optional.empty(), 100), Optional.empty())) {
             Timeline timeline = postgres.timeline(key).orElseThrow();
             List<EventId> ids = timeline.events().stream().flatMap(event -> event.id().stream()).toList();
             assertEquals(ids.size(), Set.copyOf(ids).size(), "an id stored twice in " + key);
@@ -133,8 +134,8 @@ class ConcurrentWritersTest {
 
     private static Map<TimelineKey, List<Stay>> scannedStays(PostgresEventStore postgres, Attribute attribute) {
         Map<TimelineKey, List<Stay>> stays = new HashMap<>();
-        postgres.stays(attribute, EVERY_STAY, timeline -> assertEquals(null,
-                stays.put(timeline.get(0).timeline(), timeline), "a timeline handed over twice"));
+        postgres.stays(new StayScan(attribute, EVERY_STAY, Set.of(), Optional.empty()), timeline -> assertEquals(null,
+                stays.put(timeline.key(), timeline.stays()), "a timeline handed over twice"));
         return stays;
     }
 

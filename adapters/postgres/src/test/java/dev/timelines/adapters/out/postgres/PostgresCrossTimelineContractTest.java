@@ -3,6 +3,7 @@ package dev.timelines.adapters.out.postgres;
 import dev.timelines.application.port.out.CrossTimelineQueriesContract;
 import dev.timelines.domain.Attribute;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The questions across timelines against a real PostgreSQL server, with its fast paths and from its scans. Every
@@ -19,7 +20,7 @@ class PostgresCrossTimelineContractTest extends CrossTimelineQueriesContract {
     protected Store newStore(int round) {
         PostgresEventStore store = PostgresEventStore.open(EmbeddedServer.newSchema(), round % 4 == 3 ? 1 : 16);
         if (round % 2 == 1) {
-            INDEXED_BEFORE_INGEST.forEach(store::values);
+            INDEXED_BEFORE_INGEST.forEach(attribute -> store.values(attribute, Optional.empty()));
         }
         return new Store(store, store, store, store);
     }

@@ -13,9 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.model.Scope;
+import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.application.question.PartialProcessMap;
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.IncomingEvent;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -62,7 +66,7 @@ class PostgresStorageTest {
                     () -> store.append(List.of(event("t", str("fine")), event("u", unstorable)), AT));
         }
         assertEquals(Optional.empty(), store.timeline(new TimelineKey("t")));
-        assertEquals(List.of(), store.keys(new KeyRange("", Optional.empty(), 10)));
+        assertEquals(List.of(), store.keys(new KeyRange("", Optional.empty(), 10), Optional.empty()));
     }
 
     @Test
@@ -88,13 +92,14 @@ class PostgresStorageTest {
         store.append(List.of(event("u", num("1")), later("u", 1, str("a")), later("u", 2, num("1"))), AT);
 
         List<String> stays = new ArrayList<>();
-        store.stays(STATUS, StaySelection.of(new StaySelection.EnteredIn(Window.ALL)), timeline -> timeline.forEach(
+        store.stays(new StayScan(STATUS, StaySelection.of(new StaySelection.EnteredIn(Window.ALL)), Set.of(),
+                Optional.empty()), timeline -> timeline.stays().forEach(
                 stay -> stays.add(stay.timeline() + " " + shown(stay.previous()) + " " + render(stay.value()) + " "
                         + shown(stay.next()))));
-        PartialStateCounts states = new PartialStateCounts(AT);
+        PartialStateCounts states = new PartialStateCounts(AT, Scope.ALL, false);
         store.statesAt(STATUS, states);
         PartialProcessMap map = new PartialProcessMap(new TransitionFilter(Optional.empty(), Optional.empty(),
-                Window.ALL));
+                Window.ALL), Scope.ALL);
         store.processMap(STATUS, map);
 
         assertEquals(List.of("t none 1.0 none", "u \"a\" 1.0 none", "u 1.0 \"a\" 1.0", "u none 1.0 \"a\""),
@@ -119,7 +124,7 @@ class PostgresStorageTest {
             Attribute attribute = new Attribute(pointer);
             List<JsonValue> expected = store.timeline(new TimelineKey("t")).orElseThrow().events().stream()
                     .flatMap(event -> attribute.valueIn(event.data()).stream()).toList();
-            assertEquals(expected, store.values(attribute).stream().map(ValueUsage::value).toList(), pointer);
+            assertEquals(expected, store.values(attribute, Optional.empty()).stream().map(ValueUsage::value).toList(), pointer);
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.timelines.adapters.in.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.timelines.application.model.AdjacentValues;
 import dev.timelines.application.model.PairStatistics;
 import dev.timelines.application.model.ProcessMap;
+import dev.timelines.application.model.FunnelStep;
+import dev.timelines.application.model.StateCount;
 import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.StuckTimeline;
 import dev.timelines.application.model.TimeInState;
 import dev.timelines.application.model.ValueCount;
 import dev.timelines.application.model.ValueDurations;
@@ -93,11 +97,37 @@ final class AnalysisReplies {
         }
     }
 
-    /** How many timelines hold a value. */
+    /** How many timelines hold a value and, with {@code ages=true}, how long they had held it. */
     @RegisterForReflection
-    record Count(JsonValue value, long count) {
-        static Count of(ValueCount count) {
-            return new Count(count.value(), count.count());
+    record Count(JsonValue value, long count, @JsonInclude(JsonInclude.Include.NON_NULL) Duration age) {
+        static Count of(StateCount count) {
+            return new Count(count.value(), count.count(), count.age().map(Duration::of).orElse(null));
+        }
+    }
+
+    /** {@code GET /states/stuck}: a timeline held in a value since {@code since}, for {@code seconds}. */
+    @RegisterForReflection
+    record Stuck(String timeline, JsonValue value, BigDecimal since, BigDecimal seconds) {
+        static Stuck of(StuckTimeline stuck) {
+            return new Stuck(stuck.timeline().value(), stuck.value(), stuck.since().epochSeconds(),
+                    Seconds.ofMicros(stuck.micros()));
+        }
+    }
+
+    /** {@code GET /funnels}. */
+    @RegisterForReflection
+    record FunnelReply(List<Step> steps) {
+        static FunnelReply of(List<FunnelStep> steps) {
+            return new FunnelReply(steps.stream().map(Step::of).toList());
+        }
+    }
+
+    /** A funnel's step: {@code conversion} and {@code duration} are null for the first step and when undefined. */
+    @RegisterForReflection
+    record Step(JsonValue value, long timelines, Double conversion, Duration duration) {
+        static Step of(FunnelStep step) {
+            return new Step(step.value(), step.timelines(), step.conversion().orElse(null),
+                    step.duration().map(Duration::of).orElse(null));
         }
     }
 

@@ -25,8 +25,10 @@ public class AttributesResource {
 
     @GET
     @Operation(summary = "Top-level attribute names of all stored events, in code point order, paged")
-    public Replies.Items<String> names(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return Replies.Items.of(attributes.names(parameters.page(limit, cursor)), Function.identity());
+    public Replies.Items<String> names(@QueryParam("asOf") String asOf, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return Replies.Items.of(attributes.names(parameters.reading(asOf).asOf(), parameters.page(limit, cursor)),
+                Function.identity());
     }
 
     @GET
@@ -34,8 +36,8 @@ public class AttributesResource {
     @Operation(summary = "Distinct values of an attribute with the events and timelines carrying each, most first",
             description = "The name may be a JSON Pointer, percent-encoded: /attributes/%2Forder%2Fstatus/values.")
     public Replies.Items<AnalysisReplies.Usage> values(@PathParam("attribute") String attribute,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return Replies.Items.of(attributes.values(parameters.attribute(attribute), parameters.page(limit, cursor)),
-                AnalysisReplies.Usage::of);
+            @QueryParam("asOf") String asOf, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return Replies.Items.of(attributes.values(parameters.attribute(attribute), parameters.reading(asOf).asOf(),
+                parameters.page(limit, cursor)), AnalysisReplies.Usage::of);
     }
 }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Condition;
+import dev.timelines.domain.DurationExpression;
+import dev.timelines.domain.Funnel;
 import dev.timelines.domain.HistoryMode;
 import dev.timelines.domain.InvalidValueException;
 import dev.timelines.domain.JsonValue;
@@ -17,6 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -53,17 +60,60 @@ public class QueryParameters {
         return named("attribute", () -> new Attribute(required(attribute)));
     }
 
-    Window window(String since, String until) {
+    /** {@code asOf}, read against the clock; a moment in the future is now. */
+    Reading reading(String asOf) {
         Timestamp now = now();
-        Optional<Timestamp> from = time("since", since, now);
-        Optional<Timestamp> to = time("until", until, now);
+        Optional<Timestamp> moment = time("asOf", asOf, now).map(given -> given.compareTo(now) > 0 ? now : given);
+        return new Reading(moment.orElse(now), moment);
+    }
+
+    Window window(String since, String until, Reading reading) {
+        Optional<Timestamp> from = time("since", since, reading.now());
+        Optional<Timestamp> to = time("until", until, reading.now());
         return named("since", () -> new Window(from, to));
     }
 
-    /** The moment {@code at}; now when omitted. */
-    Timestamp at(String at) {
-        Timestamp now = now();
-        return time("at", at, now).orElse(now);
+    /** The moment {@code at}; the reading's now when omitted. */
+    Timestamp at(String at, Reading reading) {
+        return time("at", at, reading.now()).orElse(reading.now());
+    }
+
+    /** The question's scope: its {@code where} condition, and the reading's moment. */
+    Scope scope(String where, Reading reading) {
+        return new Scope(where(where), reading.asOf());
+    }
+
+    /**
+     * {@code where}: a JSON object of attribute (a top-level key or a JSON Pointer) to value; all must hold.
+     * {@code {}} or no parameter is no condition.
+     */
+    Condition where(String where) {
+        if (where == null) {
+            return Condition.NONE;
+        }
+        return named("where", () -> {
+            if (!(json(where) instanceof JsonValue.Obj members)) {
+                throw new InvalidValueException(
+                        "must be a JSON object of attribute to value, such as {\"priority\":\"high\"}");
+            }
+            Map<Attribute, JsonValue> condition = new LinkedHashMap<>();
+            members.members().forEach((name, value) -> condition.put(new Attribute(name), value));
+            return new Condition(condition);
+        });
+    }
+
+    /** A duration parameter such as {@code longerThan}: seconds, or a number with one unit of s, m, h, d. */
+    long duration(String name, String text) {
+        return named(name, () -> DurationExpression.parseMicros(required(text)));
+    }
+
+    /** A funnel of the given steps: 2 to 16 of them. */
+    Funnel funnel(List<JsonValue> steps, Optional<Long> within) {
+        return named("step", () -> new Funnel(steps, within));
+    }
+
+    Optional<Long> optionalDuration(String name, String text) {
+        return Optional.ofNullable(text).map(given -> duration(name, given));
     }
 
     /**
@@ -111,14 +161,23 @@ public class QueryParameters {
         if (!text.startsWith(JSON_PREFIX)) {
             return new JsonValue.Str(text);
         }
-        try (JsonParser parser = mapper.getFactory().createParser(text.substring(JSON_PREFIX.length()))) {
+        try {
+            return json(text.substring(JSON_PREFIX.length()));
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(e.getMessage() + " after 'json:' (a string is json:\"text\")");
+        }
+    }
+
+    /** One JSON value, read the way event bodies are read (limits included). */
+    private JsonValue json(String text) {
+        try (JsonParser parser = mapper.getFactory().createParser(text)) {
             return JsonValueReader.readWhole(parser);
         } catch (StreamConstraintsException e) {
-            throw new InvalidValueException("is too large after 'json:': " + Limits.describe(e));
+            throw new InvalidValueException("is too large: " + Limits.describe(e));
         } catch (JsonProcessingException e) {
-            throw new InvalidValueException("is not a JSON literal after 'json:' (a string is json:\"text\")");
+            throw new InvalidValueException("is not JSON");
         } catch (MalformedBodyException e) {
-            throw new InvalidValueException("is not one JSON literal after 'json:': " + e.getMessage());
+            throw new InvalidValueException("is not one JSON value: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import dev.timelines.domain.Attribute;
 import dev.timelines.domain.HistoryPoint;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import dev.timelines.domain.Window;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Encoded;
@@ -55,18 +56,19 @@ public class TimelineResource {
 
     @GET
     @Operation(summary = "Counts, first and last timestamps, and top-level attribute names of a timeline")
-    public Replies.TimelineInfo describe(@Encoded @PathParam("key") String key) {
-        return Replies.TimelineInfo.of(inspect.describe(parameters.key(key)));
+    public Replies.TimelineInfo describe(@Encoded @PathParam("key") String key, @QueryParam("asOf") String asOf) {
+        return Replies.TimelineInfo.of(inspect.describe(parameters.key(key), parameters.reading(asOf).asOf()));
     }
 
     @GET
     @Path("events")
     @Operation(summary = "The timeline's events in (timestamp, seq) order")
     public Replies.Items<Replies.StoredEvent> events(@Encoded @PathParam("key") String key,
-            @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        return Replies.Items.of(inspect.events(parameters.key(key), parameters.window(since, until),
-                parameters.page(limit, cursor)), Replies.StoredEvent::of);
+            @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("asOf") String asOf,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Reading reading = parameters.reading(asOf);
+        return Replies.Items.of(inspect.events(parameters.key(key), parameters.window(since, until, reading),
+                reading.asOf(), parameters.page(limit, cursor)), Replies.StoredEvent::of);
     }
 
     @GET
@@ -75,19 +77,21 @@ public class TimelineResource {
             description = "format=pairs returns one bare array of [timestamp, value] pairs, not paged.")
     public Object history(@Encoded @PathParam("key") String key, @QueryParam("attribute") String attribute,
             @QueryParam("mode") String mode, @QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("format") String format, @QueryParam("limit") String limit,
+            @QueryParam("format") String format, @QueryParam("asOf") String asOf, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         TimelineKey timeline = parameters.key(key);
         Attribute name = parameters.attribute(attribute);
+        Reading reading = parameters.reading(asOf);
+        Window window = parameters.window(since, until, reading);
         if (format != null && !format.equals("pairs") && !format.equals("items")) {
             throw InvalidRequestException.parameter("format", "must be 'items' or 'pairs'");
         }
         if ("pairs".equals(format)) {
-            List<HistoryPoint> points = inspect.history(timeline, name, parameters.mode(mode),
-                    parameters.window(since, until), PageRequest.EVERYTHING).items();
+            List<HistoryPoint> points = inspect.history(timeline, name, parameters.mode(mode), window,
+                    reading.asOf(), PageRequest.EVERYTHING).items();
             return points.stream().map(point -> Replies.Point.of(point).pair()).toList();
         }
-        return Replies.Items.of(inspect.history(timeline, name, parameters.mode(mode), parameters.window(since, until),
+        return Replies.Items.of(inspect.history(timeline, name, parameters.mode(mode), window, reading.asOf(),
                 parameters.page(limit, cursor)), Replies.Point::of);
     }
 
@@ -97,20 +101,22 @@ public class TimelineResource {
     public Replies.Items<Replies.TransitionItem> transitions(@Encoded @PathParam("key") String key,
             @QueryParam("attribute") String attribute, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("entries") String entries,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("asOf") String asOf, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Reading reading = parameters.reading(asOf);
         return Replies.Items.of(inspect.transitions(parameters.key(key), parameters.attribute(attribute),
-                parameters.window(since, until), parameters.flag("entries", entries), parameters.page(limit, cursor)),
-                Replies.TransitionItem::of);
+                parameters.window(since, until, reading), parameters.flag("entries", entries), reading.asOf(),
+                parameters.page(limit, cursor)), Replies.TransitionItem::of);
     }
 
     @GET
     @Path("state")
     @Operation(summary = "The value of one attribute at a moment (now when 'at' is omitted), and since when")
     public Replies.StateItem state(@Encoded @PathParam("key") String key, @QueryParam("attribute") String attribute,
-            @QueryParam("at") String at) {
-        Timestamp moment = parameters.at(at);
+            @QueryParam("at") String at, @QueryParam("asOf") String asOf) {
+        Reading reading = parameters.reading(asOf);
+        Timestamp moment = parameters.at(at, reading);
         TimelineKey timeline = parameters.key(key);
-        return inspect.state(timeline, parameters.attribute(attribute), moment)
+        return inspect.state(timeline, parameters.attribute(attribute), moment, reading.asOf())
                 .map(Replies.StateItem::of)
                 .orElseThrow(() -> new NoStateException("timeline '" + timeline + "' has no state of '" + attribute
                         + "' at " + moment));

@@ -32,30 +32,34 @@ public class TimelinesSearchResource {
     @GET
     @Path("timelines")
     @Operation(summary = "Keys of timelines in code point order, paged",
-            description = "With attribute and value: those whose state at 'at' (default now) equals the value, or"
-                    + " with since/until those in that state for a positive time in the window. 'prefix' limits"
-                    + " the keys; 'value' is a string as written, or json:<literal>.")
+            description = "With attribute and value: those whose state at 'at' (default now) equals the value"
+                    + " ('where' evaluated at 'at'), or with since/until those in that state for a positive time in"
+                    + " the window. 'prefix' limits the keys; 'value' is a string as written, or json:<literal>.")
     public Replies.Items<String> search(@QueryParam("attribute") String attribute, @QueryParam("value") String value,
             @QueryParam("at") String at, @QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("prefix") String prefix, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("prefix") String prefix, @QueryParam("where") String where, @QueryParam("asOf") String asOf,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String keys = prefix == null ? "" : prefix;
+        Reading reading = parameters.reading(asOf);
         PageRequest page = parameters.page(limit, cursor);
         if (attribute == null) {
             requireAbsent("value", value, "is a state search: give 'attribute' too");
             requireAbsent("at", at, "is a state search: give 'attribute' and 'value' too");
             requireAbsent("since", since, "is a state search: give 'attribute' and 'value' too");
             requireAbsent("until", until, "is a state search: give 'attribute' and 'value' too");
-            return Replies.Items.of(search.withPrefix(keys, page), TimelineKey::value);
+            requireAbsent("where", where, "is a condition on states: give 'attribute', 'value' and 'at' too");
+            return Replies.Items.of(search.withPrefix(keys, reading.asOf(), page), TimelineKey::value);
         }
         Attribute name = parameters.attribute(attribute);
         JsonValue state = parameters.value("value", value);
         if (since == null && until == null) {
-            return Replies.Items.of(search.inState(name, state, parameters.at(at), keys, page), TimelineKey::value);
+            return Replies.Items.of(search.inState(name, state, parameters.at(at, reading), keys,
+                    parameters.scope(where, reading), page), TimelineKey::value);
         }
         requireAbsent("at", at, "asks about one moment: give either 'at' or 'since'/'until'");
-        return Replies.Items.of(search.inStateDuring(name, state, parameters.window(since, until), keys, page),
-                TimelineKey::value);
+        requireAbsent("where", where, "applies to the search at one moment ('at'), not during a window");
+        return Replies.Items.of(search.inStateDuring(name, state, parameters.window(since, until, reading), keys,
+                reading.asOf(), page), TimelineKey::value);
     }
 
     private static void requireAbsent(String name, String value, String message) {

@@ -1,7 +1,7 @@
 package dev.timelines.adapters.in.rest;
 
-import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
 import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,7 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Transitions across all timelines: the list, the process map, and what came after or before a value. */
+/**
+ * Transitions across all timelines: the list, the process map, and what came after or before a value. Each takes
+ * {@code where} (evaluated at each transition's own change point) and {@code asOf}.
+ */
 @Path("/transitions")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransitionsResource {
@@ -29,9 +32,12 @@ public class TransitionsResource {
     public Replies.Items<Replies.TransitionItem> list(@QueryParam("attribute") String attribute,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("entries") String entries,
+            @QueryParam("where") String where, @QueryParam("asOf") String asOf,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return Replies.Items.of(transitions.transitions(parameters.attribute(attribute), filter(from, to, since, until),
-                parameters.flag("entries", entries), parameters.page(limit, cursor)), Replies.TransitionItem::of);
+        Reading reading = parameters.reading(asOf);
+        return Replies.Items.of(transitions.transitions(parameters.attribute(attribute),
+                filter(from, to, since, until, reading), parameters.flag("entries", entries),
+                parameters.scope(where, reading), parameters.page(limit, cursor)), Replies.TransitionItem::of);
     }
 
     @GET
@@ -39,9 +45,11 @@ public class TransitionsResource {
     @Operation(summary = "The process map: per (from, to) pair the count, distinct timelines and durations;"
             + " the entries per value")
     public AnalysisReplies.Summary summary(@QueryParam("attribute") String attribute, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("since") String since, @QueryParam("until") String until) {
+            @QueryParam("to") String to, @QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("where") String where, @QueryParam("asOf") String asOf) {
+        Reading reading = parameters.reading(asOf);
         return AnalysisReplies.Summary.of(transitions.summary(parameters.attribute(attribute),
-                filter(from, to, since, until)));
+                filter(from, to, since, until, reading), parameters.scope(where, reading)));
     }
 
     @GET
@@ -49,9 +57,12 @@ public class TransitionsResource {
     @Operation(summary = "For every entry into the value in the window, the value that came next",
             description = "The window selects the entries only; 'none' counts entries still in the value.")
     public AnalysisReplies.Next next(@QueryParam("attribute") String attribute, @QueryParam("value") String value,
-            @QueryParam("since") String since, @QueryParam("until") String until) {
+            @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("where") String where,
+            @QueryParam("asOf") String asOf) {
+        Reading reading = parameters.reading(asOf);
         return AnalysisReplies.Next.of(transitions.next(parameters.attribute(attribute),
-                parameters.value("value", value), parameters.window(since, until)));
+                parameters.value("value", value), parameters.window(since, until, reading),
+                parameters.scope(where, reading)));
     }
 
     @GET
@@ -59,13 +70,16 @@ public class TransitionsResource {
     @Operation(summary = "For every entry into the value in the window, the value it came from",
             description = "The duration is the time spent in the previous value; 'none' counts first change points.")
     public AnalysisReplies.Previous previous(@QueryParam("attribute") String attribute,
-            @QueryParam("value") String value, @QueryParam("since") String since, @QueryParam("until") String until) {
+            @QueryParam("value") String value, @QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("where") String where, @QueryParam("asOf") String asOf) {
+        Reading reading = parameters.reading(asOf);
         return AnalysisReplies.Previous.of(transitions.previous(parameters.attribute(attribute),
-                parameters.value("value", value), parameters.window(since, until)));
+                parameters.value("value", value), parameters.window(since, until, reading),
+                parameters.scope(where, reading)));
     }
 
-    private TransitionFilter filter(String from, String to, String since, String until) {
+    private TransitionFilter filter(String from, String to, String since, String until, Reading reading) {
         return new TransitionFilter(parameters.optionalValue("from", from), parameters.optionalValue("to", to),
-                parameters.window(since, until));
+                parameters.window(since, until, reading));
     }
 }

@@ -1,4 +1,4 @@
-package dev.timelines.adapters.out.memory;
+package dev.timelines.application.service;
 
 import static dev.timelines.application.port.out.StoreFixtures.STATUS;
 import static dev.timelines.application.port.out.StoreFixtures.key;
@@ -10,14 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timelines.application.port.out.ReferenceStorage;
 import dev.timelines.application.port.in.IngestEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
 import dev.timelines.application.port.in.InvalidCursorException;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
-import dev.timelines.application.service.DeleteTimelineService;
-import dev.timelines.application.service.IngestEventsService;
-import dev.timelines.application.service.InspectTimelineService;
+import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.HistoryMode;
 import dev.timelines.domain.HistoryPoint;
@@ -39,9 +38,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Lists of one timeline in pages: cursors resume after a place in timeline order, whatever arrives meanwhile. */
 class TimelinePagingTest {
 
+    /** No "as known at": the store as it is. */
+    private static final Optional<Timestamp> LATEST = Optional.empty();
+
     private static final TimelineKey T = key("t");
 
-    private final InMemoryEventStore store = new InMemoryEventStore();
+    private final ReferenceStorage store = new ReferenceStorage();
     private final IngestEventsUseCase ingest = new IngestEventsService(store, Clock.systemUTC());
     private final InspectTimelineUseCase inspect = new InspectTimelineService(store);
 
@@ -85,10 +87,10 @@ class TimelinePagingTest {
     @ValueSource(ints = {1, 2, 3, 6, 7, 8, 100})
     void pagesOfEventsConcatenateToTheFullList(int limit) {
         givenSevenEvents();
-        List<Event> everything = inspect.events(T, Window.ALL, PageRequest.EVERYTHING).items();
+        List<Event> everything = inspect.events(T, Window.ALL, LATEST, PageRequest.EVERYTHING).items();
 
         assertEquals(7, everything.size());
-        assertEquals(eventTimes(everything), eventTimes(allPages(p -> inspect.events(T, Window.ALL, p), limit)));
+        assertEquals(eventTimes(everything), eventTimes(allPages(p -> inspect.events(T, Window.ALL, LATEST, p), limit)));
     }
 
     @ParameterizedTest
@@ -96,9 +98,9 @@ class TimelinePagingTest {
     void pagesOfHistoryConcatenateToTheFullList(int limit) {
         givenSevenEvents();
         for (HistoryMode mode : HistoryMode.values()) {
-            List<HistoryPoint> everything = inspect.history(T, STATUS, mode, Window.ALL, PageRequest.EVERYTHING)
+            List<HistoryPoint> everything = inspect.history(T, STATUS, mode, Window.ALL, LATEST, PageRequest.EVERYTHING)
                     .items();
-            assertEquals(everything, allPages(p -> inspect.history(T, STATUS, mode, Window.ALL, p), limit));
+            assertEquals(everything, allPages(p -> inspect.history(T, STATUS, mode, Window.ALL, LATEST, p), limit));
         }
     }
 
@@ -107,9 +109,9 @@ class TimelinePagingTest {
     void pagesOfTransitionsConcatenateToTheFullList(int limit) {
         givenSevenEvents();
         for (boolean entries : new boolean[] {false, true}) {
-            List<Transition> everything = inspect.transitions(T, STATUS, Window.ALL, entries,
+            List<Transition> everything = inspect.transitions(T, STATUS, Window.ALL, entries,LATEST, 
                     PageRequest.EVERYTHING).items();
-            assertEquals(everything, allPages(p -> inspect.transitions(T, STATUS, Window.ALL, entries, p), limit));
+            assertEquals(everything, allPages(p -> inspect.transitions(T, STATUS, Window.ALL, entries, LATEST, p), limit));
         }
     }
 
@@ -119,14 +121,14 @@ class TimelinePagingTest {
         Window window = Window.between(seconds(20), seconds(40));
 
         assertEquals(List.of("20", "20", "20", "30"),
-                allPages(p -> inspect.events(T, window, p), 3).stream().map(e -> time(e.timestamp())).toList());
+                allPages(p -> inspect.events(T, window, LATEST, p), 3).stream().map(e -> time(e.timestamp())).toList());
     }
 
     @Test
     void aFullLastPageHasNoCursor() {
         givenSevenEvents();
 
-        Page<Event> page = inspect.events(T, Window.ALL, first(7));
+        Page<Event> page = inspect.events(T, Window.ALL, LATEST, first(7));
 
         assertEquals(7, page.items().size());
         assertEquals(Optional.empty(), page.next());
@@ -136,8 +138,8 @@ class TimelinePagingTest {
     void aCursorResumesAfterTiedTimestamps() {
         givenSevenEvents();
 
-        Page<Event> firstPage = inspect.events(T, Window.ALL, first(2));
-        Page<Event> secondPage = inspect.events(T, Window.ALL, after(firstPage, 2));
+        Page<Event> firstPage = inspect.events(T, Window.ALL, LATEST, first(2));
+        Page<Event> secondPage = inspect.events(T, Window.ALL, LATEST, after(firstPage, 2));
 
         assertEquals(List.of("10", "20"), firstPage.items().stream().map(e -> time(e.timestamp())).toList());
         assertEquals(List.of("20", "20"), secondPage.items().stream().map(e -> time(e.timestamp())).toList());
@@ -147,10 +149,10 @@ class TimelinePagingTest {
     @Test
     void aCursorStaysValidWhenLateEventsArriveBeforeIt() {
         given(status("t", 10, "a"), status("t", 20, "b"), status("t", 30, "c"), status("t", 40, "d"));
-        Page<Event> firstPage = inspect.events(T, Window.ALL, first(2));
+        Page<Event> firstPage = inspect.events(T, Window.ALL, LATEST, first(2));
 
         given(status("t", 5, "late"), status("t", 15, "late"));
-        Page<Event> secondPage = inspect.events(T, Window.ALL, after(firstPage, 2));
+        Page<Event> secondPage = inspect.events(T, Window.ALL, LATEST, after(firstPage, 2));
 
         assertEquals(List.of("30", "40"), secondPage.items().stream().map(e -> time(e.timestamp())).toList());
         assertEquals(Optional.empty(), secondPage.next());
@@ -159,7 +161,7 @@ class TimelinePagingTest {
     @Test
     void aCursorStaysValidWhenLateEventsArriveAfterIt() {
         given(status("t", 10, "a"), status("t", 20, "b"), status("t", 30, "c"), status("t", 40, "d"));
-        Page<Event> firstPage = inspect.events(T, Window.ALL, first(2));
+        Page<Event> firstPage = inspect.events(T, Window.ALL, LATEST, first(2));
 
         given(status("t", 35, "late"), status("t", 20, "tied"));
 
@@ -170,7 +172,7 @@ class TimelinePagingTest {
     private List<Event> allPagesAfter(Page<Event> page) {
         List<Event> items = new ArrayList<>();
         while (page.next().isPresent()) {
-            page = inspect.events(T, Window.ALL, after(page, 2));
+            page = inspect.events(T, Window.ALL, LATEST, after(page, 2));
             items.addAll(page.items());
         }
         return items;
@@ -179,10 +181,10 @@ class TimelinePagingTest {
     @Test
     void aTransitionCursorStaysValidWhenALateEventChangesEarlierTransitions() {
         given(status("t", 10, "a"), status("t", 20, "b"), status("t", 30, "c"), status("t", 40, "d"));
-        Page<Transition> firstPage = inspect.transitions(T, STATUS, Window.ALL, false, first(1));
+        Page<Transition> firstPage = inspect.transitions(T, STATUS, Window.ALL, false, LATEST, first(1));
 
         given(status("t", 15, "x"));
-        Page<Transition> rest = inspect.transitions(T, STATUS, Window.ALL, false, after(firstPage, 10));
+        Page<Transition> rest = inspect.transitions(T, STATUS, Window.ALL, false, LATEST, after(firstPage, 10));
 
         assertEquals(List.of("30", "40"), rest.items().stream().map(t -> time(t.at())).toList());
     }
@@ -190,11 +192,11 @@ class TimelinePagingTest {
     @Test
     void aCursorPastTheEndGivesAnEmptyLastPage() {
         given(status("t", 10, "a"), status("t", 20, "b"), status("t", 30, "c"));
-        Page<Event> firstPage = inspect.events(T, Window.ALL, first(2));
+        Page<Event> firstPage = inspect.events(T, Window.ALL, LATEST, first(2));
         new DeleteTimelineService(store).delete(T);
         given(status("t", 10, "a"));
 
-        Page<Event> next = inspect.events(T, Window.ALL, after(firstPage, 2));
+        Page<Event> next = inspect.events(T, Window.ALL, LATEST, after(firstPage, 2));
 
         assertEquals(List.of(), next.items());
         assertFalse(next.next().isPresent());
@@ -217,9 +219,9 @@ class TimelinePagingTest {
         given(status("t", 10, "a"), status("t", 20, "b"));
         PageRequest request = new PageRequest(1, Optional.of(cursor));
 
-        assertThrows(InvalidCursorException.class, () -> inspect.events(T, Window.ALL, request));
+        assertThrows(InvalidCursorException.class, () -> inspect.events(T, Window.ALL, LATEST, request));
         assertThrows(InvalidCursorException.class,
-                () -> inspect.history(T, STATUS, HistoryMode.ALL, Window.ALL, request));
-        assertThrows(InvalidCursorException.class, () -> inspect.transitions(T, STATUS, Window.ALL, true, request));
+                () -> inspect.history(T, STATUS, HistoryMode.ALL, Window.ALL, LATEST, request));
+        assertThrows(InvalidCursorException.class, () -> inspect.transitions(T, STATUS, Window.ALL, true, LATEST, request));
     }
 }

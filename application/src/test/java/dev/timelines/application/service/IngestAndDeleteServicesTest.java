@@ -1,16 +1,14 @@
-package dev.timelines.adapters.out.memory;
+package dev.timelines.application.service;
 
 import static dev.timelines.application.port.out.StoreFixtures.key;
 import static dev.timelines.application.port.out.StoreFixtures.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.timelines.application.port.out.ReferenceStorage;
 import dev.timelines.application.port.in.DeleteTimelineUseCase;
 import dev.timelines.application.port.in.IngestEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
-import dev.timelines.application.service.DeleteTimelineService;
-import dev.timelines.application.service.IngestEventsService;
-import dev.timelines.application.service.InspectTimelineService;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.TimelineNotFoundException;
@@ -22,12 +20,15 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Ingest and delete as the REST adapter drives them, over the real in-memory store. */
+/** Ingest and delete as the REST adapter drives them, over the reference storage. */
 class IngestAndDeleteServicesTest {
+
+    /** No "as known at": the store as it is. */
+    private static final Optional<Timestamp> LATEST = Optional.empty();
 
     private static final Instant NOW = Instant.parse("2024-01-02T03:04:05.678901234Z");
 
-    private final InMemoryEventStore store = new InMemoryEventStore();
+    private final ReferenceStorage store = new ReferenceStorage();
     private final IngestEventsUseCase ingest = new IngestEventsService(store, Clock.fixed(NOW, ZoneOffset.UTC));
     private final DeleteTimelineUseCase delete = new DeleteTimelineService(store);
     private final InspectTimelineUseCase inspect = new InspectTimelineService(store);
@@ -63,7 +64,7 @@ class IngestAndDeleteServicesTest {
 
         delete.delete(key("t"));
 
-        assertThrows(TimelineNotFoundException.class, () -> inspect.describe(key("t")));
+        assertThrows(TimelineNotFoundException.class, () -> inspect.describe(key("t"), LATEST));
     }
 
     @Test
@@ -88,7 +89,7 @@ class IngestAndDeleteServicesTest {
         delete.delete(key("t"));
 
         assertEquals(new IngestResult(1, 0), ingest.ingest(List.of(status("t", 10, "e1", "a"))));
-        assertEquals(1, inspect.describe(key("t")).events());
+        assertEquals(1, inspect.describe(key("t"), LATEST).events());
     }
 
     @Test
@@ -97,6 +98,6 @@ class IngestAndDeleteServicesTest {
 
         delete.delete(key("t"));
 
-        assertEquals(1, inspect.describe(key("t/1")).events());
+        assertEquals(1, inspect.describe(key("t/1"), LATEST).events());
     }
 }

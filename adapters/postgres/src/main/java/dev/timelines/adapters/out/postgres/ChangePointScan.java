@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * its neighbours, selected in SQL as the selection says, read in timeline order a batch at a time and handed over
  * one timeline at a time. Values are shown as first written, as the answers from SQL show them.
  */
-final class StayScan {
+final class ChangePointScan {
 
     private static final SelectionSql STAYS = new SelectionSql("""
             SELECT timeline, ts, seq, %s AS value, %s AS prev_value, prev_ts, %s AS next_value, next_ts
@@ -27,7 +27,7 @@ final class StayScan {
             """.formatted(ValueSql.firstWritten("value"), ValueSql.firstWritten("prev_value"),
             ValueSql.firstWritten("next_value")));
 
-    private StayScan() {
+    private ChangePointScan() {
     }
 
     static void stays(Connection connection, int attribute, StaySelection selection, Consumer<List<Stay>> timeline)

@@ -1,0 +1,93 @@
+package dev.timelines.application.question;
+
+import dev.timelines.application.model.FunnelStep;
+import dev.timelines.application.model.Scope;
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.domain.Funnel;
+import dev.timelines.domain.Stay;
+import dev.timelines.domain.Window;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A funnel (docs/semantics.md, "Funnels"): per step, the timelines whose chain reached it and the time their
+ * chains took from the step before. Only entries in the window where the condition holds take part.
+ */
+public final class PartialFunnel implements PartialAnswer<PartialFunnel, List<FunnelStep>> {
+
+    private final Funnel funnel;
+    private final Window window;
+    private final Scope scope;
+    private final long[] reached;
+    private final DurationSamples[] durations;
+
+    public PartialFunnel(Funnel funnel, Window window, Scope scope) {
+        this.funnel = funnel;
+        this.window = window;
+        this.scope = scope;
+        this.reached = new long[funnel.steps().size()];
+        this.durations = new DurationSamples[funnel.steps().size()];
+        for (int step = 0; step < durations.length; step++) {
+            durations[step] = new DurationSamples();
+        }
+    }
+
+    public Funnel funnel() {
+        return funnel;
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    @Override
+    public StaySelection selection() {
+        return StaySelection.of(new StaySelection.EnteredIn(window));
+    }
+
+    @Override
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public void add(TimelineStays timeline) {
+        List<Stay> entries = timeline.stays().stream()
+                .filter(stay -> scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())).toList();
+        addChain(funnel.chain(entries));
+    }
+
+    /** Adds a timeline's chain, found elsewhere by {@link Funnel#chain}. */
+    public void addChain(List<Stay> chain) {
+        for (int step = 0; step < chain.size(); step++) {
+            reached[step]++;
+            if (step > 0) {
+                durations[step].add(chain.get(step).since().micros() - chain.get(step - 1).since().micros());
+            }
+        }
+    }
+
+    @Override
+    public PartialFunnel merge(PartialFunnel other) {
+        for (int step = 0; step < reached.length; step++) {
+            reached[step] += other.reached[step];
+            durations[step].merge(other.durations[step]);
+        }
+        return this;
+    }
+
+    @Override
+    public List<FunnelStep> answer() {
+        List<FunnelStep> steps = new ArrayList<>(reached.length);
+        for (int step = 0; step < reached.length; step++) {
+            Optional<Double> conversion = step == 0 || reached[step - 1] == 0
+                    ? Optional.empty()
+                    : Optional.of((double) reached[step] / reached[step - 1]);
+            steps.add(new FunnelStep(funnel.steps().get(step), reached[step], conversion,
+                    durations[step].count() == 0 ? Optional.empty() : Optional.of(durations[step].statistics())));
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.timelines.application.question;
+
+import dev.timelines.application.model.Scope;
+import dev.timelines.application.model.StuckTimeline;
+import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stuck timelines (docs/semantics.md, "Stuck timelines and state ages"): those holding a value (any, or the one
+ * asked) at a moment since strictly longer than a time, where the condition holds then; ordered by since, then
+ * key in code point order; a page resumes after a position in that order. Runs merge by sorting.
+ */
+public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimeline>> {
+
+    /** A place in the order of the list: since, then key. */
+    public record Position(long sinceMicros, TimelineKey timeline) implements Comparable<Position> {
+
+        private static final Comparator<Position> ORDER =
+                Comparator.comparingLong(Position::sinceMicros).thenComparing(Position::timeline);
+
+        public static Position of(StuckTimeline stuck) {
+            return new Position(stuck.since().micros(), stuck.timeline());
+        }
+
+        @Override
+        public int compareTo(Position other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    private final Optional<JsonValue> value;
+    private final long longerThanMicros;
+    private final Timestamp at;
+    private final Optional<Position> after;
+    private final int limit;
+    private final Scope scope;
+    private final List<StuckTimeline> found = new ArrayList<>();
+    private boolean sorted = true;
+
+    public StuckRun(Optional<JsonValue> value, long longerThanMicros, Timestamp at, Optional<Position> after,
+            int limit, Scope scope) {
+        this.value = value;
+        this.longerThanMicros = longerThanMicros;
+        this.at = at;
+        this.after = after;
+        this.limit = limit;
+        this.scope = scope;
+    }
+
+    public long longerThanMicros() {
+        return longerThanMicros;
+    }
+
+    public Timestamp at() {
+        return at;
+    }
+
+    public Optional<Position> after() {
+        return after;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    @Override
+    public StaySelection selection() {
+        return new StaySelection(new StaySelection.HoldingAt(at), value, Optional.empty());
+    }
+
+    @Override
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public void add(TimelineStays timeline) {
+        if (!scope.where().holdsAt(at, timeline.alongside())) {
+            return;
+        }
+        for (Stay stay : timeline.stays()) {
+            if (stay.stuckAt(at, longerThanMicros)) {
+                StuckTimeline stuck = new StuckTimeline(timeline.key(), stay.value(), stay.since(), stay.ageMicros(at));
+                if (after.map(position -> Position.of(stuck).compareTo(position) > 0).orElse(true)) {
+                    found.add(stuck);
+                    sorted = false;
+                }
+            }
+        }
+    }
+
+    /** Adds stuck timelines found elsewhere, all selected and after the position, in list order. */
+    public void addSorted(List<StuckTimeline> stuck) {
+        sorted = found.isEmpty();
+        found.addAll(stuck);
+    }
+
+    @Override
+    public StuckRun merge(StuckRun other) {
+        found.addAll(other.found);
+        sorted = false;
+        return this;
+    }
+
+    @Override
+    public List<StuckTimeline> answer() {
+        if (!sorted) {
+            found.sort(Comparator.comparing(Position::of));
+        }
+        return found.size() <= limit ? found : found.subList(0, limit);
+    }
+}
