@@ -9,7 +9,7 @@ import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,13 +22,13 @@ public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
     private final StaySelection selection;
     private final KeyRange range;
     private final Scope scope;
-    private final List<TimelineKey> keys = new ArrayList<>();
-    private boolean sorted = true;
+    private final SortedRun<TimelineKey> keys;
 
     private KeyRun(StaySelection selection, KeyRange range, Scope scope) {
         this.selection = selection;
         this.range = range;
         this.scope = scope;
+        this.keys = new SortedRun<TimelineKey>(Comparator.naturalOrder(), range.limit());
     }
 
     /** Timelines whose state at {@code at} is the value, where the condition holds at {@code at}. */
@@ -62,29 +62,23 @@ public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
                 || scope.where().holdsAt(holding.at(), timeline.alongside());
         if (holds && range.contains(key)) {
             keys.add(key);
-            sorted = false;
         }
     }
 
     /** Adds keys found elsewhere, all in the range, in code point order. */
     public void addSorted(List<TimelineKey> found) {
-        sorted = keys.isEmpty();
-        keys.addAll(found);
+        keys.addSorted(found);
     }
 
     @Override
     public KeyRun merge(KeyRun other) {
-        keys.addAll(other.keys);
-        sorted = false;
+        keys.merge(other.keys);
         return this;
     }
 
     /** The first keys of the range, at most its limit. */
     @Override
     public List<TimelineKey> answer() {
-        if (!sorted) {
-            keys.sort(null);
-        }
-        return keys.size() <= range.limit() ? keys : keys.subList(0, range.limit());
+        return keys.first();
     }
 }

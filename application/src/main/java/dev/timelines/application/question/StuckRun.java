@@ -8,7 +8,6 @@ import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +41,7 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
     private final Optional<Position> after;
     private final int limit;
     private final Scope scope;
-    private final List<StuckTimeline> found = new ArrayList<>();
-    private boolean sorted = true;
+    private final SortedRun<StuckTimeline> found;
 
     public StuckRun(Optional<JsonValue> value, long longerThanMicros, Timestamp at, Optional<Position> after,
             int limit, Scope scope) {
@@ -53,6 +51,7 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
         this.after = after;
         this.limit = limit;
         this.scope = scope;
+        this.found = new SortedRun<>(Comparator.comparing(Position::of), limit);
     }
 
     public long longerThanMicros() {
@@ -91,7 +90,6 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
                 StuckTimeline stuck = new StuckTimeline(timeline.key(), stay.value(), stay.since(), stay.ageMicros(at));
                 if (after.map(position -> Position.of(stuck).compareTo(position) > 0).orElse(true)) {
                     found.add(stuck);
-                    sorted = false;
                 }
             }
         }
@@ -99,22 +97,17 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
 
     /** Adds stuck timelines found elsewhere, all selected and after the position, in list order. */
     public void addSorted(List<StuckTimeline> stuck) {
-        sorted = found.isEmpty();
-        found.addAll(stuck);
+        found.addSorted(stuck);
     }
 
     @Override
     public StuckRun merge(StuckRun other) {
-        found.addAll(other.found);
-        sorted = false;
+        found.merge(other.found);
         return this;
     }
 
     @Override
     public List<StuckTimeline> answer() {
-        if (!sorted) {
-            found.sort(Comparator.comparing(Position::of));
-        }
-        return found.size() <= limit ? found : found.subList(0, limit);
+        return found.first();
     }
 }

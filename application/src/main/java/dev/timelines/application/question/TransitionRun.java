@@ -7,7 +7,6 @@ import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.TransitionPosition;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Transition;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +25,7 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
     private final Optional<TransitionPosition> after;
     private final int limit;
     private final Scope scope;
-    private final List<Transition> found = new ArrayList<>();
-    private boolean sorted = true;
+    private final SortedRun<Transition> found;
 
     public TransitionRun(TransitionFilter filter, boolean entries, Optional<TransitionPosition> after, int limit,
             Scope scope) {
@@ -36,6 +34,7 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
         this.after = after;
         this.limit = limit;
         this.scope = scope;
+        this.found = new SortedRun<>(ORDER, limit);
     }
 
     public TransitionFilter filter() {
@@ -72,29 +71,23 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
                     && scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())
                     && after.map(position -> TransitionPosition.of(transition).compareTo(position) > 0).orElse(true)) {
                 found.add(transition);
-                sorted = false;
             }
         }
     }
 
     /** Adds transitions found elsewhere, all selected and after the position, in list order. */
     public void addSorted(List<Transition> transitions) {
-        sorted = found.isEmpty();
-        found.addAll(transitions);
+        found.addSorted(transitions);
     }
 
     @Override
     public TransitionRun merge(TransitionRun other) {
-        found.addAll(other.found);
-        sorted = false;
+        found.merge(other.found);
         return this;
     }
 
     @Override
     public List<Transition> answer() {
-        if (!sorted) {
-            found.sort(ORDER);
-        }
-        return found.size() <= limit ? found : found.subList(0, limit);
+        return found.first();
     }
 }

@@ -181,7 +181,7 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Store
 
     /**
      * The fast paths: each fills its partial answer in SQL and returns true, for the plain questions; those with a
-     * condition or as known at a moment are folded from the scans.
+     * condition or as known at a moment, and the states' ages, are folded from the scans.
      */
     @Override
     public boolean keys(Attribute attribute, KeyRun partial) {
@@ -221,7 +221,7 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
-        if (!partial.scope().isAll()) {
+        if (!partial.scope().isAll() || partial.ages()) {
             return false;
         }
         deliver(attribute, (connection, id) -> StateQuestions.statesAt(connection, id, partial));

@@ -1,0 +1,10 @@
+package dev.timelines.bootstrap;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Stuck timelines, ages, conditions, funnels and "as known at" over HTTP, on the PostgreSQL storage. */
+@QuarkusTest
+@TestProfile(PostgresStorage.class)
+class PostgresStuckWhereFunnelsAsOfApiTest extends StuckWhereFunnelsAsOfApiTest {
+}
