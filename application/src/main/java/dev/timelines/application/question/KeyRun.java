@@ -59,7 +59,7 @@ public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
     public void add(TimelineStays timeline) {
         TimelineKey key = timeline.key();
         boolean holds = !(selection.period() instanceof StaySelection.HoldingAt holding)
-                || scope.where().holdsAt(holding.at(), timeline.alongside());
+                || timeline.holdsAt(scope.where(), holding.at());
         if (holds && range.contains(key)) {
             keys.add(key);
         }

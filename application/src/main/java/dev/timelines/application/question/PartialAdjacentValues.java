@@ -97,10 +97,7 @@ public final class PartialAdjacentValues implements PartialAnswer<PartialAdjacen
 
     @Override
     public void add(TimelineStays timeline) {
-        for (Stay stay : timeline.stays()) {
-            if (!scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())) {
-                continue;
-            }
+        for (Stay stay : timeline.enteredWhere(scope.where())) {
             Optional<Stay.Neighbour> neighbour = direction.neighbour(stay);
             addEntries(1, neighbour.isEmpty() ? 1 : 0);
             if (neighbour.isPresent()) {

@@ -54,9 +54,7 @@ public final class PartialFunnel implements PartialAnswer<PartialFunnel, List<Fu
 
     @Override
     public void add(TimelineStays timeline) {
-        List<Stay> entries = timeline.stays().stream()
-                .filter(stay -> scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())).toList();
-        addChain(funnel.chain(entries));
+        addChain(funnel.chain(timeline.enteredWhere(scope.where())));
     }
 
     /** Adds a timeline's chain, found elsewhere by {@link Funnel#chain}. */

@@ -51,7 +51,7 @@ public final class PartialProcessMap implements PartialAnswer<PartialProcessMap,
     /** Transitions in the window, from and to the filter's values (a from filter drops the entries). */
     @Override
     public StaySelection selection() {
-        return new StaySelection(new StaySelection.EnteredIn(filter.window()), filter.to(), filter.from());
+        return StaySelection.transitions(filter);
     }
 
     @Override
@@ -62,10 +62,7 @@ public final class PartialProcessMap implements PartialAnswer<PartialProcessMap,
     @Override
     public void add(TimelineStays timeline) {
         Set<Pair> made = new HashSet<>();
-        for (Stay stay : timeline.stays()) {
-            if (!scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())) {
-                continue;
-            }
+        for (Stay stay : timeline.enteredWhere(scope.where())) {
             if (stay.isEntry()) {
                 addEntries(stay.value(), 1);
             } else {

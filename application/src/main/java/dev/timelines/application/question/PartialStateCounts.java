@@ -56,7 +56,7 @@ public final class PartialStateCounts implements PartialAnswer<PartialStateCount
     /** A timeline has one stay holding at a moment: it counts once. */
     @Override
     public void add(TimelineStays timeline) {
-        if (!scope.where().holdsAt(at, timeline.alongside())) {
+        if (!timeline.holdsAt(scope.where(), at)) {
             return;
         }
         for (Stay stay : timeline.stays()) {
