@@ -5,7 +5,6 @@ import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.domain.JsonValue;
-import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
