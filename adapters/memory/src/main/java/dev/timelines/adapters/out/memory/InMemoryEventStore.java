@@ -226,6 +226,24 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
         });
     }
 
+    /** The timelines with an event received after the scan's moment, found by their last seq: O(1) each. */
+    @Override
+    public boolean changedSince(StayScan scan, Consumer<TimelineStays> now, Consumer<TimelineStays> then) {
+        long asOf = scan.asOf().orElseThrow().micros();
+        ask(scan.attribute(), index -> {
+            for (StoredTimeline stored : timelines.visible()) {
+                if (stored.changedAfter(asOf)) {
+                    hand(current(scan, index, stored), now);
+                    if (stored.knownAt(asOf)) {
+                        hand(knownAt(scan, index, stored), then);
+                    }
+                }
+            }
+            return null;
+        });
+        return true;
+    }
+
     private static void hand(TimelineStays stays, Consumer<TimelineStays> timeline) {
         if (stays != null && !stays.stays().isEmpty()) {
             timeline.accept(stays);
