@@ -203,6 +203,8 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
      */
     @Override
     public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
+        // A condition's attributes are indexed like any asked about, so that their stays need no decoding.
+        scan.alongside().forEach(other -> ask(other, index -> null));
         ask(scan.attribute(), index -> {
             long asOf = scan.asOf().map(Timestamp::micros).orElse(Long.MAX_VALUE);
             Set<Integer> handed = new HashSet<>();
