@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.memory;
 
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
@@ -203,8 +204,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
      */
     @Override
     public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
-        // A condition's attributes are indexed like any asked about, so that their stays need no decoding.
-        scan.alongside().forEach(other -> ask(other, index -> null));
+        scan.alongside().forEach(this::indexIfAllowed);
         ask(scan.attribute(), index -> {
             long asOf = scan.asOf().map(Timestamp::micros).orElse(Long.MAX_VALUE);
             Set<Integer> handed = new HashSet<>();
@@ -244,6 +244,18 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
             return null;
         });
         return true;
+    }
+
+    /**
+     * A condition's attribute is indexed like any asked about, so that its stays need no decoding; one with too many
+     * values is not, and its stays come from the events.
+     */
+    private void indexIfAllowed(Attribute attribute) {
+        try {
+            ask(attribute, index -> null);
+        } catch (AttributeTooDiverseException e) {
+            // Refused as a question's attribute only: as a condition it is read from the events.
+        }
     }
 
     private static void hand(TimelineStays stays, Consumer<TimelineStays> timeline) {
