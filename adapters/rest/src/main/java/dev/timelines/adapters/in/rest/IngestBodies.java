@@ -2,7 +2,6 @@ package dev.timelines.adapters.in.rest;
 
 import dev.timelines.domain.JsonValue;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,11 +23,17 @@ final class IngestBodies {
     private IngestBodies() {
     }
 
+    /** The string form of a timestamp (the scanner would name it after Java's OffsetDateTime). */
+    @Schema(name = "DateTime", type = SchemaType.STRING, format = "date-time",
+            description = "An RFC 3339 date-time.", examples = "2023-04-08T11:26:27.5+02:00")
+    interface DateTime {
+    }
+
     /** An event sent to {@code POST /timelines/{key}/events}. */
     @Schema(name = "Event", description = "An event for the timeline in the path. No other field is accepted: values"
             + " belong in 'data'.", additionalProperties = Schema.False.class)
     record Event(
-            @Schema(required = true, description = TIMESTAMP, oneOf = {BigDecimal.class, OffsetDateTime.class})
+            @Schema(required = true, description = TIMESTAMP, oneOf = {BigDecimal.class, DateTime.class})
             Object timestamp,
             @Schema(required = true, description = DATA) Map<String, JsonValue> data,
             @Schema(description = ID, minLength = 1, maxLength = 128) String id,
@@ -47,7 +52,7 @@ final class IngestBodies {
     record NamedEvent(
             @Schema(required = true, description = "The key of the timeline the event belongs to.", minLength = 1)
             String timeline,
-            @Schema(required = true, description = TIMESTAMP, oneOf = {BigDecimal.class, OffsetDateTime.class})
+            @Schema(required = true, description = TIMESTAMP, oneOf = {BigDecimal.class, DateTime.class})
             Object timestamp,
             @Schema(required = true, description = DATA) Map<String, JsonValue> data,
             @Schema(description = ID, minLength = 1, maxLength = 128) String id) {
