@@ -10,37 +10,80 @@ import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Seconds;
 import dev.timelines.domain.State;
+import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Transition;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON shapes of docs/api.md, kept apart from domain types so that the wire format is explicit. */
+/**
+ * The JSON shapes of docs/api.md, kept apart from domain types so that the wire format is explicit. Each list is a
+ * page record of its own, {@code {"items": [...], "next": cursor-or-null}}, so that the OpenAPI document names it
+ * and an operation's examples can sit beside its schema.
+ */
 final class Replies {
+
+    static final String NEXT = "The cursor of the next page: pass it back as 'cursor'. null on the last page.";
+    static final String SECONDS = "Epoch seconds: an integer when whole, otherwise up to 6 fraction digits.";
 
     private Replies() {
     }
 
+    static <S, T> List<T> itemsOf(Page<S> page, Function<S, T> map) {
+        return page.items().stream().map(map).toList();
+    }
+
+    static String nextOf(Page<?> page) {
+        return page.next().orElse(null);
+    }
+
     /** {@code {"accepted": n, "duplicates": d}}. */
     @RegisterForReflection
-    record Ingested(int accepted, int duplicates) {
+    @Schema(description = "What an ingest request stored: all of its events, or (on a problem) none.")
+    record Ingested(
+            @Schema(required = true, description = "Events stored.") int accepted,
+            @Schema(required = true, description = "Events not stored because an event with the same id is already"
+                    + " in the timeline (or earlier in the request).") int duplicates) {
         static Ingested of(IngestResult result) {
             return new Ingested(result.accepted(), result.duplicates());
         }
     }
 
-    /** One page: {@code {"items": [...], "next": cursor-or-null}}. */
+    /** {@code GET /timelines}: keys in code point order. */
     @RegisterForReflection
-    record Items<T>(List<T> items, String next) {
-        static <S, T> Items<T> of(Page<S> page, Function<S, T> map) {
-            return new Items<>(page.items().stream().map(map).toList(), page.next().orElse(null));
+    @Schema(description = "One page of timeline keys, in code point order.")
+    record TimelineKeyPage(
+            @Schema(required = true, description = "Timeline keys.") List<String> items,
+            @Schema(required = true, nullable = true, description = NEXT) String next) {
+        static TimelineKeyPage of(Page<TimelineKey> page) {
+            return new TimelineKeyPage(itemsOf(page, TimelineKey::value), nextOf(page));
+        }
+    }
+
+    /** {@code GET /attributes}: top-level names in code point order. */
+    @RegisterForReflection
+    @Schema(description = "One page of the top-level attribute names of all stored events, in code point order.")
+    record AttributeNamePage(
+            @Schema(required = true, description = "Attribute names.") List<String> items,
+            @Schema(required = true, nullable = true, description = NEXT) String next) {
+        static AttributeNamePage of(Page<String> page) {
+            return new AttributeNamePage(itemsOf(page, Function.identity()), nextOf(page));
         }
     }
 
     /** {@code GET /timelines/{key}}. */
     @RegisterForReflection
-    record TimelineInfo(String key, int events, BigDecimal first, BigDecimal last, List<String> attributes) {
+    @Schema(description = "A timeline's summary.")
+    record TimelineInfo(
+            @Schema(required = true, description = "The timeline's key.") String key,
+            @Schema(required = true, description = "Events stored in it.") int events,
+            @Schema(required = true, description = "The earliest event timestamp; " + SECONDS) BigDecimal first,
+            @Schema(required = true, description = "The latest event timestamp; " + SECONDS) BigDecimal last,
+            @Schema(required = true, description = "Top-level attribute names of its events, in code point order.")
+            List<String> attributes) {
         static TimelineInfo of(TimelineSummary summary) {
             return new TimelineInfo(summary.key().value(), summary.events(), summary.first().epochSeconds(),
                     summary.last().epochSeconds(), summary.attributes());
@@ -49,17 +92,38 @@ final class Replies {
 
     /** An event as stored; {@code id} only when the producer gave one. */
     @RegisterForReflection
-    record StoredEvent(BigDecimal timestamp, long seq, BigDecimal received,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String id, JsonValue data) {
+    @Schema(description = "An event as stored.")
+    record StoredEvent(
+            @Schema(required = true, description = "The event's time; " + SECONDS) BigDecimal timestamp,
+            @Schema(required = true, description = "Its arrival order across the whole store, increasing.") long seq,
+            @Schema(required = true, description = "When the server accepted the request that stored it; "
+                    + SECONDS) BigDecimal received,
+            @Schema(description = "The producer's id, when it gave one.")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String id,
+            @Schema(required = true, description = "The event's data object, as sent.") JsonValue data) {
         static StoredEvent of(Event event) {
             return new StoredEvent(event.timestamp().epochSeconds(), event.seq(), event.received().epochSeconds(),
                     event.id().map(EventId::value).orElse(null), event.data());
         }
     }
 
+    /** {@code GET /timelines/{key}/events}. */
+    @RegisterForReflection
+    @Schema(description = "One page of a timeline's events in (timestamp, seq) order.")
+    record EventPage(
+            @Schema(required = true, description = "Events.") List<StoredEvent> items,
+            @Schema(required = true, nullable = true, description = NEXT) String next) {
+        static EventPage of(Page<Event> page) {
+            return new EventPage(itemsOf(page, StoredEvent::of), nextOf(page));
+        }
+    }
+
     /** A point of a history view. */
     @RegisterForReflection
-    record Point(BigDecimal timestamp, JsonValue value) {
+    @Schema(description = "A point of a history view: the attribute's value at an event.")
+    record Point(
+            @Schema(required = true, description = "The event's time; " + SECONDS) BigDecimal timestamp,
+            @Schema(required = true, description = "The attribute's value.") JsonValue value) {
         static Point of(HistoryPoint point) {
             return new Point(point.timestamp().epochSeconds(), point.value());
         }
@@ -70,10 +134,47 @@ final class Replies {
         }
     }
 
+    /** {@code GET /timelines/{key}/history} with {@code format=items} (the default). */
+    @RegisterForReflection
+    @Schema(description = "One page of a history view, oldest first.")
+    record PointPage(
+            @Schema(required = true, description = "Points.") List<Point> items,
+            @Schema(required = true, nullable = true, description = NEXT) String next) {
+        static PointPage of(Page<HistoryPoint> page) {
+            return new PointPage(itemsOf(page, Point::of), nextOf(page));
+        }
+    }
+
+    /**
+     * {@code GET /timelines/{key}/history?format=pairs}: one bare array of {@code [timestamp, value]}, not paged. For
+     * the OpenAPI document only: the resource builds the list from {@link Point#pair()}.
+     */
+    @Schema(name = "PointPairs", type = SchemaType.ARRAY, implementation = PointPair.class,
+            description = "A whole history view as one bare array of [timestamp, value] pairs, not paged"
+                    + " (format=pairs).")
+    interface PointPairs {
+    }
+
+    /** {@code [timestamp, value]}: for the OpenAPI document only. */
+    @Schema(name = "PointPair", type = SchemaType.ARRAY, minItems = 2, maxItems = 2,
+            prefixItems = {BigDecimal.class, JsonValue.class},
+            description = "[timestamp, value]: the event's time in epoch seconds, and the attribute's value.")
+    interface PointPair {
+    }
+
     /** A transition; an entry has {@code "entry": true} and neither {@code from} nor {@code duration}. */
     @RegisterForReflection
-    record TransitionItem(String timeline, BigDecimal at, @JsonInclude(JsonInclude.Include.NON_NULL) JsonValue from,
-            JsonValue to, @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal duration, boolean entry) {
+    @Schema(description = "A transition between two consecutive change points, or an entry: a timeline's first change"
+            + " point, with \"entry\": true and neither 'from' nor 'duration'.")
+    record TransitionItem(
+            @Schema(required = true, description = "The timeline's key.") String timeline,
+            @Schema(required = true, description = "The change point's time; " + SECONDS) BigDecimal at,
+            @Schema(description = "The value before; absent for an entry.")
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonValue from,
+            @Schema(required = true, description = "The value after.") JsonValue to,
+            @Schema(description = "Seconds spent in 'from'; absent for an entry.")
+            @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal duration,
+            @Schema(required = true, description = "true for an entry.") boolean entry) {
         static TransitionItem of(Transition transition) {
             return new TransitionItem(transition.timeline().value(), transition.at().epochSeconds(),
                     transition.from().orElse(null), transition.to(),
@@ -81,9 +182,24 @@ final class Replies {
         }
     }
 
+    /** {@code GET /transitions} and {@code GET /timelines/{key}/transitions}. */
+    @RegisterForReflection
+    @Schema(description = "One page of transitions, ordered by (at, timeline, seq).")
+    record TransitionPage(
+            @Schema(required = true, description = "Transitions.") List<TransitionItem> items,
+            @Schema(required = true, nullable = true, description = NEXT) String next) {
+        static TransitionPage of(Page<Transition> page) {
+            return new TransitionPage(itemsOf(page, TransitionItem::of), nextOf(page));
+        }
+    }
+
     /** {@code {"value": v, "since": t}}. */
     @RegisterForReflection
-    record StateItem(JsonValue value, BigDecimal since) {
+    @Schema(description = "A timeline's state: the value of its last change point at or before the moment.")
+    record StateItem(
+            @Schema(required = true, description = "The value.") JsonValue value,
+            @Schema(required = true, description = "The change point that began the state (a later event repeating"
+                    + " the value does not move it); " + SECONDS) BigDecimal since) {
         static StateItem of(State state) {
             return new StateItem(state.value(), state.since().epochSeconds());
         }

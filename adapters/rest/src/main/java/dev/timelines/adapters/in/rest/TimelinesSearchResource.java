@@ -4,13 +4,19 @@ import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
-import dev.timelines.domain.TimelineKey;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /timelines}: keys by prefix, by state at a moment, or by state during a window. The class sits at
@@ -19,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "timelines", description = "Timeline keys: by prefix, by state at a moment, or by state during a window.")
 public class TimelinesSearchResource {
 
     private final SearchTimelinesUseCase search;
@@ -31,14 +38,42 @@ public class TimelinesSearchResource {
 
     @GET
     @Path("timelines")
-    @Operation(summary = "Keys of timelines in code point order, paged",
-            description = "With attribute and value: those whose state at 'at' (default now) equals the value"
-                    + " ('where' evaluated at 'at'), or with since/until those in that state for a positive time in"
-                    + " the window. 'prefix' limits the keys; 'value' is a string as written, or json:<literal>.")
-    public Replies.Items<String> search(@QueryParam("attribute") String attribute, @QueryParam("value") String value,
-            @QueryParam("at") String at, @QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("prefix") String prefix, @QueryParam("where") String where, @QueryParam("asOf") String asOf,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(operationId = "searchTimelines", summary = "Keys of timelines in code point order, paged",
+            description = "Three searches, each narrowed by 'prefix': without 'attribute', all keys. With 'attribute'"
+                    + " and 'value' [and 'at']: the timelines whose state at 'at' (default now) equals the value,"
+                    + " 'where' evaluated at 'at'. With 'attribute', 'value' and 'since'/'until': those in that state"
+                    + " for a positive time inside the window (a timeline's last state holds indefinitely); 'at' and"
+                    + " 'where' are a 400 there. 'value', 'at', 'since', 'until' or 'where' without 'attribute' is a"
+                    + " 400.")
+    @APIResponse(responseCode = "200", description = "One page of keys.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Replies.TimelineKeyPage.class),
+                    examples = {
+                        @ExampleObject(name = "by-prefix", summary = "prefix=order-&limit=2",
+                                value = "{\"items\":[\"order-1\",\"order-2\"],\"next\":\"azE6b3JkZXItMg\"}"),
+                        @ExampleObject(name = "in-state-at", summary = "attribute=status&value=on_hold&at=1700000150",
+                                value = "{\"items\":[\"order-1\",\"order-2\"],\"next\":null}"),
+                        @ExampleObject(name = "in-state-during", summary = "attribute=status&value=on_hold"
+                                + "&since=1700000000&until=1700000120",
+                                value = "{\"items\":[\"order-1\"],\"next\":null}")
+                    }))
+    public Replies.TimelineKeyPage search(
+            @Parameter(description = "The attribute of a state search. " + ParameterDocs.ATTRIBUTE,
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 1024), example = "status")
+            @QueryParam("attribute") String attribute,
+            @Parameter(description = "The state searched for; required with 'attribute'." + ParameterDocs.VALUE_FORMS,
+                    schema = @Schema(type = SchemaType.STRING), example = "on_hold")
+            @QueryParam("value") String value,
+            @Parameter(ref = "at") @QueryParam("at") String at,
+            @Parameter(ref = "since") @QueryParam("since") String since,
+            @Parameter(ref = "until") @QueryParam("until") String until,
+            @Parameter(description = "Only keys that start with this string (code points).",
+                    schema = @Schema(type = SchemaType.STRING), example = "order-")
+            @QueryParam("prefix") String prefix,
+            @Parameter(ref = "where") @QueryParam("where") String where,
+            @Parameter(ref = "asOf") @QueryParam("asOf") String asOf,
+            @Parameter(ref = "limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "cursor") @QueryParam("cursor") String cursor) {
         String keys = prefix == null ? "" : prefix;
         Reading reading = parameters.reading(asOf);
         PageRequest page = parameters.page(limit, cursor);
@@ -48,18 +83,18 @@ public class TimelinesSearchResource {
             requireAbsent("since", since, "is a state search: give 'attribute' and 'value' too");
             requireAbsent("until", until, "is a state search: give 'attribute' and 'value' too");
             requireAbsent("where", where, "is a condition on states: give 'attribute', 'value' and 'at' too");
-            return Replies.Items.of(search.withPrefix(keys, reading.asOf(), page), TimelineKey::value);
+            return Replies.TimelineKeyPage.of(search.withPrefix(keys, reading.asOf(), page));
         }
         Attribute name = parameters.attribute(attribute);
         JsonValue state = parameters.value("value", value);
         if (since == null && until == null) {
-            return Replies.Items.of(search.inState(name, state, parameters.at(at, reading), keys,
-                    parameters.scope(where, reading), page), TimelineKey::value);
+            return Replies.TimelineKeyPage.of(search.inState(name, state, parameters.at(at, reading), keys,
+                    parameters.scope(where, reading), page));
         }
         requireAbsent("at", at, "asks about one moment: give either 'at' or 'since'/'until'");
         requireAbsent("where", where, "applies to the search at one moment ('at'), not during a window");
-        return Replies.Items.of(search.inStateDuring(name, state, parameters.window(since, until, reading), keys,
-                reading.asOf(), page), TimelineKey::value);
+        return Replies.TimelineKeyPage.of(search.inStateDuring(name, state, parameters.window(since, until, reading),
+                keys, reading.asOf(), page));
     }
 
     private static void requireAbsent(String name, String value, String message) {
