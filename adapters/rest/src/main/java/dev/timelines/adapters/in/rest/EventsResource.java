@@ -26,8 +26,8 @@ public class EventsResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Adds events to the timelines they name", description = "One event object, a JSON array of"
             + " them, or application/x-ndjson; every event carries \"timeline\": \"<key>\". All or nothing.")
-    public Replies.Ingested ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
-            throws IOException {
-        return ingestion.store(body, contentType, EventReader.naming());
+    public Replies.Ingested ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) throws IOException {
+        return ingestion.store(body, contentType, contentEncoding, EventReader.naming());
     }
 }

@@ -67,6 +67,20 @@ public class ProblemResponses {
         return answer(bodyTooLargeProblem(e.getMessage()));
     }
 
+    /** A gzip body that is not gzip: a malformed request, like a body that is not UTF-8. */
+    @ServerExceptionMapper
+    public Response unreadableBody(UnreadableBodyException e) {
+        return answer(Problem.of("invalid-request", Response.Status.BAD_REQUEST,
+                "the request has 1 problem(s); nothing was stored", List.of(new Violation("body", e.getMessage()))));
+    }
+
+    /** RFC 9110, 15.5.16: a content coding the server does not take is a 415, which may list the ones it does. */
+    @ServerExceptionMapper
+    public Response unsupportedContentCoding(UnsupportedContentCodingException e) {
+        return Response.fromResponse(answer(Problem.ofStatus(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage())))
+                .header(HttpHeaders.ACCEPT_ENCODING, ContentCoding.ACCEPTED).build();
+    }
+
     @ServerExceptionMapper
     public Response noState(NoStateException e) {
         return answer(Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), List.of()));

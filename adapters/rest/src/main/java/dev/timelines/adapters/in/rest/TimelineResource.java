@@ -50,8 +50,9 @@ public class TimelineResource {
     @Operation(summary = "Adds events to this timeline", description = "One event object, a JSON array of them, or"
             + " application/x-ndjson. Nothing is stored when any event is invalid.")
     public Replies.Ingested ingest(@Encoded @PathParam("key") String key,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
-        return ingestion.store(body, contentType, EventReader.forTimeline(parameters.key(key)));
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) throws IOException {
+        return ingestion.store(body, contentType, contentEncoding, EventReader.forTimeline(parameters.key(key)));
     }
 
     @GET
