@@ -33,11 +33,13 @@ public class StorageProducers {
      */
     @Produces
     @Singleton
-    Storage storage(StorageConfig config, IndexConfig index, FsyncListener fsyncs, Instance<DataSource> dataSource) {
+    Storage storage(StorageConfig config, IndexConfig index, Instance<FsyncListener> fsyncs,
+            Instance<DataSource> dataSource) {
         InMemoryEventStore memory = new InMemoryEventStore(new IndexLimits(index.maxValues(), index.maxAttributes()));
         return switch (config.storage()) {
             case MEMORY -> new Storage(memory, memory, memory, memory, () -> true, () -> { }, sizeOf(memory));
-            case JOURNAL -> journal(config.journal(), memory, fsyncs);
+            // Looked up only here, so that the fsync histogram exists only where there are fsyncs to time.
+            case JOURNAL -> journal(config.journal(), memory, fsyncs.get());
             case POSTGRES -> postgres(dataSource, index);
         };
     }
