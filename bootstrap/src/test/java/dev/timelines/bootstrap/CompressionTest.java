@@ -130,7 +130,7 @@ class CompressionTest {
         long started = System.nanoTime();
         Reply refused = send(HttpRequest.newBuilder(RawHttp.uri(timeline(key) + "/events"))
                 .header("Content-Type", JSON).header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> repeated(member, members))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatedBytes(member, members))));
         assertTooLarge(refused, "a " + inflated + " byte bomb of " + members * member.length + " bytes");
         assertTrue(System.nanoTime() - started < 30_000_000_000L, "refused long before it could be inflated whole");
         assertServiceGoesOn(key);
@@ -240,31 +240,5 @@ class CompressionTest {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
             return in.readAllBytes();
         }
-    }
-
-    /** {@code count} copies of {@code unit}, made as they are read. */
-    private static InputStream repeated(byte[] unit, long count) {
-        long size = unit.length * count;
-        return new InputStream() {
-            private long position;
-
-            @Override
-            public int read() {
-                return position < size ? unit[(int) (position++ % unit.length)] & 0xFF : -1;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (position >= size) {
-                    return -1;
-                }
-                int n = (int) Math.min(length, size - position);
-                for (int i = 0; i < n; i++) {
-                    buffer[offset + i] = unit[(int) ((position + i) % unit.length)];
-                }
-                position += n;
-                return n;
-            }
-        };
     }
 }
