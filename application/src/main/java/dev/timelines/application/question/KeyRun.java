@@ -5,7 +5,6 @@ import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.domain.JsonValue;
-import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
@@ -59,7 +58,7 @@ public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
     public void add(TimelineStays timeline) {
         TimelineKey key = timeline.key();
         boolean holds = !(selection.period() instanceof StaySelection.HoldingAt holding)
-                || scope.where().holdsAt(holding.at(), timeline.alongside());
+                || timeline.holdsAt(scope.where(), holding.at());
         if (holds && range.contains(key)) {
             keys.add(key);
         }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * (still in the value for {@code next}; the timeline's first change point for {@code previous}). A condition is
  * evaluated at each entry's change point.
  */
-public final class PartialAdjacentValues implements PartialAnswer<PartialAdjacentValues, AdjacentValues> {
+public final class PartialAdjacentValues implements RetractablePartial<PartialAdjacentValues, AdjacentValues> {
 
     private static final Comparator<ValueDurations> NEIGHBOUR_ORDER =
             Rankings.largestFirst(ValueDurations::count, ValueDurations::value);
@@ -97,10 +97,7 @@ public final class PartialAdjacentValues implements PartialAnswer<PartialAdjacen
 
     @Override
     public void add(TimelineStays timeline) {
-        for (Stay stay : timeline.stays()) {
-            if (!scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())) {
-                continue;
-            }
+        for (Stay stay : timeline.enteredWhere(scope.where())) {
             Optional<Stay.Neighbour> neighbour = direction.neighbour(stay);
             addEntries(1, neighbour.isEmpty() ? 1 : 0);
             if (neighbour.isPresent()) {
@@ -129,8 +126,20 @@ public final class PartialAdjacentValues implements PartialAnswer<PartialAdjacen
     }
 
     @Override
+    public PartialAdjacentValues inScope(Scope other) {
+        return new PartialAdjacentValues(value, window, direction, other);
+    }
+
+    @Override
+    public PartialAdjacentValues without(PartialAdjacentValues counted) {
+        addEntries(-counted.entries, -counted.none);
+        counted.neighbours.forEach((neighbour, durations) -> neighbours.get(neighbour).without(durations));
+        return this;
+    }
+
+    @Override
     public AdjacentValues answer() {
-        List<ValueDurations> ranked = neighbours.entrySet().stream()
+        List<ValueDurations> ranked = neighbours.entrySet().stream().filter(entry -> entry.getValue().count() > 0)
                 .map(entry -> new ValueDurations(entry.getKey(), entry.getValue().statistics()))
                 .sorted(NEIGHBOUR_ORDER).toList();
         return new AdjacentValues(value, entries, ranked, none);

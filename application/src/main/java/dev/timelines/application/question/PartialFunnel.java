@@ -15,7 +15,7 @@ import java.util.Optional;
  * A funnel (docs/semantics.md, "Funnels"): per step, the timelines whose chain reached it and the time their
  * chains took from the step before. Only entries in the window where the condition holds take part.
  */
-public final class PartialFunnel implements PartialAnswer<PartialFunnel, List<FunnelStep>> {
+public final class PartialFunnel implements RetractablePartial<PartialFunnel, List<FunnelStep>> {
 
     private final Funnel funnel;
     private final Window window;
@@ -54,9 +54,7 @@ public final class PartialFunnel implements PartialAnswer<PartialFunnel, List<Fu
 
     @Override
     public void add(TimelineStays timeline) {
-        List<Stay> entries = timeline.stays().stream()
-                .filter(stay -> scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())).toList();
-        addChain(funnel.chain(entries));
+        addChain(funnel.chain(timeline.enteredWhere(scope.where())));
     }
 
     /** Adds a timeline's chain, found elsewhere by {@link Funnel#chain}. */
@@ -74,6 +72,20 @@ public final class PartialFunnel implements PartialAnswer<PartialFunnel, List<Fu
         for (int step = 0; step < reached.length; step++) {
             reached[step] += other.reached[step];
             durations[step].merge(other.durations[step]);
+        }
+        return this;
+    }
+
+    @Override
+    public PartialFunnel inScope(Scope other) {
+        return new PartialFunnel(funnel, window, other);
+    }
+
+    @Override
+    public PartialFunnel without(PartialFunnel counted) {
+        for (int step = 0; step < reached.length; step++) {
+            reached[step] -= counted.reached[step];
+            durations[step].without(counted.durations[step]);
         }
         return this;
     }

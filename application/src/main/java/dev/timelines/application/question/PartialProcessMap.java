@@ -22,7 +22,7 @@ import java.util.Set;
  * durations and the distinct timelines that made them; per value, the entries into it. A condition is evaluated
  * at each transition's own change point.
  */
-public final class PartialProcessMap implements PartialAnswer<PartialProcessMap, ProcessMap> {
+public final class PartialProcessMap implements RetractablePartial<PartialProcessMap, ProcessMap> {
 
     private static final Comparator<PairStatistics> PAIR_ORDER = Rankings
             .<PairStatistics, Long>largestFirst(PairStatistics::count, PairStatistics::from)
@@ -51,7 +51,7 @@ public final class PartialProcessMap implements PartialAnswer<PartialProcessMap,
     /** Transitions in the window, from and to the filter's values (a from filter drops the entries). */
     @Override
     public StaySelection selection() {
-        return new StaySelection(new StaySelection.EnteredIn(filter.window()), filter.to(), filter.from());
+        return StaySelection.transitions(filter);
     }
 
     @Override
@@ -62,10 +62,7 @@ public final class PartialProcessMap implements PartialAnswer<PartialProcessMap,
     @Override
     public void add(TimelineStays timeline) {
         Set<Pair> made = new HashSet<>();
-        for (Stay stay : timeline.stays()) {
-            if (!scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())) {
-                continue;
-            }
+        for (Stay stay : timeline.enteredWhere(scope.where())) {
             if (stay.isEntry()) {
                 addEntries(stay.value(), 1);
             } else {
@@ -98,12 +95,28 @@ public final class PartialProcessMap implements PartialAnswer<PartialProcessMap,
     }
 
     @Override
+    public PartialProcessMap inScope(Scope other) {
+        return new PartialProcessMap(filter, other);
+    }
+
+    @Override
+    public PartialProcessMap without(PartialProcessMap counted) {
+        counted.pairs.forEach((pair, part) -> {
+            PairPart mine = pairs.get(pair);
+            mine.durations.without(part.durations);
+            mine.timelines -= part.timelines;
+        });
+        counted.entries.forEach((value, count) -> addEntries(value, -count));
+        return this;
+    }
+
+    @Override
     public ProcessMap answer() {
-        List<PairStatistics> ranked = pairs.entrySet().stream()
+        List<PairStatistics> ranked = pairs.entrySet().stream().filter(pair -> pair.getValue().durations.count() > 0)
                 .map(pair -> new PairStatistics(pair.getKey().from(), pair.getKey().to(), pair.getValue().timelines,
                         pair.getValue().durations.statistics()))
                 .sorted(PAIR_ORDER).toList();
-        List<ValueCount> counted = entries.entrySet().stream()
+        List<ValueCount> counted = entries.entrySet().stream().filter(entry -> entry.getValue() > 0)
                 .map(entry -> new ValueCount(entry.getKey(), entry.getValue())).sorted(COUNT_ORDER).toList();
         return new ProcessMap(ranked, counted);
     }

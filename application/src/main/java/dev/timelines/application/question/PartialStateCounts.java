@@ -18,7 +18,7 @@ import java.util.Optional;
  * States at a moment (docs/semantics.md, "States and time in state"): how many timelines hold each value then,
  * where the condition holds then; with ages, the statistics of how long each had held its value (State ages).
  */
-public final class PartialStateCounts implements PartialAnswer<PartialStateCounts, StateCounts> {
+public final class PartialStateCounts implements RetractablePartial<PartialStateCounts, StateCounts> {
 
     private static final Comparator<StateCount> COUNT_ORDER =
             Rankings.largestFirst(StateCount::count, StateCount::value);
@@ -56,7 +56,7 @@ public final class PartialStateCounts implements PartialAnswer<PartialStateCount
     /** A timeline has one stay holding at a moment: it counts once. */
     @Override
     public void add(TimelineStays timeline) {
-        if (!scope.where().holdsAt(at, timeline.alongside())) {
+        if (!timeline.holdsAt(scope.where(), at)) {
             return;
         }
         for (Stay stay : timeline.stays()) {
@@ -81,6 +81,18 @@ public final class PartialStateCounts implements PartialAnswer<PartialStateCount
     public PartialStateCounts merge(PartialStateCounts other) {
         other.counts.forEach(this::add);
         other.agesByValue.forEach(this::addAges);
+        return this;
+    }
+
+    @Override
+    public PartialStateCounts inScope(Scope other) {
+        return new PartialStateCounts(at, other, ages);
+    }
+
+    @Override
+    public PartialStateCounts without(PartialStateCounts counted) {
+        counted.counts.forEach((value, timelines) -> add(value, -timelines));
+        counted.agesByValue.forEach((value, samples) -> agesByValue.get(value).without(samples));
         return this;
     }
 

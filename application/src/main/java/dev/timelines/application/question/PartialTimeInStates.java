@@ -20,7 +20,7 @@ import java.util.Map;
  * {@link Stay#microsIn}), summed per value, with the timelines that spent a positive time in it. With a condition,
  * only the time during which it holds too counts. Values without time are left out.
  */
-public final class PartialTimeInStates implements PartialAnswer<PartialTimeInStates, List<TimeInState>> {
+public final class PartialTimeInStates implements RetractablePartial<PartialTimeInStates, List<TimeInState>> {
 
     private static final Comparator<TimeInState> TIME_ORDER =
             Rankings.largestFirst(TimeInState::micros, TimeInState::value);
@@ -81,6 +81,17 @@ public final class PartialTimeInStates implements PartialAnswer<PartialTimeInSta
     @Override
     public PartialTimeInStates merge(PartialTimeInStates other) {
         other.spent.forEach((value, total) -> add(value, total.micros, total.timelines));
+        return this;
+    }
+
+    @Override
+    public PartialTimeInStates inScope(Scope other) {
+        return new PartialTimeInStates(window, now, other);
+    }
+
+    @Override
+    public PartialTimeInStates without(PartialTimeInStates counted) {
+        counted.spent.forEach((value, total) -> add(value, total.micros.negate(), -total.timelines));
         return this;
     }
 

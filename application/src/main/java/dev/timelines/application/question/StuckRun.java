@@ -82,7 +82,7 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
 
     @Override
     public void add(TimelineStays timeline) {
-        if (!scope.where().holdsAt(at, timeline.alongside())) {
+        if (!timeline.holdsAt(scope.where(), at)) {
             return;
         }
         for (Stay stay : timeline.stays()) {

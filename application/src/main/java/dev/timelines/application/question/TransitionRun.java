@@ -55,7 +55,7 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
 
     @Override
     public StaySelection selection() {
-        return new StaySelection(new StaySelection.EnteredIn(filter.window()), filter.to(), filter.from());
+        return StaySelection.transitions(filter);
     }
 
     @Override
@@ -65,10 +65,9 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
 
     @Override
     public void add(TimelineStays timeline) {
-        for (Stay stay : timeline.stays()) {
+        for (Stay stay : timeline.enteredWhere(scope.where())) {
             Transition transition = stay.transition();
             if ((entries || !transition.isEntry())
-                    && scope.where().holdsAt(stay.since(), stay.seq(), timeline.alongside())
                     && after.map(position -> TransitionPosition.of(transition).compareTo(position) > 0).orElse(true)) {
                 found.add(transition);
             }

@@ -1,10 +1,20 @@
 package dev.timelines.application.service;
 
+import dev.timelines.application.model.Scope;
 import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.StayScan;
+import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.PartialAnswer;
+import dev.timelines.application.question.RetractablePartial;
 import dev.timelines.application.question.StayFold;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Stay;
+import dev.timelines.domain.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Answers a question through the storage's fast path for it when it offers one, else by folding its scans. */
 final class Questions {
@@ -23,13 +33,43 @@ final class Questions {
     }
 
     <P extends PartialAnswer<P, A>, A> A answer(Attribute attribute, P partial, FastPath<P> fastPath) {
-        if (!fastPath.fill(indexed, attribute, partial)) {
-            StayFold.fold(scans, attribute, partial);
+        return fastPathOrFold(attribute, partial, fastPath).answer();
+    }
+
+    /**
+     * A question of sums as known at a moment, without a condition, when the storage can list the timelines changed
+     * since: the answer now by its fast path, without those timelines as they are now, with them as they were then.
+     * It costs the plain question plus the changed timelines, rather than a fold over the store.
+     */
+    <P extends RetractablePartial<P, A>, A> A answer(Attribute attribute, P partial, FastPath<P> fastPath) {
+        Optional<Timestamp> asOf = partial.scope().asOf();
+        if (asOf.isPresent() && partial.scope().where().isNone()) {
+            P now = partial.inScope(Scope.ALL);
+            P gone = partial.inScope(Scope.ALL);
+            P then = partial.inScope(Scope.ALL);
+            StaySelection selection = partial.selection();
+            StayScan changed = new StayScan(attribute, selection, Set.of(), asOf);
+            if (fastPath.fill(indexed, attribute, now) && indexed.changedSince(changed,
+                    timeline -> addSelected(gone, timeline, selection), timeline -> addSelected(then, timeline,
+                            selection))) {
+                return now.without(gone).merge(then).answer();
+            }
         }
-        return partial.answer();
+        return fastPathOrFold(attribute, partial, fastPath).answer();
     }
 
     StoreScans scans() {
         return scans;
+    }
+
+    private <P extends PartialAnswer<P, ?>> P fastPathOrFold(Attribute attribute, P partial, FastPath<P> fastPath) {
+        return fastPath.fill(indexed, attribute, partial) ? partial : StayFold.fold(scans, attribute, partial);
+    }
+
+    private static void addSelected(PartialAnswer<?, ?> partial, TimelineStays timeline, StaySelection selection) {
+        List<Stay> selected = timeline.stays().stream().filter(selection::matches).toList();
+        if (!selected.isEmpty()) {
+            partial.add(timeline.withStays(selected));
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.timelines.application.question.PartialTimeInStates;
 import dev.timelines.application.question.StuckRun;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
+import java.util.function.Consumer;
 
 /**
  * Fast paths a storage may offer beside {@link StoreScans}: it fills the partial answer of a question from its
@@ -45,6 +46,15 @@ public interface IndexedAnswers {
     }
 
     default boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
+        return false;
+    }
+
+    /**
+     * Hands over the timelines that changed after the scan's moment (an event of theirs was received since), each
+     * as it is now and, when it had events then, as it was known then; the selection may be ignored. False when the
+     * storage cannot list them: then questions as known at a moment are folded from the scans.
+     */
+    default boolean changedSince(StayScan scan, Consumer<TimelineStays> now, Consumer<TimelineStays> then) {
         return false;
     }
 

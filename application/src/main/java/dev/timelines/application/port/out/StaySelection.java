@@ -1,5 +1,6 @@
 package dev.timelines.application.port.out;
 
+import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timestamp;
@@ -47,6 +48,11 @@ public record StaySelection(Period period, Optional<JsonValue> value, Optional<J
         if (period == null || value == null || previous == null) {
             throw new IllegalArgumentException("a selection has a period and optional values");
         }
+    }
+
+    /** The transitions (and entries) in the filter's window, into its {@code to} and out of its {@code from}. */
+    public static StaySelection transitions(TransitionFilter filter) {
+        return new StaySelection(new EnteredIn(filter.window()), filter.to(), filter.from());
     }
 
     public static StaySelection of(Period period) {

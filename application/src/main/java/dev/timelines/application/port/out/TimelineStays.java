@@ -1,8 +1,10 @@
 package dev.timelines.application.port.out;
 
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Condition;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,17 @@ public record TimelineStays(TimelineKey key, List<Stay> stays, Map<Attribute, Li
     public TimelineStays {
         stays = List.copyOf(stays);
         alongside = Map.copyOf(alongside);
+    }
+
+    /** The stays whose own change point the condition holds at: the entries and transitions it lets count. */
+    public List<Stay> enteredWhere(Condition where) {
+        return where.isNone() ? stays
+                : stays.stream().filter(stay -> where.holdsAt(stay.since(), stay.seq(), alongside)).toList();
+    }
+
+    /** Whether the condition holds at the moment, in this timeline. */
+    public boolean holdsAt(Condition where, Timestamp at) {
+        return where.holdsAt(at, alongside);
     }
 
     /** The same timeline with other stays of the scanned attribute. */

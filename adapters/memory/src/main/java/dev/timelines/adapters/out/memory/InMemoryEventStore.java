@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.memory;
 
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
@@ -27,9 +28,11 @@ import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -194,26 +197,65 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     /**
      * The stays from the attribute index's change points, of the timelines the index finds for the selection (see
-     * {@link StayCandidates}); the questions select the stays. As known at a moment, every timeline is visited,
-     * and one that changed after it is read from its events known then. The stays of the attributes asked
-     * alongside come from their indexes when built, else from the timeline's events.
+     * {@link StayCandidates}); the questions select the stays. As known at a moment, the timelines that changed
+     * since are read from their events known then, candidates or not: the others' stays are the same then and
+     * now. The stays of the attributes asked alongside come from their indexes when built, else from the
+     * timeline's events.
      */
     @Override
     public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
+        scan.alongside().forEach(this::indexIfAllowed);
         ask(scan.attribute(), index -> {
-            if (scan.asOf().isPresent()) {
-                long asOf = scan.asOf().get().micros();
-                for (StoredTimeline stored : timelines.visible()) {
+            long asOf = scan.asOf().map(Timestamp::micros).orElse(Long.MAX_VALUE);
+            Set<Integer> handed = new HashSet<>();
+            for (int candidate : StayCandidates.of(index, scan.selection())) {
+                StoredTimeline stored = timelines.get(candidate);
+                handed.add(candidate);
+                if (stored.knownAt(asOf)) {
                     hand(stored.changedAfter(asOf) ? knownAt(scan, index, stored) : current(scan, index, stored),
                             timeline);
                 }
-            } else {
-                for (int candidate : StayCandidates.of(index, scan.selection())) {
-                    hand(current(scan, index, timelines.get(candidate)), timeline);
+            }
+            if (scan.asOf().isPresent()) {
+                // A timeline that changed since may have matched then, whatever its stays match now.
+                for (StoredTimeline stored : timelines.visible()) {
+                    if (stored.changedAfter(asOf) && stored.knownAt(asOf) && !handed.contains(stored.id())) {
+                        hand(knownAt(scan, index, stored), timeline);
+                    }
                 }
             }
             return null;
         });
+    }
+
+    /** The timelines with an event received after the scan's moment, found by their last seq: O(1) each. */
+    @Override
+    public boolean changedSince(StayScan scan, Consumer<TimelineStays> now, Consumer<TimelineStays> then) {
+        long asOf = scan.asOf().orElseThrow().micros();
+        ask(scan.attribute(), index -> {
+            for (StoredTimeline stored : timelines.visible()) {
+                if (stored.changedAfter(asOf)) {
+                    hand(current(scan, index, stored), now);
+                    if (stored.knownAt(asOf)) {
+                        hand(knownAt(scan, index, stored), then);
+                    }
+                }
+            }
+            return null;
+        });
+        return true;
+    }
+
+    /**
+     * A condition's attribute is indexed like any asked about, so that its stays need no decoding; one with too many
+     * values is not, and its stays come from the events.
+     */
+    private void indexIfAllowed(Attribute attribute) {
+        try {
+            ask(attribute, index -> null);
+        } catch (AttributeTooDiverseException e) {
+            // Refused as a question's attribute only: as a condition it is read from the events.
+        }
     }
 
     private static void hand(TimelineStays stays, Consumer<TimelineStays> timeline) {

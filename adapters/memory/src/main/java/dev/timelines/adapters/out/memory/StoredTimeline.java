@@ -44,6 +44,12 @@ final class StoredTimeline {
      */
     private Set<EventId> ids;
     private int size;
+    /**
+     * The lowest and highest seq of its events: reception follows seq, so they tell when the timeline was first
+     * and last written, for the store as known at a moment.
+     */
+    private long firstSeq = Long.MAX_VALUE;
+    private long lastSeq = Long.MIN_VALUE;
 
     StoredTimeline(int id, TimelineKey key, DataCodec codec, Receptions receptions) {
         this(id, new TimelineImage(key, 0, new long[2], new long[2], new int[2], new byte[0], null, null), codec,
@@ -63,6 +69,10 @@ final class StoredTimeline {
         this.eventIds = image.eventIds();
         this.undecodedIds = image.storedIds();
         this.size = image.size();
+        for (int i = 0; i < size; i++) {
+            firstSeq = Math.min(firstSeq, seqs[i]);
+            lastSeq = Math.max(lastSeq, seqs[i]);
+        }
     }
 
     int id() {
@@ -104,6 +114,8 @@ final class StoredTimeline {
         shift(index);
         timestamps[index] = event.timestamp().micros();
         seqs[index] = event.seq();
+        firstSeq = Math.min(firstSeq, event.seq());
+        lastSeq = Math.max(lastSeq, event.seq());
         receptions.record(event.seq(), event.received().micros());
         dataAt[index] = data.size();
         codec.write(event.data(), data);
@@ -148,22 +160,14 @@ final class StoredTimeline {
                 undecodedIds);
     }
 
-    /** Whether an event had been received by {@code asOf}: reception follows seq, so the lowest seq came first. */
+    /** Whether an event had been received by {@code asOf}. */
     boolean knownAt(long asOf) {
-        long first = Long.MAX_VALUE;
-        for (int i = 0; i < size; i++) {
-            first = Math.min(first, seqs[i]);
-        }
-        return size > 0 && receptions.receivedAt(first) <= asOf;
+        return size > 0 && receptions.receivedAt(firstSeq) <= asOf;
     }
 
     /** Whether an event was received after {@code asOf}: then the timeline known at {@code asOf} differs. */
     boolean changedAfter(long asOf) {
-        long last = Long.MIN_VALUE;
-        for (int i = 0; i < size; i++) {
-            last = Math.max(last, seqs[i]);
-        }
-        return size > 0 && receptions.receivedAt(last) > asOf;
+        return size > 0 && receptions.receivedAt(lastSeq) > asOf;
     }
 
     Timeline snapshot() {
