@@ -29,7 +29,8 @@ import java.util.function.Consumer;
 /**
  * The storage ports as the services see them from the start: each call goes to the storage once it is open, and
  * throws {@link dev.timelines.application.port.out.StorageStartingException} (a 503) while it is being opened. A
- * fast path added to {@link IndexedAnswers} must be passed on here too, or it is declined and scans answer.
+ * method added to a port must be passed on here too (a fast path not passed on would be declined, and scans would
+ * answer): GatedStorageTest checks that every one is.
  */
 final class GatedStorage implements EventLog, TimelineReader, StoreScans, IndexedAnswers {
 
@@ -106,6 +107,11 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     @Override
     public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
         return storage().indexed().timeInStates(attribute, partial);
+    }
+
+    @Override
+    public boolean changedSince(StayScan scan, Consumer<TimelineStays> now, Consumer<TimelineStays> then) {
+        return storage().indexed().changedSince(scan, now, then);
     }
 
     @Override
