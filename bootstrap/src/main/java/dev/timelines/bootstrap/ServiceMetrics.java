@@ -14,14 +14,15 @@ public class ServiceMetrics {
 
     private final MeterRegistry registry;
 
-    public ServiceMetrics(MeterRegistry registry, Storage storage) {
+    /** The size gauges appear once storage is open: a journal being replayed has no size to tell yet. */
+    public ServiceMetrics(MeterRegistry registry, StorageOpening opening) {
         this.registry = registry;
-        storage.size().ifPresent(size -> {
+        opening.whenOpen(storage -> storage.size().ifPresent(size -> {
             Gauge.builder("timelines.store.timelines", size, s -> s.timelines().getAsLong())
                     .description("Timelines that hold events").strongReference(true).register(registry);
             Gauge.builder("timelines.store.events", size, s -> s.events().getAsLong())
                     .description("Events stored").strongReference(true).register(registry);
-        });
+        }));
     }
 
     void rejected(@Observes RequestRejected rejected) {

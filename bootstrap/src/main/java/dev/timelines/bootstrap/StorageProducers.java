@@ -13,7 +13,6 @@ import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
-import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.DurationConverter;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -28,15 +27,19 @@ public class StorageProducers {
 
     private static final Logger LOG = Logger.getLogger(StorageProducers.class);
 
-    /** Opened at start, not at the first request, so that a journal is replayed (or refused) up front. */
+    /**
+     * Opened at start by {@link StorageOpening}, on a thread of its own while HTTP already listens, not at the first
+     * request: a journal is replayed (or refused) up front.
+     */
     @Produces
     @Singleton
-    @Startup
-    Storage storage(StorageConfig config, IndexConfig index, FsyncListener fsyncs, Instance<DataSource> dataSource) {
+    Storage storage(StorageConfig config, IndexConfig index, Instance<FsyncListener> fsyncs,
+            Instance<DataSource> dataSource) {
         InMemoryEventStore memory = new InMemoryEventStore(new IndexLimits(index.maxValues(), index.maxAttributes()));
         return switch (config.storage()) {
             case MEMORY -> new Storage(memory, memory, memory, memory, () -> true, () -> { }, sizeOf(memory));
-            case JOURNAL -> journal(config.journal(), memory, fsyncs);
+            // Looked up only here, so that the fsync histogram exists only where there are fsyncs to time.
+            case JOURNAL -> journal(config.journal(), memory, fsyncs.get());
             case POSTGRES -> postgres(dataSource, index);
         };
     }
@@ -84,27 +87,28 @@ public class StorageProducers {
         storage.resources().close();
     }
 
+    /** The ports the services use: the storage once it is open, a 503 before (docs/operations.md, Start). */
     @Produces
     @Singleton
-    EventLog eventLog(Storage storage) {
-        return storage.log();
+    EventLog eventLog(StorageOpening opening) {
+        return new GatedStorage(opening);
     }
 
     @Produces
     @Singleton
-    TimelineReader timelineReader(Storage storage) {
-        return storage.reader();
+    TimelineReader timelineReader(StorageOpening opening) {
+        return new GatedStorage(opening);
     }
 
     @Produces
     @Singleton
-    StoreScans storeScans(Storage storage) {
-        return storage.scans();
+    StoreScans storeScans(StorageOpening opening) {
+        return new GatedStorage(opening);
     }
 
     @Produces
     @Singleton
-    IndexedAnswers indexedAnswers(Storage storage) {
-        return storage.indexed();
+    IndexedAnswers indexedAnswers(StorageOpening opening) {
+        return new GatedStorage(opening);
     }
 }

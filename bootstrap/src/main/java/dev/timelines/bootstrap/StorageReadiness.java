@@ -5,19 +5,25 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while storage takes writes; a journal turned read-only by a disk error reports down. */
+/**
+ * Ready while storage takes writes: down while it is being opened at start, and when a disk error turned a journal
+ * read-only.
+ */
 @Readiness
 @ApplicationScoped
 public class StorageReadiness implements HealthCheck {
 
-    private final Storage storage;
+    private final StorageOpening opening;
 
-    public StorageReadiness(Storage storage) {
-        this.storage = storage;
+    public StorageReadiness(StorageOpening opening) {
+        this.opening = opening;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("storage").status(storage.writable().getAsBoolean()).build();
+        return opening.current()
+                .map(storage -> HealthCheckResponse.named("storage").status(storage.writable().getAsBoolean()))
+                .orElseGet(() -> HealthCheckResponse.named("storage").down().withData("opening", true))
+                .build();
     }
 }

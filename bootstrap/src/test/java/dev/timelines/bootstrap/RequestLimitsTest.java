@@ -160,27 +160,6 @@ class RequestLimitsTest {
     private static InputStream repeated(byte[] head, byte[] item, byte separator, long count) {
         byte[] unit = Arrays.copyOf(item, item.length + 1);
         unit[item.length] = separator;
-        long size = unit.length * count;
-        return new SequenceInputStream(new ByteArrayInputStream(head), new InputStream() {
-            private long position;
-
-            @Override
-            public int read() {
-                return position < size ? unit[(int) (position++ % unit.length)] & 0xFF : -1;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (position >= size) {
-                    return -1;
-                }
-                int n = (int) Math.min(length, size - position);
-                for (int i = 0; i < n; i++) {
-                    buffer[offset + i] = unit[(int) ((position + i) % unit.length)];
-                }
-                position += n;
-                return n;
-            }
-        });
+        return new SequenceInputStream(new ByteArrayInputStream(head), new RepeatedBytes(unit, count));
     }
 }

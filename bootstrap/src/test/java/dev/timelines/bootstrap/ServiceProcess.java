@@ -37,6 +37,20 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, Path journal, Path log, Duration readyWithin, String... jvmOptions)
             throws IOException, InterruptedException {
+        return launch(jar, journal, log, readyWithin, "/q/health/ready", jvmOptions);
+    }
+
+    /**
+     * Starts the jar as {@link #start} does, but returns as soon as HTTP answers ({@code /q/health/live} is 200):
+     * the journal may still be being replayed.
+     */
+    public static ServiceProcess startListening(Path jar, Path journal, Path log, Duration listeningWithin,
+            String... jvmOptions) throws IOException, InterruptedException {
+        return launch(jar, journal, log, listeningWithin, "/q/health/live", jvmOptions);
+    }
+
+    private static ServiceProcess launch(Path jar, Path journal, Path log, Duration within, String awaited,
+            String... jvmOptions) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -50,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ServiceProcess service = new ServiceProcess(process, URI.create("http://127.0.0.1:" + port), log);
-        service.awaitReady(readyWithin);
+        service.await(awaited, within);
         return service;
     }
 
@@ -73,27 +87,28 @@ public final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    private void awaitReady(Duration readyWithin) throws InterruptedException {
+    private void await(String path, Duration within) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + readyWithin.toNanos();
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue()
                         + " while starting; see " + log);
             }
             try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(uri(path)).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
+                if (answer.statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYetListening) {
-                // The port opens a moment after the JVM starts, and only after the journal is replayed.
+                // The port opens a moment after the JVM starts; readiness follows once the journal is replayed.
             }
             Thread.sleep(20);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the service was not ready within " + readyWithin + "; see " + log);
+        throw new IllegalStateException("the service did not answer 200 at " + path + " within " + within + "; see "
+                + log);
     }
 
     private static int freePort() throws IOException {

@@ -21,9 +21,10 @@ import java.util.function.Consumer;
 
 /**
  * Splits an ingest body into its event values: one JSON object, a JSON array of them, or NDJSON (one per
- * line, blank lines ignored). Syntax errors are collected as violations: every bad NDJSON line is named.
- * The body is read as a stream and never held whole, and each value is handed on as soon as it is read; past
- * {@code timelines.limits.body-size} bytes reading stops with a {@link BodyTooLargeException}.
+ * line, blank lines ignored), optionally gzip-compressed ({@link ContentCoding}). Syntax errors are collected as
+ * violations: every bad NDJSON line is named. The body is read as a stream and never held whole, and each value is
+ * handed on as soon as it is read; past {@code timelines.limits.body-size} bytes (counted after inflating a gzip
+ * body) reading stops with a {@link BodyTooLargeException}.
  */
 final class EventBodyReader {
 
@@ -40,9 +41,9 @@ final class EventBodyReader {
     }
 
     /** Hands every event value of the body to {@code values}, in order, and adds every syntax error to violations. */
-    void read(InputStream body, String contentType, Consumer<LocatedJson> values, List<Violation> violations)
-            throws IOException {
-        InputStream bounded = new BoundedInputStream(body, maxBodyBytes);
+    void read(InputStream body, String contentType, String contentEncoding, Consumer<LocatedJson> values,
+            List<Violation> violations) throws IOException {
+        InputStream bounded = new BoundedInputStream(ContentCoding.decoded(body, contentEncoding), maxBodyBytes);
         if (contentType != null && contentType.toLowerCase().startsWith(NDJSON)) {
             readLines(bounded, values, violations);
         } else {

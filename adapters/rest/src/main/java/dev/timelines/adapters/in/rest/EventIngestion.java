@@ -24,10 +24,11 @@ public class EventIngestion {
         this.maxDataBytes = limits.dataBytes();
     }
 
-    Replies.Ingested store(InputStream body, String contentType, EventReader reader) throws IOException {
+    Replies.Ingested store(InputStream body, String contentType, String contentEncoding, EventReader reader)
+            throws IOException {
         List<Violation> violations = new ArrayList<>();
         List<IncomingEvent> events = new ArrayList<>();
-        bodies.read(body, contentType, json -> collect(json, reader, events, violations), violations);
+        bodies.read(body, contentType, contentEncoding, json -> collect(json, reader, events, violations), violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(
                     "the request has " + violations.size() + " problem(s); nothing was stored", violations);

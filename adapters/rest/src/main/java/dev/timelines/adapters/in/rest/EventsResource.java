@@ -67,8 +67,9 @@ public class EventsResource {
                             + "\"errors\":[{\"at\":\"/1\",\"message\":\"'timeline': required\"}]}")))
     @APIResponse(responseCode = "413", ref = "BodyTooLarge")
     public Replies.Ingested ingest(
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
-            throws IOException {
-        return ingestion.store(body, contentType, EventReader.naming());
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "gzip (or x-gzip) for a compressed body; the size limit counts the inflated bytes")
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) throws IOException {
+        return ingestion.store(body, contentType, contentEncoding, EventReader.naming());
     }
 }

@@ -2,6 +2,7 @@ package dev.timelines.adapters.in.rest;
 
 import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.application.port.in.InvalidCursorException;
+import dev.timelines.application.port.out.StorageStartingException;
 import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.domain.InvalidValueException;
 import dev.timelines.domain.TimelineNotFoundException;
@@ -28,6 +29,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemResponses {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+    /** How long a client is asked to wait before it tries again while storage is being opened. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final Event<RequestRejected> rejected;
     private final AllowedMethods allowedMethods;
@@ -67,6 +70,20 @@ public class ProblemResponses {
         return answer(bodyTooLargeProblem(e.getMessage()));
     }
 
+    /** A gzip body that is not gzip: a malformed request, like a body that is not UTF-8. */
+    @ServerExceptionMapper
+    public Response unreadableBody(UnreadableBodyException e) {
+        return answer(Problem.of("invalid-request", Response.Status.BAD_REQUEST,
+                "the request has 1 problem(s); nothing was stored", List.of(new Violation("body", e.getMessage()))));
+    }
+
+    /** RFC 9110, 15.5.16: a content coding the server does not take is a 415, which may list the ones it does. */
+    @ServerExceptionMapper
+    public Response unsupportedContentCoding(UnsupportedContentCodingException e) {
+        return Response.fromResponse(answer(Problem.ofStatus(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage())))
+                .header(HttpHeaders.ACCEPT_ENCODING, ContentCoding.ACCEPTED).build();
+    }
+
     @ServerExceptionMapper
     public Response noState(NoStateException e) {
         return answer(Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), List.of()));
@@ -82,6 +99,16 @@ public class ProblemResponses {
         LOG.error("a write was refused", e);
         return answer(Problem.of("storage-unavailable", Response.Status.SERVICE_UNAVAILABLE, e.getMessage(),
                 List.of()));
+    }
+
+    /**
+     * Storage is still being opened at start (a journal replayed): the same problem type as a storage that takes no
+     * writes, since the client's remedy is the same (try again later), but expected, so not logged.
+     */
+    @ServerExceptionMapper
+    public Response storageStarting(StorageStartingException e) {
+        return Response.fromResponse(answer(Problem.of("storage-unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                e.getMessage(), List.of()))).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     /** No credentials, or credentials that do not check out: the client should authenticate (again). */

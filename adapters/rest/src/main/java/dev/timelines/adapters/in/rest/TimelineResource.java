@@ -103,9 +103,10 @@ public class TimelineResource {
                             + " RFC 3339 date-time\"},{\"at\":\"line 3\",\"message\":\"'data': required\"}]}")))
     @APIResponse(responseCode = "413", ref = "BodyTooLarge")
     public Replies.Ingested ingest(@Parameter(ref = "key") @Encoded @PathParam("key") String key,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
-            throws IOException {
-        return ingestion.store(body, contentType, EventReader.forTimeline(parameters.key(key)));
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "gzip (or x-gzip) for a compressed body; the size limit counts the inflated bytes")
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) throws IOException {
+        return ingestion.store(body, contentType, contentEncoding, EventReader.forTimeline(parameters.key(key)));
     }
 
     @GET

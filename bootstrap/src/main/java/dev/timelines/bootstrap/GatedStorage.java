@@ -1,0 +1,126 @@
+package dev.timelines.bootstrap;
+
+import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.out.EventLog;
+import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.StayScan;
+import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.question.KeyRun;
+import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialFunnel;
+import dev.timelines.application.question.PartialProcessMap;
+import dev.timelines.application.question.PartialStateCounts;
+import dev.timelines.application.question.PartialTimeInStates;
+import dev.timelines.application.question.StuckRun;
+import dev.timelines.application.question.TransitionRun;
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.IncomingEvent;
+import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The storage ports as the services see them from the start: each call goes to the storage once it is open, and
+ * throws {@link dev.timelines.application.port.out.StorageStartingException} (a 503) while it is being opened. A
+ * method added to a port must be passed on here too (a fast path not passed on would be declined, and scans would
+ * answer): GatedStorageTest checks that every one is.
+ */
+final class GatedStorage implements EventLog, TimelineReader, StoreScans, IndexedAnswers {
+
+    private final StorageOpening opening;
+
+    GatedStorage(StorageOpening opening) {
+        this.opening = opening;
+    }
+
+    private Storage storage() {
+        return opening.require();
+    }
+
+    @Override
+    public IngestResult append(List<IncomingEvent> events, Timestamp received) {
+        return storage().log().append(events, received);
+    }
+
+    @Override
+    public boolean delete(TimelineKey key) {
+        return storage().log().delete(key);
+    }
+
+    @Override
+    public Optional<Timeline> timeline(TimelineKey key) {
+        return storage().reader().timeline(key);
+    }
+
+    @Override
+    public List<TimelineKey> keys(KeyRange range, Optional<Timestamp> asOf) {
+        return storage().scans().keys(range, asOf);
+    }
+
+    @Override
+    public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
+        storage().scans().stays(scan, timeline);
+    }
+
+    @Override
+    public List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf) {
+        return storage().scans().attributeNames(after, limit, asOf);
+    }
+
+    @Override
+    public List<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf) {
+        return storage().scans().values(attribute, asOf);
+    }
+
+    @Override
+    public boolean keys(Attribute attribute, KeyRun partial) {
+        return storage().indexed().keys(attribute, partial);
+    }
+
+    @Override
+    public boolean transitions(Attribute attribute, TransitionRun partial) {
+        return storage().indexed().transitions(attribute, partial);
+    }
+
+    @Override
+    public boolean processMap(Attribute attribute, PartialProcessMap partial) {
+        return storage().indexed().processMap(attribute, partial);
+    }
+
+    @Override
+    public boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
+        return storage().indexed().adjacent(attribute, partial);
+    }
+
+    @Override
+    public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
+        return storage().indexed().statesAt(attribute, partial);
+    }
+
+    @Override
+    public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
+        return storage().indexed().timeInStates(attribute, partial);
+    }
+
+    @Override
+    public boolean changedSince(StayScan scan, Consumer<TimelineStays> now, Consumer<TimelineStays> then) {
+        return storage().indexed().changedSince(scan, now, then);
+    }
+
+    @Override
+    public boolean stuck(Attribute attribute, StuckRun partial) {
+        return storage().indexed().stuck(attribute, partial);
+    }
+
+    @Override
+    public boolean funnel(Attribute attribute, PartialFunnel partial) {
+        return storage().indexed().funnel(attribute, partial);
+    }
+}
