@@ -99,7 +99,7 @@ class SpecExamplesTest {
 
     private List<Engine> loadedEngines() throws Exception {
         Path file = Files.writeString(directory.resolve("events.ndjson"), EVENTS);
-        Dataset dataset = new Dataset(file, 7, 2, SEED_START, 1, 1, 3, 1, "");
+        Dataset dataset = new Dataset(file, 7, 2, SEED_START, 1, 1, 3, 1, 0, "");
         Figures figures = new Figures();
         for (Engine engine : engines) {
             engine.load(dataset, figures.recorder(engine.getClass().getSimpleName()));
