@@ -39,7 +39,7 @@ final class Benchmark {
         Dataset dataset = OrderLifecycles.generate(options.seed(), options.scale().events(),
                 options.scale().timelines(), file);
         Parameters parameters = Parameters.of(dataset);
-        EngineCatalogue catalogue = EngineCatalogue.of(options, dataset);
+        EngineCatalogue catalogue = EngineCatalogue.of(options, dataset, parameters.asOfRows());
         Figures figures = new Figures();
         Map<Question, Map<String, Timed>> results = new LinkedHashMap<>();
         for (Question question : Question.values()) {
@@ -50,7 +50,7 @@ final class Benchmark {
                 progress("%s skipped: %s", slot.name(), slot.skipped().get());
                 continue;
             }
-            try (Engine engine = loaded(slot, dataset, figures.recorder(slot.name()))) {
+            try (Engine engine = loaded(slot, dataset, parameters.asOfRows(), figures.recorder(slot.name()))) {
                 Map<Question, Callable<Answer>> questions = new LinkedHashMap<>();
                 for (Question question : Question.values()) {
                     questions.put(question, () -> question.ask(engine, parameters));
@@ -85,7 +85,8 @@ final class Benchmark {
     }
 
     /** Loads the engine {@code loadRepetitions} times, each into a fresh instance, and keeps the last one. */
-    private Engine loaded(EngineCatalogue.Slot slot, Dataset dataset, Figures.Recorder figures) throws Exception {
+    private Engine loaded(EngineCatalogue.Slot slot, Dataset dataset, long asOfRows, Figures.Recorder figures)
+            throws Exception {
         Engine engine = null;
         for (int i = 1; i <= options.loadRepetitions(); i++) {
             if (engine != null) {
@@ -95,7 +96,7 @@ final class Benchmark {
             }
             progress("%s: load %d of %d", slot.name(), i, options.loadRepetitions());
             engine = slot.factory().orElseThrow().create();
-            engine.load(dataset, figures);
+            engine.load(dataset, asOfRows, figures);
         }
         return engine;
     }

@@ -69,7 +69,7 @@ record EngineCatalogue(List<Slot> slots, Optional<PostgresServer> postgres) {
         }
     }
 
-    static EngineCatalogue of(Options options, Dataset dataset) {
+    static EngineCatalogue of(Options options, Dataset dataset, long asOfRows) {
         Optional<PostgresServer> postgres = Optional.empty();
         String noPostgres = "";
         if (Stream.of(ON_POSTGRES, POSTGRES_ON_THE_FLY, POSTGRES_PRECOMPUTED).map(Slot::option)
@@ -83,7 +83,7 @@ record EngineCatalogue(List<Slot> slots, Optional<PostgresServer> postgres) {
         List<Slot> slots = new ArrayList<>();
         slots.add(Slot.running("Timelines in-process", true,
                 () -> new TimelinesInProcess(options.batchSize(), new MemoryStorage())));
-        slots.add(overHttp(options, dataset));
+        slots.add(overHttp(options, dataset, asOfRows));
         slots.add(options.scale() != Scale.LARGE || options.engines().contains(Slot.option(ON_POSTGRES))
                 ? onPostgres(ON_POSTGRES, true, postgres, noPostgres,
                         server -> new TimelinesInProcess(options.batchSize(), new PostgresStorage(server)))
@@ -103,29 +103,32 @@ record EngineCatalogue(List<Slot> slots, Optional<PostgresServer> postgres) {
                 .orElseGet(() -> Slot.skipped(name, noPostgres));
     }
 
-    private static Slot overHttp(Options options, Dataset dataset) {
+    private static Slot overHttp(Options options, Dataset dataset, long asOfRows) {
         String name = "Timelines HTTP";
         if (!Files.isRegularFile(options.serviceApp().resolve("quarkus-run.jar"))) {
             return Slot.skipped(name, "no packaged service at " + options.serviceApp() + "/quarkus-run.jar; "
                     + "build it with `mvn -B -q -pl bootstrap -am package -DskipTests`");
         }
-        return Slot.running(name, true, new ServiceFactory(options, dataset));
+        return Slot.running(name, true, new ServiceFactory(options, dataset, asOfRows));
     }
 
     /**
      * Prepares the service once, at the first load: copies it into the work directory, so that a rebuild of
-     * bootstrap during the run cannot change it between load repetitions, and cuts the NDJSON into request bodies.
+     * bootstrap during the run cannot change it between load repetitions, and cuts the NDJSON into request bodies
+     * (ending at the {@code asOf} question's cut too).
      */
     private static final class ServiceFactory implements Factory {
 
         private final Options options;
         private final Dataset dataset;
+        private final long asOfRows;
         private TimelinesOverHttp.Setup setup;
         private NdjsonBatches batches;
 
-        ServiceFactory(Options options, Dataset dataset) {
+        ServiceFactory(Options options, Dataset dataset, long asOfRows) {
             this.options = options;
             this.dataset = dataset;
+            this.asOfRows = asOfRows;
         }
 
         @Override
@@ -135,7 +138,7 @@ record EngineCatalogue(List<Slot> slots, Optional<PostgresServer> postgres) {
                 copy(options.serviceApp(), app);
                 setup = new TimelinesOverHttp.Setup(app.resolve("quarkus-run.jar"), options.serviceHeap(),
                         options.fsync(), options.workDir().resolve("http"));
-                batches = NdjsonBatches.split(dataset.file(), options.senders(), options.batchSize());
+                batches = NdjsonBatches.split(dataset.file(), options.senders(), options.batchSize(), asOfRows);
             }
             return new TimelinesOverHttp(setup, batches);
         }

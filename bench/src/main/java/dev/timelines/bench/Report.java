@@ -62,14 +62,18 @@ final class Report {
         line("```");
         line("");
         line("Data (seed %d, SHA-256 `%s`): %.1f%% of events without `status`, %.1f%% repeating the current status, "
-                + "%.1f%% arriving after a later event of their timeline, %.1f%% stamped like their predecessor. "
-                + "Questions about `%s` at T = %s, 10-minute window from T, day window [%s, %s).",
+                + "%.1f%% arriving after a later event of their timeline, %.1f%% stamped like their predecessor, "
+                + "%.1f%% carrying `%s`. Questions about `%s` at T = %s, 10-minute window from T, day window [%s, %s); "
+                + "`asOf` the moment the first %,d lines (%.1f%%, those before the first line stamped at or after T) "
+                + "were acknowledged.",
                 options.seed(), data.sha256().substring(0, 16), percent(data.withoutStatus(), data.events()),
                 percent(data.repeats(), data.events()), percent(data.late(), data.events()),
-                percent(data.ties(), data.events()), Parameters.ATTRIBUTE,
+                percent(data.ties(), data.events()), percent(data.priorities(), data.events()),
+                Parameters.CONDITION_ATTRIBUTE, Parameters.ATTRIBUTE,
                 Instant.ofEpochSecond(run.parameters().atMicros() / 1_000_000),
                 Instant.ofEpochSecond(run.parameters().day().sinceMicros() / 1_000_000),
-                Instant.ofEpochSecond(run.parameters().day().untilMicros() / 1_000_000));
+                Instant.ofEpochSecond(run.parameters().day().untilMicros() / 1_000_000),
+                run.parameters().asOfRows(), percent(run.parameters().asOfRows(), data.events()));
         line("");
         run.slots().stream().filter(slot -> slot.skipped().isPresent())
                 .forEach(slot -> line("- %s: %s", slot.name(), slot.skipped().get()));

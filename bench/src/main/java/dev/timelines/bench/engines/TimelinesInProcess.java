@@ -1,6 +1,8 @@
 package dev.timelines.bench.engines;
 
 import dev.timelines.application.model.AdjacentValues;
+import dev.timelines.application.model.FunnelStep;
+import dev.timelines.application.model.StuckTimeline;
 import dev.timelines.application.port.in.AnalyzeStatesUseCase;
 import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
 import dev.timelines.application.port.in.IngestEventsUseCase;
@@ -31,6 +33,9 @@ import dev.timelines.bench.questions.Answer;
 import dev.timelines.bench.questions.Parameters;
 import dev.timelines.bench.questions.Span;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Condition;
+import dev.timelines.domain.DurationStatistics;
+import dev.timelines.domain.Funnel;
 import dev.timelines.domain.HistoryMode;
 import dev.timelines.domain.HistoryPoint;
 import dev.timelines.domain.IncomingEvent;
@@ -41,6 +46,7 @@ import dev.timelines.domain.Transition;
 import dev.timelines.domain.Window;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,14 +79,20 @@ public final class TimelinesInProcess implements Engine {
     private AnalyzeTransitionsUseCase transitions;
     private AnalyzeStatesUseCase states;
     private SearchTimelinesUseCase search;
+    /** The moment the batch ending at the load's {@code asOfRows} was acknowledged. */
+    private Timestamp asOf;
 
     public TimelinesInProcess(int batchSize, Storage storage) {
         this.batchSize = batchSize;
         this.storage = storage;
     }
 
+    /**
+     * Ingests in batches of {@code batchSize} lines, except that a batch ends at {@code asOfRows}; once that batch
+     * is stored, its moment is noted, and the next batch is received after it.
+     */
     @Override
-    public void load(Dataset dataset, Figures.Recorder figures) throws Exception {
+    public void load(Dataset dataset, long asOfRows, Figures.Recorder figures) throws Exception {
         Ports store = storage.open();
         Clock clock = Clock.systemUTC();
         ingest = new IngestEventsService(store.log(), clock);
@@ -92,17 +104,44 @@ public final class TimelinesInProcess implements Engine {
         states.statesAt(STATUS, new Timestamp(0), Scope.ALL, false);
 
         long ingesting = 0;
+        long read = 0;
+        asOf = null;
         long started = System.nanoTime();
         try (NdjsonEvents events = NdjsonEvents.open(dataset.file())) {
-            for (List<IncomingEvent> batch = events.next(batchSize); !batch.isEmpty(); batch = events.next(batchSize)) {
+            for (List<IncomingEvent> batch = events.next(size(read, asOfRows)); !batch.isEmpty();
+                    batch = events.next(size(read, asOfRows))) {
                 long before = System.nanoTime();
                 ingest.ingest(batch);
                 ingesting += System.nanoTime() - before;
+                read += batch.size();
+                if (read == asOfRows) {
+                    asOf = acknowledged(clock);
+                }
             }
+        }
+        if (asOf == null) {
+            asOf = acknowledged(clock);
         }
         figures.throughput("ingest, use case only", dataset.events(), ingesting);
         figures.throughput("ingest with NDJSON parsing", dataset.events(), System.nanoTime() - started);
         storage.footprint(figures, dataset.events());
+    }
+
+    /** A batch's size: {@code batchSize}, or less to end at the rows asked about as of their moment. */
+    private int size(long read, long asOfRows) {
+        return read < asOfRows ? (int) Math.min(batchSize, asOfRows - read) : batchSize;
+    }
+
+    /**
+     * The clock's reading now, after a batch was stored, and a wait until it has moved past it: the batch was
+     * received at or before this moment, the next one will be received after it.
+     */
+    static Timestamp acknowledged(Clock clock) {
+        Timestamp now = Timestamp.of(clock.instant());
+        while (!now.isBefore(Timestamp.of(clock.instant()))) {
+            Thread.onSpinWait();
+        }
+        return now;
     }
 
     @Override
@@ -129,7 +168,10 @@ public final class TimelinesInProcess implements Engine {
 
     @Override
     public Answer next(String value, Span window) {
-        AdjacentValues next = transitions.next(STATUS, new JsonValue.Str(value), window(window), Scope.ALL);
+        return next(transitions.next(STATUS, new JsonValue.Str(value), window(window), Scope.ALL));
+    }
+
+    private static Answer next(AdjacentValues next) {
         Answer.Builder answer = Answer.anyOrder().entries(next.entries()).none(next.none());
         for (ValueDurations neighbour : next.neighbours()) {
             answer.next(text(neighbour.value()), neighbour.count(), neighbour.duration().p50());
@@ -153,7 +195,10 @@ public final class TimelinesInProcess implements Engine {
 
     @Override
     public Answer statesAt(long atMicros) {
-        StateCounts counts = states.statesAt(STATUS, new Timestamp(atMicros), Scope.ALL, false);
+        return states(states.statesAt(STATUS, new Timestamp(atMicros), Scope.ALL, false));
+    }
+
+    private static Answer states(StateCounts counts) {
         Answer.Builder answer = Answer.anyOrder().timelines(counts.timelines());
         for (StateCount count : counts.counts()) {
             answer.state(text(count.value()), count.count());
@@ -178,6 +223,52 @@ public final class TimelinesInProcess implements Engine {
             answer.timeIn(text(time.value()), time.micros().longValueExact(), time.timelines());
         }
         return answer.build();
+    }
+
+    @Override
+    public Answer stuck(String value, long longerThanMicros, long atMicros) {
+        Answer.Builder answer = Answer.inOrder();
+        for (StuckTimeline stuck : states.stuck(STATUS, Optional.of(new JsonValue.Str(value)), longerThanMicros,
+                new Timestamp(atMicros), Scope.ALL, PageRequest.EVERYTHING).items()) {
+            answer.stuck(stuck.timeline().value(), stuck.since().micros(), stuck.micros());
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer ages(long atMicros) {
+        StateCounts counts = states.statesAt(STATUS, new Timestamp(atMicros), Scope.ALL, true);
+        Answer.Builder answer = Answer.anyOrder().timelines(counts.timelines());
+        for (StateCount count : counts.counts()) {
+            DurationStatistics age = count.age().orElseThrow();
+            answer.age(text(count.value()), count.count(), age.min(), age.p50(), age.p90(), age.p99(), age.max());
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer nextWhere(String value, Span window, String attribute, String condition) {
+        Scope where = new Scope(new Condition(Map.of(new Attribute(attribute), new JsonValue.Str(condition))),
+                Optional.empty());
+        return next(transitions.next(STATUS, new JsonValue.Str(value), window(window), where));
+    }
+
+    @Override
+    public Answer funnel(List<String> steps, long withinMicros, Span window) {
+        Funnel funnel = new Funnel(steps.stream().<JsonValue>map(JsonValue.Str::new).toList(),
+                Optional.of(withinMicros));
+        Answer.Builder answer = Answer.inOrder();
+        int index = 1;
+        for (FunnelStep step : transitions.funnel(STATUS, funnel, window(window), Scope.ALL)) {
+            answer.step(index++, text(step.value()), step.timelines(), step.duration().map(DurationStatistics::p50));
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer statesAsOf(long atMicros) {
+        return states(states.statesAt(STATUS, new Timestamp(atMicros), new Scope(Condition.NONE, Optional.of(asOf)),
+                false));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.timelines.bench.questions.Answer;
 import dev.timelines.bench.questions.Parameters;
 import dev.timelines.bench.questions.Span;
 import dev.timelines.bootstrap.ServiceProcess;
+import dev.timelines.domain.Timestamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -18,11 +19,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,7 +37,8 @@ import java.util.stream.Stream;
  * Timelines as users run it: the packaged service in a child JVM with the durable journal (fsync=always unless told).
  * Loading ingests NDJSON batches through {@code POST /events} from concurrent senders, measures the journal on
  * disk, then restarts the service and measures the time until it is ready again with the journal replayed; the
- * questions go to the restarted service, so they also check that replay gives the same answers.
+ * questions go to the restarted service, so they also check that replay gives the same answers. The senders meet
+ * once, when each has had its bodies before the cut line acknowledged: that moment is the {@code asOf} asked about.
  */
 public final class TimelinesOverHttp implements Engine {
 
@@ -53,14 +58,17 @@ public final class TimelinesOverHttp implements Engine {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Path journal;
     private ServiceProcess service;
+    /** The moment every body before the cut line had been acknowledged, and none after it sent. */
+    private volatile Timestamp asOf;
 
     public TimelinesOverHttp(Setup setup, NdjsonBatches batches) {
         this.setup = setup;
         this.batches = batches;
     }
 
+    /** The cut is the batches' own ({@link NdjsonBatches}): they were split at the same {@code asOfRows}. */
     @Override
-    public void load(Dataset dataset, Figures.Recorder figures) throws Exception {
+    public void load(Dataset dataset, long asOfRows, Figures.Recorder figures) throws Exception {
         Files.createDirectories(setup.workDir());
         journal = Files.createTempDirectory(setup.workDir(), "journal-");
         Path log = setup.workDir().resolve("service.log");
@@ -102,11 +110,24 @@ public final class TimelinesOverHttp implements Engine {
     }
 
     private long ingest() throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(batches.bySender().size());
+        int count = batches.bySender().size();
+        ExecutorService senders = Executors.newFixedThreadPool(count);
+        CyclicBarrier cut = new CyclicBarrier(count, () -> asOf = TimelinesInProcess.acknowledged(Clock.systemUTC()));
         try {
             List<Future<Long>> sent = new ArrayList<>();
-            for (List<byte[]> bodies : batches.bySender()) {
-                sent.add(senders.submit(() -> send(bodies)));
+            for (int s = 0; s < count; s++) {
+                List<byte[]> bodies = batches.bySender().get(s);
+                int beforeCut = batches.beforeCut().get(s);
+                sent.add(senders.submit(() -> {
+                    try {
+                        long accepted = send(bodies.subList(0, beforeCut));
+                        cut.await();
+                        return accepted + send(bodies.subList(beforeCut, bodies.size()));
+                    } catch (Exception e) {
+                        cut.reset();
+                        throw e;
+                    }
+                }));
             }
             long accepted = 0;
             for (Future<Long> sender : sent) {
@@ -152,12 +173,12 @@ public final class TimelinesOverHttp implements Engine {
     public Answer next(String value, Span window) throws IOException, InterruptedException {
         Optional<JsonNode> next = crossTimeline("/transitions/next?" + STATUS + "&value=" + encode(value)
                 + window(window));
-        if (next.isEmpty()) {
-            return notServed("/transitions/next");
-        }
-        Answer.Builder answer = Answer.anyOrder().entries(next.get().get("entries").asLong())
-                .none(next.get().get("none").asLong());
-        for (JsonNode neighbour : next.get().get("next")) {
+        return next.map(TimelinesOverHttp::next).orElseGet(() -> notServed("/transitions/next"));
+    }
+
+    private static Answer next(JsonNode next) {
+        Answer.Builder answer = Answer.anyOrder().entries(next.get("entries").asLong()).none(next.get("none").asLong());
+        for (JsonNode neighbour : next.get("next")) {
             answer.next(neighbour.get("value").asText(), neighbour.get("count").asLong(),
                     micros(neighbour.get("duration").get("p50")));
         }
@@ -183,7 +204,11 @@ public final class TimelinesOverHttp implements Engine {
 
     @Override
     public Answer statesAt(long atMicros) throws IOException, InterruptedException {
-        Optional<JsonNode> states = crossTimeline("/states?" + STATUS + "&at=" + Span.seconds(atMicros));
+        return states("/states?" + STATUS + "&at=" + Span.seconds(atMicros));
+    }
+
+    private Answer states(String path) throws IOException, InterruptedException {
+        Optional<JsonNode> states = crossTimeline(path);
         if (states.isEmpty()) {
             return notServed("/states");
         }
@@ -213,6 +238,64 @@ public final class TimelinesOverHttp implements Engine {
             answer.timeIn(item.get("value").asText(), micros(item.get("seconds")), item.get("timelines").asLong());
         }
         return answer.build();
+    }
+
+    @Override
+    public Answer stuck(String value, long longerThanMicros, long atMicros) throws IOException, InterruptedException {
+        Answer.Builder answer = Answer.inOrder();
+        boolean served = pages("/states/stuck?" + STATUS + "&value=" + encode(value) + "&longerThan="
+                + Span.seconds(longerThanMicros) + "&at=" + Span.seconds(atMicros), item -> answer.stuck(
+                        item.get("timeline").asText(), micros(item.get("since")), micros(item.get("seconds"))));
+        return served ? answer.build() : notServed("/states/stuck");
+    }
+
+    @Override
+    public Answer ages(long atMicros) throws IOException, InterruptedException {
+        Optional<JsonNode> states = crossTimeline("/states?" + STATUS + "&at=" + Span.seconds(atMicros)
+                + "&ages=true");
+        if (states.isEmpty()) {
+            return notServed("/states?ages=true");
+        }
+        Answer.Builder answer = Answer.anyOrder().timelines(states.get().get("timelines").asLong());
+        for (JsonNode count : states.get().get("counts")) {
+            JsonNode age = count.get("age");
+            answer.age(count.get("value").asText(), count.get("count").asLong(), micros(age.get("min")),
+                    micros(age.get("p50")), micros(age.get("p90")), micros(age.get("p99")), micros(age.get("max")));
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer nextWhere(String value, Span window, String attribute, String condition)
+            throws IOException, InterruptedException {
+        String where = JSON.writeValueAsString(Map.of(attribute, condition));
+        Optional<JsonNode> next = crossTimeline("/transitions/next?" + STATUS + "&value=" + encode(value)
+                + window(window) + "&where=" + encode(where));
+        return next.map(TimelinesOverHttp::next).orElseGet(() -> notServed("/transitions/next?where"));
+    }
+
+    @Override
+    public Answer funnel(List<String> steps, long withinMicros, Span window) throws IOException, InterruptedException {
+        StringBuilder path = new StringBuilder("/funnels?" + STATUS);
+        steps.forEach(step -> path.append("&step=").append(encode(step)));
+        Optional<JsonNode> funnel = crossTimeline(path + "&within=" + Span.seconds(withinMicros) + window(window));
+        if (funnel.isEmpty()) {
+            return notServed("/funnels");
+        }
+        Answer.Builder answer = Answer.inOrder();
+        int index = 1;
+        for (JsonNode step : funnel.get().get("steps")) {
+            JsonNode duration = step.get("duration");
+            Optional<Long> median = duration == null || duration.isNull() ? Optional.empty()
+                    : Optional.of(micros(duration.get("p50")));
+            answer.step(index++, step.get("value").asText(), step.get("timelines").asLong(), median);
+        }
+        return answer.build();
+    }
+
+    @Override
+    public Answer statesAsOf(long atMicros) throws IOException, InterruptedException {
+        return states("/states?" + STATUS + "&at=" + Span.seconds(atMicros) + "&asOf=" + Span.seconds(asOf.micros()));
     }
 
     @Override

@@ -122,6 +122,24 @@ public final class Answer {
             return row("time", value, micros, timelines);
         }
 
+        /** A timeline stuck in a value: held since a moment, for so long at the moment asked about. */
+        public Builder stuck(String key, long sinceMicros, long micros) {
+            return row("stuck", key, sinceMicros, micros);
+        }
+
+        /** The timelines holding a value at a moment and how long they had held it (nearest-rank statistics). */
+        public Builder age(String value, long count, long min, long p50, long p90, long p99, long max) {
+            return row("age", value, count, min, p50, p90, p99, max);
+        }
+
+        /**
+         * A funnel's step (numbered from 1): the timelines whose chain reached it and the median time from the step
+         * before, when the step has one and a chain reached it.
+         */
+        public Builder step(int index, String value, long timelines, Optional<Long> medianMicros) {
+            return row("step", index, value, timelines, medianMicros.map(String::valueOf).orElse("-"));
+        }
+
         public Answer build() {
             if (sorted) {
                 Collections.sort(lines);

@@ -2,7 +2,10 @@ package dev.timelines.bench.questions;
 
 import dev.timelines.bench.engines.Engine;
 
-/** The questions of issue 5, each asked of every engine with the same {@link Parameters}. */
+/**
+ * The questions of issue 5, then those of issue 12 (stuck timelines, ages, {@code where}, funnels, {@code asOf}),
+ * each asked of every engine with the same {@link Parameters}.
+ */
 public enum Question {
 
     CHANGES("changes view of one timeline") {
@@ -45,6 +48,37 @@ public enum Question {
         @Override
         public Answer ask(Engine engine, Parameters p) throws Exception {
             return engine.timeInStates(p.day());
+        }
+    },
+    STUCK("timelines on_hold longer than 1 h at T") {
+        @Override
+        public Answer ask(Engine engine, Parameters p) throws Exception {
+            return engine.stuck(Parameters.HELD, Parameters.STUCK_LONGER_THAN_MICROS, p.atMicros());
+        }
+    },
+    AGES("state counts with ages at T") {
+        @Override
+        public Answer ask(Engine engine, Parameters p) throws Exception {
+            return engine.ages(p.atMicros());
+        }
+    },
+    NEXT_WHERE("next after entering on_hold where priority is high, 1 day") {
+        @Override
+        public Answer ask(Engine engine, Parameters p) throws Exception {
+            return engine.nextWhere(Parameters.HELD, p.day(), Parameters.CONDITION_ATTRIBUTE,
+                    Parameters.CONDITION_VALUE);
+        }
+    },
+    FUNNEL("funnel paid → packed → shipped within 12 h, 1 day") {
+        @Override
+        public Answer ask(Engine engine, Parameters p) throws Exception {
+            return engine.funnel(Parameters.FUNNEL, Parameters.FUNNEL_WITHIN_MICROS, p.day());
+        }
+    },
+    STATES_AS_OF("state counts at T, asOf the last ingest batch before T") {
+        @Override
+        public Answer ask(Engine engine, Parameters p) throws Exception {
+            return engine.statesAsOf(p.atMicros());
         }
     };
 

@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * @param repeats events whose status equals the timeline's previous status (in timestamp order)
  * @param late events that arrive after a later-stamped event of their timeline
  * @param ties events stamped exactly like the previous event of their timeline
+ * @param priorities events whose data has {@code priority} (every order's first, and the notes raising it)
  */
 public record Dataset(Path file, long events, int timelines, long startSeconds, long withoutStatus, long repeats,
-        long late, long ties, String sha256) {
+        long late, long ties, long priorities, String sha256) {
 
     /** The key of the timeline with this index: keys sort in index order. */
     public static String key(int index) {

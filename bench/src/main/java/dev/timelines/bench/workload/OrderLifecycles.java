@@ -18,6 +18,11 @@ import java.util.SplittableRandom;
  * without {@code status} (notes, amounts, nested shipment data), about 10% repeating the current status, 2% stamped
  * exactly like their predecessor (so that arrival order decides), and arrival shuffled within each event's
  * neighbourhood: every event is delayed by up to 90 minutes, so events of a timeline closer than that may swap.
+ * A second attribute changes over a timeline, for the questions with a {@code where} condition: every
+ * {@code created} event carries {@code "priority"}, {@code "high"} for about 20% of orders and {@code "normal"}
+ * otherwise, and the note "priority raised" (about 1 event in 80) carries {@code "priority":"high"}. Both are
+ * taken from the payload each event draws anyway, so that adding them left the random stream, and with it every
+ * status, timestamp and arrival, as it was.
  * Events are held in primitive arrays so that 10M of them fit in a modest heap before they are written.
  */
 public final class OrderLifecycles {
@@ -40,6 +45,10 @@ public final class OrderLifecycles {
     private static final String[] NOTES = {"customer called", "address corrected", "gift wrap requested",
         "payment retried", "stock checked", "priority raised", "invoice sent", "courier notified"};
     private static final String[] CARRIERS = {"dhl", "ups", "fedex", "postnl"};
+    /** The note that raises the order's priority: it carries {@code "priority":"high"}. */
+    private static final int PRIORITY_RAISED = 5;
+    /** One created order in this many starts with priority high. */
+    private static final int HIGH_AT_CREATION = 5;
 
     private final SplittableRandom random;
     private final long[] millis;
@@ -49,6 +58,7 @@ public final class OrderLifecycles {
     private long withoutStatus;
     private long repeats;
     private long ties;
+    private long priorities;
 
     private OrderLifecycles(long seed, int events) {
         if (events >= 1 << INDEX_BITS) {
@@ -171,7 +181,7 @@ public final class OrderLifecycles {
             }
         }
         return new Dataset(file, millis.length, timelines, START_SECONDS, withoutStatus, repeats, late, ties,
-                HexFormat.of().formatHex(sha256.digest()));
+                priorities, HexFormat.of().formatHex(sha256.digest()));
     }
 
     private void appendLine(StringBuilder line, int event) {
@@ -182,7 +192,13 @@ public final class OrderLifecycles {
         line.append(",\"data\":{");
         int value = payload[event];
         switch (kind[event]) {
-            case NOTE -> line.append("\"note\":\"").append(NOTES[value % NOTES.length]).append('"');
+            case NOTE -> {
+                line.append("\"note\":\"").append(NOTES[value % NOTES.length]).append('"');
+                if (value % NOTES.length == PRIORITY_RAISED) {
+                    line.append(",\"priority\":\"high\"");
+                    priorities++;
+                }
+            }
             case AMOUNT -> appendAmount(line.append("\"amount\":"), value);
             case SHIPMENT -> line.append("\"shipment\":{\"carrier\":\"").append(CARRIERS[value % CARRIERS.length])
                     .append("\",\"parcels\":").append(1 + value % 3).append('}');
@@ -191,10 +207,19 @@ public final class OrderLifecycles {
                 line.append("\"status\":\"").append(status.json()).append('"');
                 if (status == Status.PAID) {
                     appendAmount(line.append(",\"amount\":"), value);
+                } else if (status == Status.CREATED && isFirst(event)) {
+                    line.append(",\"priority\":\"").append(value % HIGH_AT_CREATION == 0 ? "high" : "normal")
+                            .append('"');
+                    priorities++;
                 }
             }
         }
         line.append("}}\n");
+    }
+
+    /** Whether the event opens its timeline (events are generated timeline by timeline); repeats of created do not. */
+    private boolean isFirst(int event) {
+        return event == 0 || timeline[event - 1] != timeline[event];
     }
 
     private static void appendAmount(StringBuilder line, int value) {

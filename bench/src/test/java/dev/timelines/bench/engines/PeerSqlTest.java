@@ -14,27 +14,29 @@ import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Both dialects' median is the nearest-rank p50, the one the domain computes, for odd and even counts. */
+/**
+ * Both dialects' percentiles are the nearest-rank p50, p90 and p99 the domain computes, for odd and even counts.
+ */
 class PeerSqlTest {
 
     @Test
-    void duckDbMedianIsTheNearestRankOne() throws SQLException {
+    void duckDbPercentilesAreTheNearestRankOnes() throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            assertMediansMatchTheDomain(connection, PeerSql.Dialect.DUCKDB);
+            assertPercentilesMatchTheDomain(connection, PeerSql.Dialect.DUCKDB);
         }
     }
 
     @Test
-    void postgresMedianIsTheNearestRankOne() throws SQLException {
+    void postgresPercentilesAreTheNearestRankOnes() throws SQLException {
         DataSource database = PostgresServer.start().newDatabase();
         try (Connection connection = database.getConnection()) {
-            assertMediansMatchTheDomain(connection, PeerSql.Dialect.POSTGRESQL);
+            assertPercentilesMatchTheDomain(connection, PeerSql.Dialect.POSTGRESQL);
         } finally {
             PostgresServer.discard(database);
         }
     }
 
-    private static void assertMediansMatchTheDomain(Connection connection, PeerSql.Dialect dialect)
+    private static void assertPercentilesMatchTheDomain(Connection connection, PeerSql.Dialect dialect)
             throws SQLException {
         Random random = new Random(7);
         for (int count = 1; count <= 120; count++) {
@@ -42,11 +44,14 @@ class PeerSqlTest {
             String rows = LongStream.of(durations).mapToObj(duration -> "(" + duration + ")")
                     .collect(Collectors.joining(", "));
             try (Statement statement = connection.createStatement();
-                    ResultSet median = statement.executeQuery("SELECT " + dialect.median("d")
+                    ResultSet percentiles = statement.executeQuery("SELECT " + dialect.median("d") + ", "
+                            + dialect.percentile(90, "d") + ", " + dialect.percentile(99, "d")
                             + " FROM (VALUES " + rows + ") AS durations(d)")) {
-                median.next();
-                assertEquals(DurationStatistics.of(durations.clone(), count).p50(), median.getLong(1),
-                        count + " durations");
+                percentiles.next();
+                DurationStatistics domain = DurationStatistics.of(durations.clone(), count);
+                assertEquals(domain.p50(), percentiles.getLong(1), "p50 of " + count + " durations");
+                assertEquals(domain.p90(), percentiles.getLong(2), "p90 of " + count + " durations");
+                assertEquals(domain.p99(), percentiles.getLong(3), "p99 of " + count + " durations");
             }
         }
     }
