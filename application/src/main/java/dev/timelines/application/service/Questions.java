@@ -62,8 +62,11 @@ final class Questions {
         return scans;
     }
 
+    /** Fast paths are offered the plain question only: a condition or an earlier moment is folded from the scans. */
     private <P extends PartialAnswer<P, ?>> P fastPathOrFold(Attribute attribute, P partial, FastPath<P> fastPath) {
-        return fastPath.fill(indexed, attribute, partial) ? partial : StayFold.fold(scans, attribute, partial);
+        return partial.scope().isAll() && fastPath.fill(indexed, attribute, partial)
+                ? partial
+                : StayFold.fold(scans, attribute, partial);
     }
 
     private static void addSelected(PartialAnswer<?, ?> partial, TimelineStays timeline, StaySelection selection) {

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * Fast paths a storage may offer beside {@link StoreScans}: it fills the partial answer of a question from its
  * own indexes (the memory engine's transition lists, PostgreSQL's pushed-down SQL) instead of handing over stays.
  * Each is optional: one that returns false has left the partial untouched, and the question is folded from the
- * scans. A fast path must honour the partial's scope (its condition and moment) or decline it. The shared contract checks every fast path against the reference storage (docs/architecture.md).
+ * scans. Fast paths are asked the plain questions only (no condition, the store as it is): the application
+ * folds the others, or builds an earlier moment from a plain answer and {@link #changedSince}. The shared
+ * contract checks every fast path against the reference storage (docs/architecture.md).
  * Methods may throw {@link dev.timelines.application.port.in.AttributeTooDiverseException}.
  */
 public interface IndexedAnswers {

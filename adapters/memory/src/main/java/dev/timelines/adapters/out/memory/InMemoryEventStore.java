@@ -295,7 +295,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     public boolean keys(Attribute attribute, KeyRun partial) {
         JsonValue value = partial.selection().value().orElse(null);
         StaySelection.Period period = partial.selection().period();
-        if (value == null || !partial.scope().isAll()) {
+        if (value == null) {
             return false;
         }
         if (period instanceof StaySelection.HoldingAt holding) {
@@ -312,9 +312,6 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean transitions(Attribute attribute, TransitionRun partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         partial.addSorted(ask(attribute, index -> transitions(index).transitions(partial.filter(), partial.entries(),
                 partial.after(), partial.limit())));
         return true;
@@ -322,9 +319,6 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean processMap(Attribute attribute, PartialProcessMap partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         return ask(attribute, index -> {
             transitions(index).processMap(partial);
             return true;
@@ -333,9 +327,6 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         return ask(attribute, index -> {
             if (partial.direction() == PartialAdjacentValues.Direction.NEXT) {
                 transitions(index).next(partial);
@@ -348,9 +339,6 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         return ask(attribute, index -> {
             states(index).statesAt(partial);
             return true;
@@ -359,18 +347,12 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean stuck(Attribute attribute, StuckRun partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         partial.addSorted(ask(attribute, index -> states(index).stuck(partial)));
         return true;
     }
 
     @Override
     public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         return ask(attribute, index -> {
             states(index).timeInStates(partial);
             return true;

@@ -180,48 +180,36 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Store
     }
 
     /**
-     * The fast paths: each fills its partial answer in SQL and returns true, for the plain questions; those with a
-     * condition or as known at a moment, and the states' ages, are folded from the scans.
+     * The fast paths: each fills its partial answer in SQL and returns true; the states' ages are folded from the
+     * scans.
      */
     @Override
     public boolean keys(Attribute attribute, KeyRun partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         deliver(attribute, (connection, id) -> StateQuestions.keys(connection, id, partial));
         return true;
     }
 
     @Override
     public boolean transitions(Attribute attribute, TransitionRun partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         deliver(attribute, (connection, id) -> TransitionQuestions.transitions(connection, id, partial));
         return true;
     }
 
     @Override
     public boolean processMap(Attribute attribute, PartialProcessMap partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         deliver(attribute, (connection, id) -> TransitionQuestions.processMap(connection, id, partial));
         return true;
     }
 
     @Override
     public boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         deliver(attribute, (connection, id) -> TransitionQuestions.adjacent(connection, id, partial));
         return true;
     }
 
     @Override
     public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
-        if (!partial.scope().isAll() || partial.ages()) {
+        if (partial.ages()) {
             return false;
         }
         deliver(attribute, (connection, id) -> StateQuestions.statesAt(connection, id, partial));
@@ -230,9 +218,6 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
-        if (!partial.scope().isAll()) {
-            return false;
-        }
         deliver(attribute, (connection, id) -> StateQuestions.timeInStates(connection, id, partial));
         return true;
     }
