@@ -111,7 +111,7 @@ public final class ServiceProcess implements AutoCloseable {
                 + log);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
