@@ -35,6 +35,7 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
     private final Deletions deletions;
     private final Compactor compactor;
     private final Snapshots snapshots;
+    private final IndexedAttributes indexed;
     /** Admitting and queueing a batch happen together, so the log holds batches in seq order. */
     private final Object sequencer = new Object();
     /** Appends share it; a delete takes it alone, so no batch admitted before the delete shows after it. */
@@ -43,12 +44,13 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
     private long highestSeq;
 
     private JournalEventStore(InMemoryEventStore memory, RecordLog log, Deletions deletions, Compactor compactor,
-            Snapshots snapshots, ReadWriteLock deletes, long highestSeq) {
+            Snapshots snapshots, IndexedAttributes indexed, ReadWriteLock deletes, long highestSeq) {
         this.memory = memory;
         this.log = log;
         this.deletions = deletions;
         this.compactor = compactor;
         this.snapshots = snapshots;
+        this.indexed = indexed;
         this.deletes = deletes;
         this.highestSeq = highestSeq;
     }
@@ -88,7 +90,10 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         Compactor compactor = new Compactor(log, deletions, dead, options.compaction(), deletionsRegistered,
                 snapshots::firstSegmentToKeep, compactionThread);
         compactor.considerCompacting();
-        return new JournalEventStore(memory, log, deletions, compactor, snapshots, deletes, replay.highestSeq());
+        IndexedAttributes indexed = new IndexedAttributes(files, dir);
+        indexed.prepare(memory);
+        return new JournalEventStore(memory, log, deletions, compactor, snapshots, indexed, deletes,
+                replay.highestSeq());
     }
 
     /**
@@ -191,6 +196,7 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
     public void close() {
         compactor.close();
         snapshots.close();
+        indexed.remember(memory);
         try {
             snapshots.takeAtClose();
         } finally {

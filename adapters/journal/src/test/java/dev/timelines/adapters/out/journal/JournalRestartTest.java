@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.IncomingEvent;
@@ -13,6 +14,7 @@ import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +99,34 @@ class JournalRestartTest {
         assertEquals(2, events.size());
         assertTrue(events.get(1).seq() > before, "a new event must not reuse a replayed seq");
         assertEquals("second", events.get(1).id().orElseThrow().value());
+    }
+
+    @Test
+    void theIndexesAskedForBeforeACleanCloseAreBuiltAtStartMostRecentFirst() {
+        open();
+        journal.append(List.of(event(ORDER, 10, "x", new JsonValue.Obj(Map.of(
+                "status", new JsonValue.Str("paid"), "region", new JsonValue.Str("eu"))))), RECEIVED);
+        memory.values(new Attribute("status"), Optional.empty());
+        memory.values(new Attribute("region"), Optional.empty());
+
+        reopen();
+
+        assertEquals(List.of(new Attribute("region"), new Attribute("status")), memory.indexedAttributes());
+    }
+
+    @Test
+    void anUnreadableListOfIndexesLeavesThemToTheFirstQuestion() throws Exception {
+        open();
+        journal.append(List.of(event(ORDER, 10, "x", new JsonValue.Obj(Map.of(
+                "status", new JsonValue.Str("paid"))))), RECEIVED);
+        memory.values(new Attribute("status"), Optional.empty());
+        journal.close();
+        Files.write(dir.resolve("indexes"), new byte[] {0, 0, 0, 9});
+
+        open();
+
+        assertEquals(List.of(), memory.indexedAttributes());
+        assertEquals(1, events(ORDER).size());
     }
 
     private void open() {

@@ -4,6 +4,7 @@ import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +61,14 @@ final class AttributeIndexes {
         indexes.put(attribute, index);
         lastAsked.put(attribute, questions.incrementAndGet());
         return index;
+    }
+
+    /** The attributes indexed now, the most recently asked about first. */
+    List<Attribute> built() {
+        return lastAsked.entrySet().stream()
+                .sorted(Map.Entry.<Attribute, Long>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     void inserted(StoredTimeline timeline, int position, JsonValue.Obj data) {

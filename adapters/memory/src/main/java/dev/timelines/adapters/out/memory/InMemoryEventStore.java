@@ -246,6 +246,22 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
         return true;
     }
 
+    /** The attributes whose indexes are built, the most recently asked about first: a durable store keeps them. */
+    public List<Attribute> indexedAttributes() {
+        return read(indexes::built);
+    }
+
+    /**
+     * Builds the indexes of attributes asked about before a restart, so that the first question after it does not
+     * wait for one. Attributes refused as too diverse are left to be refused when asked; up to the limit on indexes
+     * are built, the first given first.
+     */
+    public void prepareIndexes(List<Attribute> attributes) {
+        for (int i = attributes.size() - 1; i >= 0; i--) {
+            indexIfAllowed(attributes.get(i));
+        }
+    }
+
     /**
      * A condition's attribute is indexed like any asked about, so that its stays need no decoding; one with too many
      * values is not, and its stays come from the events.
