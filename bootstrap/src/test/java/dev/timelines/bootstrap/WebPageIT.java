@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -31,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -110,6 +112,22 @@ class WebPageIT {
 
         browser.findElement(By.linkText("order-1")).click();
         await(ExpectedConditions.textToBe(By.id("inspect-title"), "order-1"));
+    }
+
+    @Test
+    void anEdgeIsReachedWithTabAndOpenedWithEnter() {
+        showOrdersMap();
+        browser.findElement(By.id("map-where")).click();
+
+        new Actions(browser).sendKeys(Keys.TAB, Keys.TAB).perform();
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals("edge", focused.getAttribute("class").split(" ")[0], "after the Show button, the first edge");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+
+        await(ExpectedConditions.visibilityOfElementLocated(By.id("edge")));
+        assertEquals(focused.getAttribute("data-from") + " → " + focused.getAttribute("data-to"),
+                browser.findElement(By.id("edge-title")).getText());
+        assertEquals(focused.getAttribute("data-count"), String.valueOf(rows("#edge-transitions").size()));
     }
 
     @Test

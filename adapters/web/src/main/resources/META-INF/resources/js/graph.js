@@ -125,8 +125,8 @@ function pathThrough(points) {
 
 function arrowHead() {
   const defs = svgEl('defs', {});
-  const marker = svgEl('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 6,
-    markerHeight: 6, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' });
+  const marker = svgEl('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 10,
+    markerHeight: 10, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' });
   marker.append(svgEl('path', { d: 'M0,0 L10,5 L0,10 z' }));
   defs.append(marker);
   return defs;

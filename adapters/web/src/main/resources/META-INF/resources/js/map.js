@@ -45,6 +45,8 @@ export function mapView() {
       return;
     }
     shown = { attribute, where, since, until, live: endsNow && !where, sinceSeconds: secondsOf(since), summary };
+    $('live-scope').textContent = shown.live ? 'The map\'s counts follow the stream; medians are as loaded.'
+      : `The map's counts are as loaded: ${where ? 'the stream has no where' : 'the window ends before now'}.`;
     draw();
     $('edge').hidden = true;
     follow(attribute);
