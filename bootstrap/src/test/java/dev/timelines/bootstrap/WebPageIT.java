@@ -176,7 +176,11 @@ class WebPageIT {
     void aFunnelShowsTimelinesConversionAndDurationsPerStep() {
         browser.findElement(By.linkText("Funnels")).click();
         choose("funnel-attribute", "status");
-        type("funnel-steps", "created\npaid\nshipped");
+        for (String step : List.of("created", "paid", "shipped")) {
+            await(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//div[@id='funnel-values']/button[text()='+ " + step + "']"))).click();
+        }
+        assertEquals("created\npaid\nshipped", browser.findElement(By.id("funnel-steps")).getAttribute("value"));
         customWindow("funnel-window");
         browser.findElement(By.cssSelector("#funnel-form button[type=submit]")).click();
 
@@ -275,11 +279,14 @@ class WebPageIT {
         return browser.findElements(By.cssSelector(css));
     }
 
-    /** Picks an option once the attribute list has come from the API. */
+    /** Picks an option once the attribute list has come from the API (the list may be filled again meanwhile). */
     private static void choose(String select, String option) {
         await(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#" + select + " option[value='" + option + "']")));
-        new Select(browser.findElement(By.id(select))).selectByValue(option);
+        await(ExpectedConditions.refreshed(driver -> {
+            new Select(driver.findElement(By.id(select))).selectByValue(option);
+            return true;
+        }));
     }
 
     private static void type(String field, String text) {

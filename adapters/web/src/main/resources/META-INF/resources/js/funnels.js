@@ -1,7 +1,7 @@
 // Funnels (`/funnels`): how many timelines reached each step in order, the share that went on from the step
 // before, and how long that took.
 import { get } from './api.js';
-import { fillAttributes } from './attributes.js';
+import { fillAttributes, valuesOf } from './attributes.js';
 import { el } from './dom.js';
 import { durationText, percentText, valueText } from './format.js';
 import { guarded } from './problem.js';
@@ -15,6 +15,21 @@ export function funnelsView() {
     event.preventDefault();
     guarded(load);
   });
+
+  $('funnel-attribute').addEventListener('change', () => guarded(suggestValues));
+
+  /** The attribute's values as buttons, each adding itself as the next step. */
+  async function suggestValues() {
+    const attribute = $('funnel-attribute').value;
+    const values = await valuesOf(attribute);
+    if (attribute !== $('funnel-attribute').value) {
+      return; // another attribute was chosen while this one's values were on their way
+    }
+    $('funnel-values').replaceChildren(...values.map(value => el('button', { type: 'button', onclick: () => {
+      const steps = $('funnel-steps');
+      steps.value = `${steps.value.replace(/\n*$/, '')}${steps.value.trim() ? '\n' : ''}${value}`;
+    } }, `+ ${value}`)));
+  }
 
   async function load() {
     const steps = $('funnel-steps').value.split('\n').map(step => step.trim()).filter(step => step !== '');
@@ -34,6 +49,7 @@ export function funnelsView() {
   return {
     async show() {
       await fillAttributes($('funnel-attribute'));
+      await suggestValues();
     },
   };
 }

@@ -1,8 +1,8 @@
 // Stuck timelines and state ages: how many timelines hold each value at a moment and for how long
 // (`/states?ages=true`), and which have held one longer than a threshold (`/states/stuck`).
-import { get, valueParam } from './api.js';
-import { fillAttributes } from './attributes.js';
-import { fillTable, timelineLink } from './dom.js';
+import { get } from './api.js';
+import { fillAttributes, valuesOf } from './attributes.js';
+import { el, fillTable, timelineLink } from './dom.js';
 import { durationText, momentText, valueText } from './format.js';
 import { guarded } from './problem.js';
 
@@ -14,6 +14,7 @@ export function stuckView() {
     event.preventDefault();
     guarded(ages);
   });
+  $('ages-attribute').addEventListener('change', () => guarded(suggestValues));
   $('stuck-form').addEventListener('submit', event => {
     event.preventDefault();
     guarded(() => stuck(undefined));
@@ -32,9 +33,8 @@ export function stuckView() {
   }
 
   async function stuck(cursor) {
-    // An empty field is "any value"; whatever is typed is a value as written.
-    const value = $('stuck-value').value;
-    const page = await get('/states/stuck', { ...scope(), value: value === '' ? undefined : valueParam(value),
+    // An empty field is "any value"; what is typed goes as typed (a string, or a JSON literal after json:).
+    const page = await get('/states/stuck', { ...scope(), value: $('stuck-value').value,
       longerThan: $('stuck-longer').value.trim(), limit: PAGE, cursor });
     fillTable($('stuck'), ['timeline', 'value', 'since', 'for'], page.items, item => [
       timelineLink(item.timeline), valueText(item.value), momentText(item.since), durationText(item.seconds)]);
@@ -42,9 +42,19 @@ export function stuckView() {
     $('stuck-more').onclick = () => guarded(() => stuck(page.next));
   }
 
+  async function suggestValues() {
+    const attribute = $('ages-attribute').value;
+    const values = await valuesOf(attribute);
+    if (attribute !== $('ages-attribute').value) {
+      return; // another attribute was chosen while this one's values were on their way
+    }
+    $('stuck-values').replaceChildren(...values.map(value => el('option', { value })));
+  }
+
   return {
     async show() {
       await fillAttributes($('ages-attribute'));
+      await suggestValues();
     },
   };
 }
