@@ -66,7 +66,8 @@ export class LiveTransitions {
     this.onChange = onChange;
     this.onStatus = onStatus;
     this.position = undefined;
-    this.abort = undefined;
+    this.abort = undefined;   // set while connected or connecting
+    this.retry = undefined;   // a reconnection waiting to start
   }
 
   get running() {
@@ -88,12 +89,13 @@ export class LiveTransitions {
         this.onStatus('stopped', error);
       } else {
         this.onStatus('reconnecting');
-        setTimeout(() => this.start(), 2000);
+        this.retry = setTimeout(() => this.start(), 2000);
       }
     });
   }
 
   stop() {
+    clearTimeout(this.retry);
     this.abort?.abort();
     this.abort = undefined;
     this.onStatus('paused');

@@ -61,9 +61,12 @@ export function mapView() {
         durationText(row.duration?.p90)]);
   }
 
-  /** Follows the stream of the shown attribute; one subscription at a time. */
+  /** Follows the stream of the shown attribute; one subscription at a time, tried again if it was refused. */
   function follow(attribute) {
     if (live?.attribute === attribute) {
+      if (!livePaused) {
+        live.start();
+      }
       return;
     }
     live?.stop();
