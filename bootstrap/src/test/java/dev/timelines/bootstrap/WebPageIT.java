@@ -94,6 +94,11 @@ class WebPageIT {
                 "on_hold→paid", "1", "on_hold→shipped", "1", "paid→shipped", "1"), edgeCounts());
         assertEquals("2 · 1m", edge("created", "paid").findElement(By.cssSelector("text.label")).getText(),
                 "count and median duration (60 s)");
+        assertEquals(Map.of("created", "3", "paid", "3", "on_hold", "2", "shipped", "2", "cancelled", "1"),
+                all("#map-graph g.node:not(.start)").stream().collect(Collectors.toMap(
+                        node -> node.getAttribute("data-value"), node -> node.getAttribute("data-entries"))),
+                "entries into each value, which size its node");
+        assertTrue(width("created", "paid") > width("created", "cancelled"), "an edge is as thick as its count");
         screenshot("process-map.png");
     }
 
@@ -261,6 +266,10 @@ class WebPageIT {
         return all("#map-graph g.edge").stream().collect(Collectors.toMap(
                 edge -> edge.getAttribute("data-from") + "→" + edge.getAttribute("data-to"),
                 edge -> edge.getAttribute("data-count")));
+    }
+
+    private static double width(String from, String to) {
+        return Double.parseDouble(edge(from, to).findElement(By.cssSelector("path.line")).getAttribute("stroke-width"));
     }
 
     private static WebElement edge(String from, String to) {
