@@ -12,11 +12,10 @@ final class Commands {
 
     /**
      * Runs {@code command} to its end and returns its output (standard output and error together); fails with that
-     * output when it exits with another status than 0. Never interactive: apt-get asks no questions.
+     * output when it exits with another status than 0.
      */
     static String run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The JVM container image (bootstrap/src/main/docker/Dockerfile.jvm, docs/deployment.md) built with podman and
  * started: it serves the seed example, and its journal outlives the container in the volume at /data. The test
  * machines reach no image registry, so the base is Debian with its Java 17 runtime, made here with debootstrap;
- * the Dockerfile is the one shipped, only its {@code BASE_IMAGE} differs.
+ * the Dockerfile is the one shipped, only its {@code BASE_IMAGE} differs. The build installs podman, runc and
+ * debootstrap first when they are missing (src/test/tools/install-missing.sh).
  */
 class ContainerImageIT {
 
@@ -40,7 +41,6 @@ class ContainerImageIT {
 
     @Test
     void theImageServesTheSeedExampleAndItsJournalOutlivesTheContainerInTheVolume() throws Exception {
-        Podman.install();
         buildBaseUnlessPresent();
         Podman.build(Path.of(System.getProperty("timelines.dockerfile.jvm", "src/main/docker/Dockerfile.jvm")),
                 Path.of(System.getProperty("timelines.docker.context", ".")), IMAGE, "BASE_IMAGE=" + BASE);

@@ -17,10 +17,6 @@ final class Podman {
     private Podman() {
     }
 
-    static void install() throws IOException, InterruptedException {
-        DebianPackages.ensure(List.of("podman", "runc", "debootstrap"), List.of("podman", "runc", "debootstrap"));
-    }
-
     /** Builds {@code dockerfile} in {@code context}, limited like the containers it runs. */
     static void build(Path dockerfile, Path context, String tag, String... buildArgs)
             throws IOException, InterruptedException {
