@@ -1,6 +1,8 @@
 package dev.timelines.adapters.in.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.application.port.in.DeleteTimelineUseCase;
+import dev.timelines.application.port.in.ExportEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.domain.Attribute;
@@ -50,14 +52,18 @@ public class TimelineResource {
     private final EventIngestion ingestion;
     private final InspectTimelineUseCase inspect;
     private final DeleteTimelineUseCase delete;
+    private final ExportEventsUseCase exports;
     private final QueryParameters parameters;
+    private final ObjectMapper mapper;
 
     public TimelineResource(EventIngestion ingestion, InspectTimelineUseCase inspect, DeleteTimelineUseCase delete,
-            QueryParameters parameters) {
+            ExportEventsUseCase exports, QueryParameters parameters, ObjectMapper mapper) {
         this.ingestion = ingestion;
         this.inspect = inspect;
         this.delete = delete;
+        this.exports = exports;
         this.parameters = parameters;
+        this.mapper = mapper;
     }
 
     @POST
@@ -128,15 +134,25 @@ public class TimelineResource {
     @Path("events")
     @Operation(operationId = "listTimelineEvents", summary = "The timeline's events in (timestamp, seq) order, paged",
             description = "The events whose timestamp lies in [since, until), as stored: timestamp, seq (arrival"
-                    + " order), received (when the server accepted them), id when given, and data.")
-    @APIResponse(responseCode = "200", description = "One page of events.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Replies.EventPage.class),
-                    examples = @ExampleObject(name = "seed-first-page", summary = "limit=2",
-                            value = "{\"items\":[{\"timestamp\":1680945987,\"seq\":1,\"received\":1764237600.123456,"
-                                    + "\"data\":{\"key\":\"start\"}},{\"timestamp\":1680945989,\"seq\":2,"
-                                    + "\"received\":1764237600.123456,\"data\":{\"key\":\"wait\"}}],"
-                                    + "\"next\":\"dDE6MTY4MDk0NTk4OTAwMDAwMDoy\"}")))
+                    + " order), received (when the server accepted them), id when given, and data. With Accept:"
+                    + " application/x-ndjson instead: the export of this timeline, every event in seq order, one"
+                    + " ExportedEvent per line, not paged (the query parameters do not apply), as GET /events"
+                    + " exports the store.")
+    @APIResponse(responseCode = "200", description = "One page of events; or, as NDJSON, every event in seq order.",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = Replies.EventPage.class),
+                        examples = @ExampleObject(name = "seed-first-page", summary = "limit=2",
+                                value = "{\"items\":[{\"timestamp\":1680945987,\"seq\":1,"
+                                        + "\"received\":1764237600.123456,\"data\":{\"key\":\"start\"}},"
+                                        + "{\"timestamp\":1680945989,\"seq\":2,\"received\":1764237600.123456,"
+                                        + "\"data\":{\"key\":\"wait\"}}],\"next\":\"dDE6MTY4MDk0NTk4OTAwMDAwMDoy\"}")),
+                @Content(mediaType = EventBodyReader.NDJSON,
+                        schema = @Schema(type = SchemaType.STRING, description = "One ExportedEvent per line, in"
+                                + " increasing seq order."),
+                        examples = @ExampleObject(name = "seed", summary = "The first two events of the seed",
+                                value = EventsResource.EXPORTED))
+            })
     @APIResponse(responseCode = "404", ref = "TimelineNotFound")
     public Replies.EventPage events(@Parameter(ref = "key") @Encoded @PathParam("key") String key,
             @Parameter(ref = "since") @QueryParam("since") String since,
@@ -147,6 +163,18 @@ public class TimelineResource {
         Reading reading = parameters.reading(asOf);
         return Replies.EventPage.of(inspect.events(parameters.key(key), parameters.window(since, until, reading),
                 reading.asOf(), parameters.page(limit, cursor)));
+    }
+
+    /**
+     * {@code GET /timelines/{key}/events} with {@code Accept: application/x-ndjson}: chosen by JAX-RS over
+     * {@link #events} for that media type only, and documented there (one path and method is one operation).
+     */
+    @GET
+    @Path("events")
+    @Produces(EventBodyReader.NDJSON)
+    @Operation(hidden = true)
+    public Response export(@Encoded @PathParam("key") String key) {
+        return Response.ok(new NdjsonExport(mapper, exports.exportTimeline(parameters.key(key))::run)).build();
     }
 
     @GET
