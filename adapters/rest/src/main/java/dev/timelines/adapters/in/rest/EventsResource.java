@@ -36,7 +36,7 @@ public class EventsResource {
     /** Two events of the seed (docs/api.md) as exported: one per line in NDJSON, here a JSON array. */
     static final String EXPORTED = "[{\"timeline\":\"t\",\"seq\":1,\"received\":1764237600.123456,"
             + "\"timestamp\":1680945987,\"data\":{\"key\":\"start\"}},"
-            + " {\"timeline\":\"t\",\"seq\":2,\"received\":1764237600.123456,\"id\":\"evt-2\","
+            + " {\"timeline\":\"t\",\"seq\":2,\"received\":1764237600.123456,"
             + "\"timestamp\":1680945989,\"data\":{\"key\":\"wait\"}}]";
 
     private final EventIngestion ingestion;
