@@ -111,7 +111,7 @@ public class EventsResource {
     @APIResponse(responseCode = "413", ref = "BodyTooLarge")
     public Replies.Ingested importEvents(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "gzip (or x-gzip) for a compressed body; the size limit counts the inflated bytes")
+            @Parameter(description = ParameterDocs.CONTENT_ENCODING)
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) throws IOException {
         return ingestion.restore(body, contentType, contentEncoding);
     }
@@ -153,7 +153,7 @@ public class EventsResource {
     @APIResponse(responseCode = "413", ref = "BodyTooLarge")
     public Replies.Ingested ingest(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "gzip (or x-gzip) for a compressed body; the size limit counts the inflated bytes")
+            @Parameter(description = ParameterDocs.CONTENT_ENCODING)
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) throws IOException {
         return ingestion.store(body, contentType, contentEncoding, EventReader.naming());
     }

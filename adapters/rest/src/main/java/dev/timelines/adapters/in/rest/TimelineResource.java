@@ -110,7 +110,7 @@ public class TimelineResource {
     @APIResponse(responseCode = "413", ref = "BodyTooLarge")
     public Replies.Ingested ingest(@Parameter(ref = "key") @Encoded @PathParam("key") String key,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "gzip (or x-gzip) for a compressed body; the size limit counts the inflated bytes")
+            @Parameter(description = ParameterDocs.CONTENT_ENCODING)
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) throws IOException {
         return ingestion.store(body, contentType, contentEncoding, EventReader.forTimeline(parameters.key(key)));
     }
