@@ -2,12 +2,14 @@ package dev.timelines.adapters.in.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.application.port.in.ExportEventsUseCase;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -64,8 +66,8 @@ public class EventsResource {
                             + " increasing seq order."),
                     examples = @ExampleObject(name = "seed", summary = "The first two events of the seed",
                             value = EXPORTED)))
-    public Response export() {
-        return Response.ok(new NdjsonExport(mapper, exports::exportAll)).build();
+    public Response export(@Context HttpServerResponse response) {
+        return NdjsonExport.reply(mapper, exports::exportAll, response);
     }
 
     @POST

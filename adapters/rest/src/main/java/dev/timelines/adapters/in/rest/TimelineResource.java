@@ -10,6 +10,7 @@ import dev.timelines.domain.HistoryPoint;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Encoded;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -173,8 +175,8 @@ public class TimelineResource {
     @Path("events")
     @Produces(EventBodyReader.NDJSON)
     @Operation(hidden = true)
-    public Response export(@Encoded @PathParam("key") String key) {
-        return Response.ok(new NdjsonExport(mapper, exports.exportTimeline(parameters.key(key))::run)).build();
+    public Response export(@Encoded @PathParam("key") String key, @Context HttpServerResponse response) {
+        return NdjsonExport.reply(mapper, exports.exportTimeline(parameters.key(key))::run, response);
     }
 
     @GET
