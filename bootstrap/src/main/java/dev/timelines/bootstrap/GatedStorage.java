@@ -20,6 +20,7 @@ import dev.timelines.domain.Attribute;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.List;
@@ -50,6 +51,11 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     }
 
     @Override
+    public IngestResult restore(List<TimelineEvent> events) {
+        return storage().log().restore(events);
+    }
+
+    @Override
     public boolean delete(TimelineKey key) {
         return storage().log().delete(key);
     }
@@ -57,6 +63,16 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     @Override
     public Optional<Timeline> timeline(TimelineKey key) {
         return storage().reader().timeline(key);
+    }
+
+    @Override
+    public void inSeqOrder(Optional<TimelineKey> timeline, Consumer<TimelineEvent> event) {
+        storage().reader().inSeqOrder(timeline, event);
+    }
+
+    @Override
+    public List<TimelineKey> lastEventBefore(Timestamp moment) {
+        return storage().reader().lastEventBefore(moment);
     }
 
     @Override

@@ -4,8 +4,11 @@ import dev.timelines.application.port.in.AnalyzeStatesUseCase;
 import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
 import dev.timelines.application.port.in.DeleteTimelineUseCase;
 import dev.timelines.application.port.in.DescribeAttributesUseCase;
+import dev.timelines.application.port.in.ExportEventsUseCase;
+import dev.timelines.application.port.in.ImportEventsUseCase;
 import dev.timelines.application.port.in.IngestEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
+import dev.timelines.application.port.in.RetentionUseCase;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
@@ -13,8 +16,11 @@ import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.service.AttributeCatalogService;
 import dev.timelines.application.service.DeleteTimelineService;
+import dev.timelines.application.service.ExportEventsService;
+import dev.timelines.application.service.ImportEventsService;
 import dev.timelines.application.service.IngestEventsService;
 import dev.timelines.application.service.InspectTimelineService;
+import dev.timelines.application.service.RetentionService;
 import dev.timelines.application.service.SearchTimelinesService;
 import dev.timelines.application.service.StateAnalysisService;
 import dev.timelines.application.service.TransitionAnalysisService;
@@ -48,6 +54,24 @@ public class UseCaseProducers {
     @Singleton
     DeleteTimelineUseCase deleteTimeline(EventLog log) {
         return new DeleteTimelineService(log);
+    }
+
+    @Produces
+    @Singleton
+    ExportEventsUseCase exportEvents(TimelineReader reader, StoreScans scans) {
+        return new ExportEventsService(reader, scans);
+    }
+
+    @Produces
+    @Singleton
+    ImportEventsUseCase importEvents(EventLog log) {
+        return new ImportEventsService(log);
+    }
+
+    @Produces
+    @Singleton
+    RetentionUseCase retention(TimelineReader reader, EventLog log) {
+        return new RetentionService(reader, log);
     }
 
     @Produces

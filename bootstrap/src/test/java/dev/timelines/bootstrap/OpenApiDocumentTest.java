@@ -70,7 +70,8 @@ class OpenApiDocumentTest {
     @Test
     void isOpenApi31WithEveryPathOfTheApi() {
         assertEquals("3.1.0", document.getOpenapi());
-        assertEquals(new TreeSet<>(List.of("/attributes", "/attributes/{attribute}/values", "/events", "/funnels",
+        assertEquals(new TreeSet<>(List.of("/attributes", "/attributes/{attribute}/values", "/events",
+                "/events/import", "/funnels",
                 "/states", "/states/durations", "/states/stuck", "/timelines", "/timelines/{key}",
                 "/timelines/{key}/events", "/timelines/{key}/history", "/timelines/{key}/state",
                 "/timelines/{key}/transitions", "/transitions", "/transitions/next", "/transitions/previous",
@@ -88,7 +89,7 @@ class OpenApiDocumentTest {
             assertNotBlank(operation.getDescription(), name + " description");
             assertFalse(operation.getTags() == null || operation.getTags().isEmpty(), name + " tags");
         });
-        assertEquals(19, ids.size());
+        assertEquals(22, ids.size());
     }
 
     @Test
@@ -108,22 +109,39 @@ class OpenApiDocumentTest {
         });
     }
 
+    /** Every success is JSON, but the export's, which is NDJSON; deleting one timeline answers 204 without body. */
     @Test
     void everySuccessHasItsSchemaAndExamplesAndDeleteAnswers204() {
         operations(document).forEach((name, operation) -> {
             List<String> successes = operation.getResponses().keySet().stream()
                     .filter(status -> status.startsWith("2")).toList();
-            if (name.startsWith("DELETE")) {
+            if (name.equals("DELETE /timelines/{key}")) {
                 assertEquals(List.of("204"), successes, name);
                 assertNull(operation.getResponses().get("204").getContent(), name + " 204 has no body");
                 return;
             }
             assertEquals(List.of("200"), successes, name);
-            MediaType json = operation.getResponses().get("200").getContent().get("application/json");
-            assertNotNull(json, name + " 200 is application/json");
-            assertNotNull(json.getSchema(), name + " 200 schema");
-            assertFalse(json.getExamples() == null || json.getExamples().isEmpty(), name + " 200 examples");
+            String type = name.equals("GET /events") ? "application/x-ndjson" : "application/json";
+            MediaType reply = operation.getResponses().get("200").getContent().get(type);
+            assertNotNull(reply, name + " 200 is " + type);
+            assertNotNull(reply.getSchema(), name + " 200 schema");
+            assertFalse(reply.getExamples() == null || reply.getExamples().isEmpty(), name + " 200 examples");
         });
+    }
+
+    /** An export's example is NDJSON text, one exported event per line, like an import's body. */
+    @Test
+    void exportsDocumentTheirNdjsonLines() {
+        for (String name : List.of("GET /events", "GET /timelines/{key}/events")) {
+            MediaType ndjson = operations(document).get(name).getResponses().get("200").getContent()
+                    .get("application/x-ndjson");
+            assertNotNull(ndjson, name);
+            assertEquals(Set.of("string"), types(ndjson.getSchema()), name);
+            examplesOf(ndjson).values().forEach(example -> example.asText().lines()
+                    .forEach(line -> assertTrue(line.startsWith("{\"timeline\":"), name + ": " + line)));
+        }
+        assertProblem("POST /events/import 409", operations(document).get("POST /events/import").getResponses()
+                .get("409"));
     }
 
     @Test

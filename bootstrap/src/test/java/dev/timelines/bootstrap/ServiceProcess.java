@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service in a child JVM on a free port, storing in a durable journal: for the tests that kill it
- * and for the bench, which reaches it through this module's test-jar.
+ * The packaged service in a child JVM on a free port, storing in a durable journal (or in PostgreSQL): for the
+ * tests that kill it or move a store between storages, and for the bench, which reaches it through this module's
+ * test-jar.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -37,7 +38,21 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, Path journal, Path log, Duration readyWithin, String... jvmOptions)
             throws IOException, InterruptedException {
-        return launch(jar, journal, log, readyWithin, "/q/health/ready", jvmOptions);
+        return launch(jar, onJournal(journal), log, readyWithin, "/q/health/ready", jvmOptions);
+    }
+
+    /**
+     * Starts the jar as {@link #start} does, storing in the PostgreSQL database at {@code jdbcUrl}, reached as
+     * {@code user} without a password (the tests' embedded server).
+     */
+    public static ServiceProcess startOnPostgres(Path jar, String jdbcUrl, String user, Path log, Duration readyWithin,
+            String... jvmOptions) throws IOException, InterruptedException {
+        return launch(jar, List.of("-Dtimelines.storage=postgres", "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+                "-Dquarkus.datasource.username=" + user), log, readyWithin, "/q/health/ready", jvmOptions);
+    }
+
+    private static List<String> onJournal(Path journal) {
+        return List.of("-Dtimelines.storage=journal", "-Dtimelines.journal.dir=" + journal);
     }
 
     /**
@@ -46,19 +61,18 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startListening(Path jar, Path journal, Path log, Duration listeningWithin,
             String... jvmOptions) throws IOException, InterruptedException {
-        return launch(jar, journal, log, listeningWithin, "/q/health/live", jvmOptions);
+        return launch(jar, onJournal(journal), log, listeningWithin, "/q/health/live", jvmOptions);
     }
 
-    private static ServiceProcess launch(Path jar, Path journal, Path log, Duration within, String awaited,
+    private static ServiceProcess launch(Path jar, List<String> storage, Path log, Duration within, String awaited,
             String... jvmOptions) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-Dquarkus.http.port=" + port,
-                "-Dtimelines.storage=journal",
-                "-Dtimelines.journal.dir=" + journal,
-                "-jar", jar.toString()));
+        command.add("-Dquarkus.http.port=" + port);
+        command.addAll(storage);
+        command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -12,6 +12,7 @@ import static dev.timelines.application.port.out.StoreFixtures.status;
 import static dev.timelines.application.port.out.StoreFixtures.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timelines.domain.Attribute;
@@ -22,6 +23,7 @@ import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.ArrayList;
@@ -350,6 +352,137 @@ public abstract class EventStoreContract {
                     .toList();
             assertEquals(order.stream().sorted().toList(), order, "writer " + w + "'s events got seqs in its order");
         }
+    }
+
+    private static List<TimelineEvent> exported(Store from, Optional<TimelineKey> timeline) {
+        List<TimelineEvent> events = new ArrayList<>();
+        from.reader().inSeqOrder(timeline, events::add);
+        return events;
+    }
+
+    private static TimelineEvent stored(String key, long epochSeconds, long seq, long receivedSeconds, String id,
+            String status) {
+        return new TimelineEvent(key(key), new Event(seconds(epochSeconds), seq, seconds(receivedSeconds),
+                Optional.ofNullable(id).map(EventId::new), obj("status", str(status))));
+    }
+
+    @Test
+    void exportHandsOverEveryEventInSeqOrderWithItsTimeline() {
+        append(status("t", 30, "1"), status("u", 20, "evt-2", "2"), status("t", 10, "3"));
+        store.log().append(List.of(status("u", 5, "4")), seconds(1_700_000_100));
+
+        List<TimelineEvent> events = exported(store, Optional.empty());
+
+        assertEquals(List.of("t", "u", "t", "u"), events.stream().map(e -> e.timeline().value()).toList());
+        assertEquals(List.of("\"1\"", "\"2\"", "\"3\"", "\"4\""),
+                statuses(events.stream().map(TimelineEvent::event).toList()));
+        List<Event> stored = new ArrayList<>(events("t"));
+        stored.addAll(events("u"));
+        stored.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+        assertEquals(stored, events.stream().map(TimelineEvent::event).toList(), "the events as the timelines hold them");
+    }
+
+    @Test
+    void exportOfOneTimelineHasItsEventsOnlyInSeqOrder() {
+        append(status("t", 30, "1"), status("u", 20, "2"), status("t", 10, "3"), status("t/x", 10, "4"));
+
+        List<TimelineEvent> events = exported(store, Optional.of(key("t")));
+
+        assertEquals(List.of("\"1\"", "\"3\""), statuses(events.stream().map(TimelineEvent::event).toList()));
+        assertEquals(List.of(), exported(store, Optional.of(key("nobody"))));
+    }
+
+    @Test
+    void exportLeavesOutDeletedTimelines() {
+        append(status("t", 30, "1"), status("u", 20, "2"));
+        store.log().delete(key("t"));
+
+        assertEquals(List.of("u"), exported(store, Optional.empty()).stream().map(e -> e.timeline().value()).toList());
+        assertEquals(List.of(), exported(newStore(), Optional.empty()));
+    }
+
+    @Test
+    void restoreKeepsSeqReceivedIdAndData() {
+        List<TimelineEvent> given = List.of(stored("t", 20, 5, 100, "a", "x"), stored("u", 30, 7, 100, null, "y"),
+                stored("t", 10, 9, 200, "b", "z"));
+
+        assertEquals(new IngestResult(3, 0), store.log().restore(given));
+
+        assertEquals(given, exported(store, Optional.empty()));
+        assertEquals(List.of(given.get(2).event(), given.get(0).event()), events("t"));
+    }
+
+    @Test
+    void seqsGivenAfterARestoreFollowItsHighest() {
+        store.log().restore(List.of(stored("t", 20, 40, 100, null, "x"), stored("u", 20, 41, 100, "a", "y")));
+
+        append(status("t", 10, "next"));
+
+        assertTrue(events("t").get(0).seq() > 41, "seq " + events("t").get(0).seq());
+    }
+
+    @Test
+    void aRestoreNotAboveTheHighestSeqIsRefusedAndStoresNothing() {
+        append(status("t", 10, "a"), status("t", 20, "b"));
+        long highest = events("t").get(1).seq();
+
+        SeqConflictException refused = assertThrows(SeqConflictException.class,
+                () -> store.log().restore(List.of(stored("u", 5, highest, 100, null, "x"),
+                        stored("u", 6, highest + 1, 100, null, "y"))));
+
+        assertEquals(highest, refused.seq());
+        assertEquals(highest, refused.highest());
+        assertEquals(List.of(), events("u"));
+        assertEquals(new IngestResult(1, 0), store.log().restore(List.of(stored("u", 5, highest + 1, 100, null, "x"))));
+    }
+
+    @Test
+    void aRestoredIdTheTimelineHoldsIsADuplicate() {
+        append(status("t", 10, "evt-1", "a"));
+
+        IngestResult result = store.log().restore(List.of(stored("t", 20, 50, 100, "evt-1", "again"),
+                stored("t", 30, 51, 100, "evt-2", "new"), stored("u", 30, 52, 100, "evt-1", "other")));
+
+        assertEquals(new IngestResult(2, 1), result);
+        assertEquals(List.of("\"a\"", "\"new\""), statuses(events("t")));
+    }
+
+    /** Random stores (late arrivals, equal timestamps, ids, several requests, a delete) come out and in unchanged. */
+    @Test
+    void anExportRestoredIntoANewStoreIsTheSameStore() {
+        Random random = new Random(20_261_207L);
+        for (int round = 0; round < Math.max(1, arrivalOrderRounds() / 5); round++) {
+            Store source = newStore();
+            long received = 1_700_000_000;
+            for (List<IncomingEvent> request : RandomArrivals.requests(
+                    RandomArrivals.lateArrival(RandomArrivals.round(random).sorted(), random), random)) {
+                source.log().append(request, seconds(received += random.nextInt(3)));
+            }
+            source.log().delete(RandomArrivals.keys().get(random.nextInt(RandomArrivals.keys().size())));
+            List<TimelineEvent> export = exported(source, Optional.empty());
+            Store target = newStore();
+
+            if (!export.isEmpty()) {
+                target.log().restore(export);
+            }
+
+            assertEquals(export, exported(target, Optional.empty()), "round " + round);
+            for (TimelineKey key : RandomArrivals.keys()) {
+                assertEquals(source.reader().timeline(key).map(Timeline::events),
+                        target.reader().timeline(key).map(Timeline::events), "round " + round);
+            }
+        }
+    }
+
+    @Test
+    void lastEventBeforeGoesByTheLatestTimestampOfEachTimeline() {
+        append(status("old", 10, "a"), status("new", 10, "a"), status("late", 60, "a"));
+        append(status("new", 50, "b"), status("late", 5, "b"));
+
+        assertEquals(Set.of(key("old")), new HashSet<>(store.reader().lastEventBefore(seconds(50))));
+        assertEquals(Set.of(key("old"), key("new")), new HashSet<>(store.reader().lastEventBefore(seconds(51))));
+        store.log().delete(key("old"));
+        assertEquals(Set.of(key("new"), key("late")), new HashSet<>(store.reader().lastEventBefore(seconds(61))));
     }
 
     @Test

@@ -10,9 +10,11 @@ import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,6 +53,24 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
     }
 
     @Override
+    public synchronized IngestResult restore(List<TimelineEvent> batch) {
+        long first = batch.get(0).event().seq();
+        if (first <= seq) {
+            throw new SeqConflictException(first, seq);
+        }
+        int accepted = 0;
+        for (TimelineEvent restored : batch) {
+            Set<EventId> known = ids.computeIfAbsent(restored.timeline(), key -> new HashSet<>());
+            if (restored.event().id().isEmpty() || known.add(restored.event().id().get())) {
+                events.computeIfAbsent(restored.timeline(), key -> new ArrayList<>()).add(restored.event());
+                accepted++;
+            }
+        }
+        seq = batch.get(batch.size() - 1).event().seq();
+        return new IngestResult(accepted, batch.size() - accepted);
+    }
+
+    @Override
     public synchronized boolean delete(TimelineKey key) {
         ids.remove(key);
         return events.remove(key) != null;
@@ -59,6 +79,27 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
     @Override
     public synchronized Optional<Timeline> timeline(TimelineKey key) {
         return Optional.ofNullable(events.get(key)).map(list -> new Timeline(key, list));
+    }
+
+    /** Sorts a copy of everything: the reference is about answers, not memory. */
+    @Override
+    public void inSeqOrder(Optional<TimelineKey> timeline, Consumer<TimelineEvent> event) {
+        List<TimelineEvent> all = new ArrayList<>();
+        synchronized (this) {
+            events.forEach((key, list) -> {
+                if (timeline.map(key::equals).orElse(true)) {
+                    list.forEach(stored -> all.add(new TimelineEvent(key, stored)));
+                }
+            });
+        }
+        all.sort(Comparator.comparingLong(stored -> stored.event().seq()));
+        all.forEach(event);
+    }
+
+    @Override
+    public List<TimelineKey> lastEventBefore(Timestamp moment) {
+        return timelines().values().stream().filter(each -> each.last().timestamp().isBefore(moment))
+                .map(Timeline::key).toList();
     }
 
     /** Every timeline with events, by key in code point order. */

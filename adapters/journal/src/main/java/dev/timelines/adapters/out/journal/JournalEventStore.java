@@ -7,6 +7,7 @@ import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The durable event log: every batch is written to the {@link RecordLog} before the memory engine shows it,
@@ -114,12 +116,22 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
 
     @Override
     public IngestResult append(List<IncomingEvent> events, Timestamp received) {
+        return write(() -> memory.admit(events, received));
+    }
+
+    /** Written like an append: the journal's records carry each event's seq and received time already. */
+    @Override
+    public IngestResult restore(List<TimelineEvent> events) {
+        return write(() -> memory.admitRestored(events));
+    }
+
+    private IngestResult write(Supplier<Admission> admit) {
         deletes.readLock().lock();
         try {
             Admission admission;
             PendingAppend pending;
             synchronized (sequencer) {
-                admission = memory.admit(events, received);
+                admission = admit.get();
                 // Written even when it holds only duplicates: its durability then implies that of the earlier
                 // batch that reserved those ids, so a duplicate is never acknowledged ahead of its original.
                 pending = enqueueOrAbandon(admission);

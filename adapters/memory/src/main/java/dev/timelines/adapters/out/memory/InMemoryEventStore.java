@@ -5,6 +5,7 @@ import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.SeqConflictException;
 import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.StoreScans;
@@ -19,11 +20,13 @@ import dev.timelines.application.question.StuckRun;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
+import dev.timelines.domain.EventId;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -79,13 +83,48 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
         return write(() -> {
             List<Admission.Admitted> admitted = new ArrayList<>();
             for (IncomingEvent incoming : events) {
-                StoredTimeline timeline = timelines.getOrCreate(incoming.timeline());
-                if (incoming.id().map(timeline::reserve).orElse(true)) {
+                if (reserved(incoming.timeline(), incoming.id())) {
                     admitted.add(new Admission.Admitted(incoming.timeline(), incoming.stored(++lastSeq, received)));
                 }
             }
             return new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size()));
         });
+    }
+
+    @Override
+    public IngestResult restore(List<TimelineEvent> events) {
+        Admission admission = admitRestored(events);
+        publish(admission);
+        return admission.result();
+    }
+
+    /**
+     * Admits exported events with the seqs and reception times they were exported with (in increasing seq order),
+     * as {@link #admit} does new ones; the seqs given next follow the batch's highest.
+     *
+     * @throws SeqConflictException when the first seq is not above every seq this store has given
+     */
+    public Admission admitRestored(List<TimelineEvent> events) {
+        return write(() -> {
+            long first = events.get(0).event().seq();
+            if (first <= lastSeq) {
+                throw new SeqConflictException(first, lastSeq);
+            }
+            List<Admission.Admitted> admitted = new ArrayList<>();
+            for (TimelineEvent restored : events) {
+                if (reserved(restored.timeline(), restored.event().id())) {
+                    admitted.add(new Admission.Admitted(restored.timeline(), restored.event()));
+                }
+            }
+            lastSeq = events.get(events.size() - 1).event().seq();
+            return new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size()));
+        });
+    }
+
+    /** Claims the id, if any, in the event's timeline: false when the timeline holds it (a duplicate). */
+    private boolean reserved(TimelineKey key, Optional<EventId> id) {
+        StoredTimeline timeline = timelines.getOrCreate(key);
+        return id.map(timeline::reserve).orElse(true);
     }
 
     /** Makes an admitted batch visible to readers. */
@@ -176,6 +215,35 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     public Optional<Timeline> timeline(TimelineKey key) {
         return read(() -> Optional.ofNullable(timelines.get(key)).filter(StoredTimeline::hasEvents)
                 .map(StoredTimeline::snapshot));
+    }
+
+    /**
+     * A window of seqs at a time (see {@link SeqWindow}), each read under the read lock and handed over outside
+     * it: writers wait for one window's pass, never for the consumer.
+     */
+    @Override
+    public void inSeqOrder(Optional<TimelineKey> timeline, Consumer<TimelineEvent> event) {
+        OptionalLong from = OptionalLong.of(1);
+        while (from.isPresent()) {
+            long start = from.getAsLong();
+            SeqWindow window = read(() -> SeqWindow.read(timeline.isEmpty() ? timelines.visible()
+                    : Optional.ofNullable(timelines.get(timeline.get())).map(List::of).orElse(List.of()), start));
+            window.events().forEach(event);
+            from = window.next();
+        }
+    }
+
+    @Override
+    public List<TimelineKey> lastEventBefore(Timestamp moment) {
+        return read(() -> {
+            List<TimelineKey> quiet = new ArrayList<>();
+            for (StoredTimeline stored : timelines.visible()) {
+                if (stored.lastTimestamp() < moment.micros()) {
+                    quiet.add(stored.key());
+                }
+            }
+            return quiet;
+        });
     }
 
     @Override

@@ -171,14 +171,59 @@ final class StoredTimeline {
     }
 
     Timeline snapshot() {
-        EventId[] idsNow = undecodedIds != null ? decode(undecodedIds, size) : eventIds;
+        EventId[] idsNow = idsNow();
         List<Event> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            Timestamp received = new Timestamp(receptions.receivedAt(seqs[i]));
-            events.add(new Event(new Timestamp(timestamps[i]), seqs[i], received,
-                    Optional.ofNullable(idsNow == null ? null : idsNow[i]), data(i)));
+            events.add(event(i, idsNow));
         }
         return new Timeline(key, events);
+    }
+
+    /** The timestamp of its latest event; it must have events. */
+    long lastTimestamp() {
+        return timestamps[size - 1];
+    }
+
+    /** Whether it may hold a seq in [from, last]: its lowest and highest seqs say so at no cost. */
+    boolean mayHoldSeqsIn(long from, long last) {
+        return size > 0 && firstSeq <= last && lastSeq >= from;
+    }
+
+    /** Its lowest seq, or {@link Long#MAX_VALUE} when it has no events. */
+    long firstSeq() {
+        return firstSeq;
+    }
+
+    /**
+     * Adds its events with a seq in [from, last] to {@code into}, in timeline order, and returns the lowest of
+     * its seqs above {@code last}, or {@link Long#MAX_VALUE} when it has none.
+     */
+    long eventsWithSeqsIn(long from, long last, List<Event> into) {
+        EventId[] idsNow = null;
+        long above = Long.MAX_VALUE;
+        for (int i = 0; i < size; i++) {
+            long seq = seqs[i];
+            if (seq > last) {
+                above = Math.min(above, seq);
+            } else if (seq >= from) {
+                if (idsNow == null) {
+                    idsNow = idsNow();
+                }
+                into.add(event(i, idsNow));
+            }
+        }
+        return above;
+    }
+
+    /** The ids as they are now, decoded into a copy when loaded from a snapshot (readers must not change them). */
+    private EventId[] idsNow() {
+        return undecodedIds != null ? decode(undecodedIds, size) : eventIds;
+    }
+
+    private Event event(int index, EventId[] idsNow) {
+        Timestamp received = new Timestamp(receptions.receivedAt(seqs[index]));
+        return new Event(new Timestamp(timestamps[index]), seqs[index], received,
+                Optional.ofNullable(idsNow == null ? null : idsNow[index]), data(index));
     }
 
     /** Before a change: makes {@link #eventIds} hold the ids loaded from a snapshot. */

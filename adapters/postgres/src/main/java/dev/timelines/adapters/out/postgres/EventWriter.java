@@ -1,8 +1,11 @@
 package dev.timelines.adapters.out.postgres;
 
+import dev.timelines.application.port.out.SeqConflictException;
+import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.sql.Connection;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Stores requests and forgets timelines, each in one transaction. Writers of a timeline are serialized by a
@@ -41,15 +45,24 @@ final class EventWriter {
     private static final Sql INSERT = new Sql("""
             WITH stored AS (
                 INSERT INTO events (timeline, ts, seq, received, id, data)
-                SELECT timeline, ts, seq, :received, id, data::jsonb
-                FROM unnest(:timelines::text[], :ts::bigint[], :seqs::bigint[], :ids::text[], :data::text[])
-                     AS sent(timeline, ts, seq, id, data)
+                SELECT timeline, ts, seq, received, id, data::jsonb
+                FROM unnest(:timelines::text[], :ts::bigint[], :seqs::bigint[], :received::bigint[], :ids::text[],
+                            :data::text[])
+                     AS sent(timeline, ts, seq, received, id, data)
                 RETURNING timeline, data
             )
             INSERT INTO attribute_names (timeline, name)
             SELECT DISTINCT timeline, jsonb_object_keys(data) FROM stored
             ON CONFLICT DO NOTHING
             """);
+    /**
+     * A no-op change of the sequence, for its lock: it conflicts with the lock nextval takes, so no ingest draws a
+     * seq between an import's check of the highest seq and its move of the sequence past its own seqs.
+     */
+    private static final Sql LOCK_SEQ = new Sql("ALTER SEQUENCE event_seq NO CYCLE");
+    private static final Sql HIGHEST_SEQ = new Sql(
+            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM event_seq");
+    private static final Sql MOVE_SEQ = new Sql("SELECT setval('event_seq', :seq)");
     private static final Sql FORGET = new Sql("DELETE FROM timelines WHERE timeline = :timeline");
     /** The tables that hold a timeline's data: all are distributed by it (docs/scaling.md). */
     private static final List<Sql> FORGET_DATA = List.of("events", "attribute_names", "change_points",
@@ -72,17 +85,54 @@ final class EventWriter {
         return database.write(connection -> {
             LOCK_TIMELINES.update(connection, Sql.with("timelines",
                     events.stream().map(event -> event.timeline().value()).distinct().toArray(String[]::new)));
-            List<IncomingEvent> admitted = admit(events, knownIds(connection, events));
+            List<IncomingEvent> admitted = admit(events, Function.identity(), knownIds(connection, events));
             if (!admitted.isEmpty()) {
                 List<Long> seqs = NEXT_SEQS.list(connection, Sql.with("count", admitted.size()),
                         result -> result.getLong(1));
                 // drawn in any order, given in the order of the request
                 seqs.sort(null);
-                insert(connection, admitted, seqs, received);
-                ChangePoints.repair(connection, AttributeIndexes.all(connection), positions(admitted, seqs));
+                List<TimelineEvent> stored = new ArrayList<>(admitted.size());
+                for (int i = 0; i < admitted.size(); i++) {
+                    stored.add(new TimelineEvent(admitted.get(i).timeline(), admitted.get(i).stored(seqs.get(i),
+                            received)));
+                }
+                store(connection, stored);
             }
             return new IngestResult(admitted.size(), events.size() - admitted.size());
         });
+    }
+
+    /** As {@link #append}, keeping the events' seqs and reception times; the sequence then follows the last seq. */
+    IngestResult restore(List<TimelineEvent> events) {
+        return database.write(connection -> {
+            LOCK_SEQ.update(connection, new Sql.Params());
+            long highest = HIGHEST_SEQ.first(connection, new Sql.Params(), result -> result.getLong(1)).orElseThrow();
+            long first = events.get(0).event().seq();
+            if (first <= highest) {
+                throw new SeqConflictException(first, highest);
+            }
+            MOVE_SEQ.first(connection, Sql.with("seq", events.get(events.size() - 1).event().seq()),
+                    result -> result.getLong(1));
+            List<IncomingEvent> incoming = events.stream().map(EventWriter::incoming).toList();
+            LOCK_TIMELINES.update(connection, Sql.with("timelines",
+                    incoming.stream().map(event -> event.timeline().value()).distinct().toArray(String[]::new)));
+            List<TimelineEvent> admitted = admit(events, EventWriter::incoming, knownIds(connection, incoming));
+            if (!admitted.isEmpty()) {
+                store(connection, admitted);
+            }
+            return new IngestResult(admitted.size(), events.size() - admitted.size());
+        });
+    }
+
+    private static IncomingEvent incoming(TimelineEvent stored) {
+        Event event = stored.event();
+        return new IncomingEvent(stored.timeline(), event.timestamp(), event.id(), event.data());
+    }
+
+    /** Inserts the events and brings the change points of every indexed attribute up to date. */
+    private static void store(Connection connection, List<TimelineEvent> events) throws SQLException {
+        insert(connection, events);
+        ChangePoints.repair(connection, AttributeIndexes.all(connection), positions(events));
     }
 
     /** Removes the timeline's row and every row of its data; false when it had none. */
@@ -111,36 +161,37 @@ final class EventWriter {
     }
 
     /** The events to store: those without id, and the first with each id the timeline does not hold yet. */
-    private static List<IncomingEvent> admit(List<IncomingEvent> events, Set<StoredId> known) {
+    private static <T> List<T> admit(List<T> events, Function<T, IncomingEvent> incoming, Set<StoredId> known) {
         Set<StoredId> taken = new HashSet<>(known);
-        List<IncomingEvent> admitted = new ArrayList<>();
-        for (IncomingEvent event : events) {
+        List<T> admitted = new ArrayList<>();
+        for (T each : events) {
+            IncomingEvent event = incoming.apply(each);
             if (event.id().isEmpty() || taken.add(new StoredId(event.timeline().value(), event.id().get().value()))) {
-                admitted.add(event);
+                admitted.add(each);
             }
         }
         return admitted;
     }
 
-    private static void insert(Connection connection, List<IncomingEvent> events, List<Long> seqs,
-            Timestamp received) throws SQLException {
-        INSERT.update(connection, Sql.with("received", received.micros())
-                .with("timelines", events.stream().map(event -> event.timeline().value()).toArray(String[]::new))
-                .with("ts", events.stream().map(event -> event.timestamp().micros()).toArray(Long[]::new))
-                .with("seqs", seqs.toArray(Long[]::new))
-                .with("ids", events.stream().map(event -> event.id().map(EventId::value).orElse(null))
+    private static void insert(Connection connection, List<TimelineEvent> events) throws SQLException {
+        INSERT.update(connection, Sql.with("timelines", events.stream().map(e -> e.timeline().value())
                         .toArray(String[]::new))
-                .with("data", events.stream().map(event -> JsonText.write(event.data())).toArray(String[]::new)));
+                .with("ts", events.stream().map(e -> e.event().timestamp().micros()).toArray(Long[]::new))
+                .with("seqs", events.stream().map(e -> e.event().seq()).toArray(Long[]::new))
+                .with("received", events.stream().map(e -> e.event().received().micros()).toArray(Long[]::new))
+                .with("ids", events.stream().map(e -> e.event().id().map(EventId::value).orElse(null))
+                        .toArray(String[]::new))
+                .with("data", events.stream().map(e -> JsonText.write(e.event().data())).toArray(String[]::new)));
     }
 
     /** Per timeline, its earliest new event in timeline order and its first new seq. */
-    private static List<ChangePoints.Position> positions(List<IncomingEvent> events, List<Long> seqs) {
+    private static List<ChangePoints.Position> positions(List<TimelineEvent> events) {
         Map<String, ChangePoints.Position> positions = new LinkedHashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            IncomingEvent event = events.get(i);
-            long ts = event.timestamp().micros();
-            long seq = seqs.get(i);
-            positions.merge(event.timeline().value(), new ChangePoints.Position(event.timeline().value(), ts, seq, seq),
+        for (TimelineEvent stored : events) {
+            String timeline = stored.timeline().value();
+            long ts = stored.event().timestamp().micros();
+            long seq = stored.event().seq();
+            positions.merge(timeline, new ChangePoints.Position(timeline, ts, seq, seq),
                     (first, next) -> next.ts() < first.ts()
                             ? new ChangePoints.Position(first.timeline(), next.ts(), next.seq(), first.firstNewSeq())
                             : first);

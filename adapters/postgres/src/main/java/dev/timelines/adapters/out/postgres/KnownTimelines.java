@@ -1,7 +1,6 @@
 package dev.timelines.adapters.out.postgres;
 
 import dev.timelines.domain.Event;
-import dev.timelines.domain.EventId;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
@@ -66,10 +65,7 @@ final class KnownTimelines {
                 handOver();
                 key = next;
             }
-            events.add(new Event(new Timestamp(result.getLong("ts")), result.getLong("seq"),
-                    new Timestamp(result.getLong("received")),
-                    Optional.ofNullable(result.getString("id")).map(EventId::new),
-                    JsonText.readObject(result.getString("data"))));
+            events.add(StoredTimelines.event(result));
         }
 
         void handOver() {

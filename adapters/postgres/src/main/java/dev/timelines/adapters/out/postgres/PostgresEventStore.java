@@ -21,6 +21,7 @@ import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.sql.Connection;
@@ -97,8 +98,27 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Store
     }
 
     @Override
+    public IngestResult restore(List<TimelineEvent> events) {
+        return writer.restore(events);
+    }
+
+    @Override
     public boolean delete(TimelineKey key) {
         return writer.delete(key);
+    }
+
+    /** In one read transaction: the export is the store at one moment, however long it takes to write. */
+    @Override
+    public void inSeqOrder(Optional<TimelineKey> timeline, Consumer<TimelineEvent> event) {
+        database.read(connection -> {
+            StoredTimelines.inSeqOrder(connection, timeline, event);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TimelineKey> lastEventBefore(Timestamp moment) {
+        return database.read(connection -> StoredTimelines.lastEventBefore(connection, moment));
     }
 
     @Override

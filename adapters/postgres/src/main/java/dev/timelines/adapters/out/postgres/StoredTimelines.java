@@ -4,12 +4,15 @@ import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Reads timelines, their keys and the attribute names their events use. */
 final class StoredTimelines {
@@ -38,15 +41,50 @@ final class StoredTimelines {
             SELECT name FROM names WHERE name IS NOT NULL LIMIT :limit
             """);
 
+    /**
+     * By seq without an index by seq: PostgreSQL sorts (on disk beyond work_mem) before the first row comes, and
+     * ingest keeps no index by seq to pay for on every write (docs/operations.md, Backup by export).
+     */
+    private static final Sql ALL_IN_SEQ_ORDER = new Sql("""
+            SELECT timeline, ts, seq, received, id, data FROM events ORDER BY seq
+            """);
+    private static final Sql TIMELINE_IN_SEQ_ORDER = new Sql("""
+            SELECT timeline, ts, seq, received, id, data FROM events WHERE timeline = :timeline ORDER BY seq
+            """);
+    private static final Sql LAST_EVENT_BEFORE = new Sql("""
+            SELECT timeline FROM events GROUP BY timeline HAVING max(ts) < :moment
+            """);
+
     private StoredTimelines() {
     }
 
     static Optional<Timeline> timeline(Connection connection, TimelineKey key) throws SQLException {
-        List<Event> events = EVENTS.list(connection, Sql.with("timeline", key.value()), result -> new Event(
-                new Timestamp(result.getLong("ts")), result.getLong("seq"), new Timestamp(result.getLong("received")),
-                Optional.ofNullable(result.getString("id")).map(EventId::new),
-                JsonText.readObject(result.getString("data"))));
+        List<Event> events = EVENTS.list(connection, Sql.with("timeline", key.value()), StoredTimelines::event);
         return events.isEmpty() ? Optional.empty() : Optional.of(new Timeline(key, events));
+    }
+
+    /** The event of a row with the columns ts, seq, received, id and data. */
+    static Event event(ResultSet result) throws SQLException {
+        return new Event(new Timestamp(result.getLong("ts")), result.getLong("seq"),
+                new Timestamp(result.getLong("received")), Optional.ofNullable(result.getString("id")).map(EventId::new),
+                JsonText.readObject(result.getString("data")));
+    }
+
+    /** Streams the rows from the server a batch at a time ({@link Sql#forEach}), handing each event over as read. */
+    static void inSeqOrder(Connection connection, Optional<TimelineKey> timeline, Consumer<TimelineEvent> event)
+            throws SQLException {
+        Sql.RowAction row = result -> event.accept(new TimelineEvent(new TimelineKey(result.getString("timeline")),
+                event(result)));
+        if (timeline.isPresent()) {
+            TIMELINE_IN_SEQ_ORDER.forEach(connection, Sql.with("timeline", timeline.get().value()), row);
+        } else {
+            ALL_IN_SEQ_ORDER.forEach(connection, new Sql.Params(), row);
+        }
+    }
+
+    static List<TimelineKey> lastEventBefore(Connection connection, Timestamp moment) throws SQLException {
+        return LAST_EVENT_BEFORE.list(connection, Sql.with("moment", moment.micros()),
+                result -> new TimelineKey(result.getString(1)));
     }
 
     static List<TimelineKey> keys(Connection connection, KeyRange range) throws SQLException {

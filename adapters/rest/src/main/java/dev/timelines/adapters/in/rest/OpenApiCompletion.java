@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -85,11 +86,16 @@ public class OpenApiCompletion implements OASFilter {
         operation.setSecurity(SECURITY_SCHEMES.stream()
                 .map(scheme -> OASFactory.createSecurityRequirement().addScheme(scheme))
                 .toList());
-        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-            MediaType ndjson = operation.getRequestBody().getContent().getMediaType(EventBodyReader.NDJSON);
-            if (ndjson != null && ndjson.getExamples() != null) {
-                ndjson.getExamples().values().forEach(OpenApiCompletion::asLines);
-            }
+        if (operation.getRequestBody() != null) {
+            ndjsonExamplesAsLines(operation.getRequestBody().getContent());
+        }
+        responses.getAPIResponses().values().forEach(response -> ndjsonExamplesAsLines(response.getContent()));
+    }
+
+    private static void ndjsonExamplesAsLines(Content content) {
+        MediaType ndjson = content == null ? null : content.getMediaType(EventBodyReader.NDJSON);
+        if (ndjson != null && ndjson.getExamples() != null) {
+            ndjson.getExamples().values().forEach(OpenApiCompletion::asLines);
         }
     }
 

@@ -41,6 +41,10 @@ final class ParameterDocs {
     static final String UNTIL = "End of the half-open window [since, until), excluded; 'since' after 'until' is a 400."
             + " Omitted: unbounded." + TIME_FORMS;
     static final String AT = "The moment asked about. Omitted: now (or asOf)." + TIME_FORMS;
+    static final String CONTENT_ENCODING = "gzip (or x-gzip) for a compressed body; the size limit counts the inflated"
+            + " bytes";
+    static final String LAST_EVENT_BEFORE = "The timelines whose latest event (by its timestamp, not by when it was"
+            + " received) is before this moment are deleted." + TIME_FORMS;
     static final String LIMIT = "Page size: 1 to timelines.limits.page-size (at most 10000).";
     static final String CURSOR = "The 'next' of the previous page, passed back as it came, to get the following one."
             + " Pages resume after a position, so events arriving between two requests do not shift them. A cursor"

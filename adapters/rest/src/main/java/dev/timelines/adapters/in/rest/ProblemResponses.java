@@ -2,6 +2,7 @@ package dev.timelines.adapters.in.rest;
 
 import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.application.port.in.InvalidCursorException;
+import dev.timelines.application.port.out.SeqConflictException;
 import dev.timelines.application.port.out.StorageStartingException;
 import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.domain.InvalidValueException;
@@ -82,6 +83,13 @@ public class ProblemResponses {
     public Response unsupportedContentCoding(UnsupportedContentCodingException e) {
         return Response.fromResponse(answer(Problem.ofStatus(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage())))
                 .header(HttpHeaders.ACCEPT_ENCODING, ContentCoding.ACCEPTED).build();
+    }
+
+    /** An import whose seqs the store has given already: a conflict with the store's state, not a malformed body. */
+    @ServerExceptionMapper
+    public Response seqConflict(SeqConflictException e) {
+        return answer(Problem.of("seq-conflict", Response.Status.CONFLICT, e.getMessage(),
+                List.of(new Violation("seq " + e.seq(), "not above the store's highest seq, " + e.highest()))));
     }
 
     @ServerExceptionMapper
@@ -171,7 +179,7 @@ public class ProblemResponses {
             case NOT_FOUND -> "no resource at this path";
             case METHOD_NOT_ALLOWED -> "this path does not take that method";
             case UNSUPPORTED_MEDIA_TYPE -> "this path does not take that content type";
-            case NOT_ACCEPTABLE -> "this path answers application/json only";
+            case NOT_ACCEPTABLE -> "this path answers no media type the Accept header admits";
             default -> status.getReasonPhrase();
         };
     }

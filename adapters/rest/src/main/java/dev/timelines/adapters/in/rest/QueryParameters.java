@@ -153,6 +153,11 @@ public class QueryParameters {
         return named("limit", () -> PageRequest.of(size, Optional.ofNullable(cursor)));
     }
 
+    /** A required time parameter; relative times count back from now. */
+    Timestamp moment(String name, String text) {
+        return time(name, named(name, () -> required(text)), now()).orElseThrow();
+    }
+
     private static Optional<Timestamp> time(String name, String text, Timestamp now) {
         return Optional.ofNullable(text).map(value -> named(name, () -> TimeExpression.parse(value, now)));
     }

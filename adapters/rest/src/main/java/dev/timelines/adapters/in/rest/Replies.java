@@ -10,6 +10,7 @@ import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Seconds;
 import dev.timelines.domain.State;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Transition;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -105,6 +106,45 @@ final class Replies {
             return new StoredEvent(event.timestamp().epochSeconds(), event.seq(), event.received().epochSeconds(),
                     event.id().map(EventId::value).orElse(null), event.data());
         }
+    }
+
+    /**
+     * One line of an export ({@code GET /events} with {@code Accept: application/x-ndjson}), and one event of an
+     * import ({@code POST /events/import}): an event as stored, with its timeline.
+     */
+    @RegisterForReflection
+    @Schema(name = "ExportedEvent", description = "An event as stored, with its timeline: one line of an export, and"
+            + " what an import stores again as it was (seq, received and id kept). No other field is accepted.",
+            additionalProperties = Schema.False.class)
+    record ExportedEvent(
+            @Schema(required = true, description = "The key of the timeline the event belongs to.", minLength = 1)
+            String timeline,
+            @Schema(required = true, description = "Its arrival order across the whole store: a whole number from 1"
+                    + " to 2^53-1, increasing along an export (and required to increase along an import).",
+                    minimum = "1", maximum = "9007199254740991") long seq,
+            @Schema(required = true, description = "When the server accepted the request that stored it; "
+                    + SECONDS) BigDecimal received,
+            @Schema(description = "The producer's id, when it gave one.", minLength = 1, maxLength = 128)
+            @JsonInclude(JsonInclude.Include.NON_NULL) String id,
+            @Schema(required = true, description = "The event's time; " + SECONDS) BigDecimal timestamp,
+            @Schema(required = true, description = "The event's data object, as sent.") JsonValue data) {
+        static ExportedEvent of(TimelineEvent stored) {
+            Event event = stored.event();
+            return new ExportedEvent(stored.timeline().value(), event.seq(), event.received().epochSeconds(),
+                    event.id().map(EventId::value).orElse(null), event.timestamp().epochSeconds(), event.data());
+        }
+    }
+
+    /** A JSON array of exported events for {@code POST /events/import}. */
+    @Schema(name = "ExportedEvents", type = SchemaType.ARRAY, implementation = ExportedEvent.class,
+            description = "Exported events in increasing seq order, stored again all or nothing.")
+    interface ExportedEvents {
+    }
+
+    /** {@code DELETE /timelines?lastEventBefore}. */
+    @RegisterForReflection
+    @Schema(description = "What a retention request deleted.")
+    record Deleted(@Schema(required = true, description = "Timelines deleted.") int deleted) {
     }
 
     /** {@code GET /timelines/{key}/events}. */

@@ -1,6 +1,8 @@
 package dev.timelines.adapters.in.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.application.port.in.DeleteTimelineUseCase;
+import dev.timelines.application.port.in.ExportEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.domain.Attribute;
@@ -8,6 +10,7 @@ import dev.timelines.domain.HistoryPoint;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Encoded;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -50,14 +54,18 @@ public class TimelineResource {
     private final EventIngestion ingestion;
     private final InspectTimelineUseCase inspect;
     private final DeleteTimelineUseCase delete;
+    private final ExportEventsUseCase exports;
     private final QueryParameters parameters;
+    private final ObjectMapper mapper;
 
     public TimelineResource(EventIngestion ingestion, InspectTimelineUseCase inspect, DeleteTimelineUseCase delete,
-            QueryParameters parameters) {
+            ExportEventsUseCase exports, QueryParameters parameters, ObjectMapper mapper) {
         this.ingestion = ingestion;
         this.inspect = inspect;
         this.delete = delete;
+        this.exports = exports;
         this.parameters = parameters;
+        this.mapper = mapper;
     }
 
     @POST
@@ -104,7 +112,7 @@ public class TimelineResource {
     @APIResponse(responseCode = "413", ref = "BodyTooLarge")
     public Replies.Ingested ingest(@Parameter(ref = "key") @Encoded @PathParam("key") String key,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "gzip (or x-gzip) for a compressed body; the size limit counts the inflated bytes")
+            @Parameter(description = ParameterDocs.CONTENT_ENCODING)
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) throws IOException {
         return ingestion.store(body, contentType, contentEncoding, EventReader.forTimeline(parameters.key(key)));
     }
@@ -128,15 +136,25 @@ public class TimelineResource {
     @Path("events")
     @Operation(operationId = "listTimelineEvents", summary = "The timeline's events in (timestamp, seq) order, paged",
             description = "The events whose timestamp lies in [since, until), as stored: timestamp, seq (arrival"
-                    + " order), received (when the server accepted them), id when given, and data.")
-    @APIResponse(responseCode = "200", description = "One page of events.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Replies.EventPage.class),
-                    examples = @ExampleObject(name = "seed-first-page", summary = "limit=2",
-                            value = "{\"items\":[{\"timestamp\":1680945987,\"seq\":1,\"received\":1764237600.123456,"
-                                    + "\"data\":{\"key\":\"start\"}},{\"timestamp\":1680945989,\"seq\":2,"
-                                    + "\"received\":1764237600.123456,\"data\":{\"key\":\"wait\"}}],"
-                                    + "\"next\":\"dDE6MTY4MDk0NTk4OTAwMDAwMDoy\"}")))
+                    + " order), received (when the server accepted them), id when given, and data. With Accept:"
+                    + " application/x-ndjson instead: the export of this timeline, every event in seq order, one"
+                    + " ExportedEvent per line, not paged (the query parameters do not apply), as GET /events"
+                    + " exports the store.")
+    @APIResponse(responseCode = "200", description = "One page of events; or, as NDJSON, every event in seq order.",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = Replies.EventPage.class),
+                        examples = @ExampleObject(name = "seed-first-page", summary = "limit=2",
+                                value = "{\"items\":[{\"timestamp\":1680945987,\"seq\":1,"
+                                        + "\"received\":1764237600.123456,\"data\":{\"key\":\"start\"}},"
+                                        + "{\"timestamp\":1680945989,\"seq\":2,\"received\":1764237600.123456,"
+                                        + "\"data\":{\"key\":\"wait\"}}],\"next\":\"dDE6MTY4MDk0NTk4OTAwMDAwMDoy\"}")),
+                @Content(mediaType = EventBodyReader.NDJSON,
+                        schema = @Schema(type = SchemaType.STRING, description = "One ExportedEvent per line, in"
+                                + " increasing seq order."),
+                        examples = @ExampleObject(name = "seed", summary = "The first two events of the seed",
+                                value = EventsResource.EXPORTED))
+            })
     @APIResponse(responseCode = "404", ref = "TimelineNotFound")
     public Replies.EventPage events(@Parameter(ref = "key") @Encoded @PathParam("key") String key,
             @Parameter(ref = "since") @QueryParam("since") String since,
@@ -147,6 +165,18 @@ public class TimelineResource {
         Reading reading = parameters.reading(asOf);
         return Replies.EventPage.of(inspect.events(parameters.key(key), parameters.window(since, until, reading),
                 reading.asOf(), parameters.page(limit, cursor)));
+    }
+
+    /**
+     * {@code GET /timelines/{key}/events} with {@code Accept: application/x-ndjson}: chosen by JAX-RS over
+     * {@link #events} for that media type only, and documented there (one path and method is one operation).
+     */
+    @GET
+    @Path("events")
+    @Produces(EventBodyReader.NDJSON)
+    @Operation(hidden = true)
+    public Response export(@Encoded @PathParam("key") String key, @Context HttpServerResponse response) {
+        return NdjsonExport.reply(mapper, exports.exportTimeline(parameters.key(key))::run, response);
     }
 
     @GET

@@ -1,9 +1,11 @@
 package dev.timelines.adapters.in.rest;
 
 import dev.timelines.application.port.in.PageRequest;
+import dev.timelines.application.port.in.RetentionUseCase;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,10 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TimelinesSearchResource {
 
     private final SearchTimelinesUseCase search;
+    private final RetentionUseCase retention;
     private final QueryParameters parameters;
 
-    public TimelinesSearchResource(SearchTimelinesUseCase search, QueryParameters parameters) {
+    public TimelinesSearchResource(SearchTimelinesUseCase search, RetentionUseCase retention,
+            QueryParameters parameters) {
         this.search = search;
+        this.retention = retention;
         this.parameters = parameters;
     }
 
@@ -95,6 +100,27 @@ public class TimelinesSearchResource {
         requireAbsent("where", where, "applies to the search at one moment ('at'), not during a window");
         return Replies.TimelineKeyPage.of(search.inStateDuring(name, state, parameters.window(since, until, reading),
                 keys, reading.asOf(), page));
+    }
+
+    @DELETE
+    @Path("timelines")
+    @Operation(operationId = "deleteQuietTimelines", summary = "Removes every timeline whose latest event is older"
+            + " than a moment (retention)",
+            description = "Each timeline whose latest event timestamp is before lastEventBefore is deleted as DELETE"
+                    + " /timelines/{key} deletes it: its events, ids and everything derived from them. An event"
+                    + " stored into such a timeline while the request runs may be deleted with it. The periodic"
+                    + " form is the setting timelines.retention.max-age (docs/operations.md, Retention).")
+    @APIResponse(responseCode = "200", description = "How many timelines were deleted.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Replies.Deleted.class),
+                    examples = @ExampleObject(name = "thirty-days", summary = "lastEventBefore=-30d",
+                            value = "{\"deleted\":2}")))
+    public Replies.Deleted deleteQuiet(
+            @Parameter(description = ParameterDocs.LAST_EVENT_BEFORE, required = true,
+                    schema = @Schema(type = SchemaType.STRING, pattern = ParameterDocs.TIME_PATTERN), example = "-30d")
+            @QueryParam("lastEventBefore") String lastEventBefore) {
+        return new Replies.Deleted(retention.deleteTimelinesLastBefore(
+                parameters.moment("lastEventBefore", lastEventBefore)));
     }
 
     private static void requireAbsent(String name, String value, String message) {

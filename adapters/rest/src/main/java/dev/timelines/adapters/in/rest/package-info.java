@@ -85,13 +85,14 @@
                                     example = "{\"type\":\"https://timelines.dev/problems/not-found\",\"title\":"
                                             + "\"Not Found\",\"status\":404,\"detail\":\"timeline 'order-9' does"
                                             + " not exist\"}")),
-                    @APIResponse(name = "NotAcceptable", description = "The Accept header admits no JSON: the API"
-                            + " answers application/json (and problems as application/problem+json) only.",
+                    @APIResponse(name = "NotAcceptable", description = "The Accept header admits none of the"
+                            + " operation's media types: application/json (and problems as application/problem+json);"
+                            + " application/x-ndjson for an export.",
                             content = @Content(mediaType = Problem.MEDIA_TYPE,
                                     schema = @Schema(implementation = Problem.class),
                                     example = "{\"type\":\"https://timelines.dev/problems/not-acceptable\","
                                             + "\"title\":\"Not Acceptable\",\"status\":406,\"detail\":\"this path"
-                                            + " answers application/json only\"}")),
+                                            + " answers no media type the Accept header admits\"}")),
                     @APIResponse(name = "BodyTooLarge", description = "The body is larger than"
                             + " timelines.limits.body-size (docs/operations.md, Limits); the connection is closed"
                             + " after the answer. Split the events into several requests.",

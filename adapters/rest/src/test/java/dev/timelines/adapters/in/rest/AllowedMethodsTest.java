@@ -22,8 +22,9 @@ class AllowedMethodsTest {
             "/timelines/k/events | GET HEAD OPTIONS POST",
             "/timelines/k/history | GET HEAD OPTIONS",
             "/timelines/a%2Fb/state | GET HEAD OPTIONS",
-            "/timelines | GET HEAD OPTIONS",
-            "/events | OPTIONS POST"})
+            "/timelines | DELETE GET HEAD OPTIONS",
+            "/events | GET HEAD OPTIONS POST",
+            "/events/import | OPTIONS POST"})
     void eachPathTakesTheMethodsOfItsResourceMethodsWithHeadAndOptions(String path, String methods) {
         assertEquals(List.of(methods.split(" ")), List.copyOf(allowed.at(path)));
     }
