@@ -9,10 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +20,8 @@ import java.util.List;
  * The attributes the memory engine had indexes for when the journal was closed, in the file {@code indexes}
  * beside the segments, so that a start builds them before the store is ready (docs/operations.md, Start) and the
  * first question after a restart does not pay for one. Only a clean close writes it: after a crash the indexes
- * are built on the first question, as they always can be. Losing the file loses nothing but that head start.
+ * are built on the first question, as they always can be. Losing the file loses nothing but that head start, so
+ * it is written without the journal's file layer and its fsyncs: it is not part of what the journal keeps.
  */
 final class IndexedAttributes {
 
@@ -28,11 +29,9 @@ final class IndexedAttributes {
     private static final String NAME = "indexes";
     private static final String TEMPORARY = "indexes.tmp";
 
-    private final FileLayer files;
     private final Path dir;
 
-    IndexedAttributes(FileLayer files, Path dir) {
-        this.files = files;
+    IndexedAttributes(Path dir) {
         this.dir = dir;
     }
 
@@ -81,12 +80,7 @@ final class IndexedAttributes {
             }
         }
         Path temporary = dir.resolve(TEMPORARY);
-        files.delete(temporary);
-        try (SegmentFile file = files.create(temporary)) {
-            file.append(ByteBuffer.wrap(bytes.toByteArray()));
-            file.force();
-        }
-        files.move(temporary, dir.resolve(NAME));
-        files.forceDirectory(dir);
+        Files.write(temporary, bytes.toByteArray());
+        Files.move(temporary, dir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

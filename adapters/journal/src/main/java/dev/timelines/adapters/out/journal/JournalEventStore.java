@@ -92,7 +92,7 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         Compactor compactor = new Compactor(log, deletions, dead, options.compaction(), deletionsRegistered,
                 snapshots::firstSegmentToKeep, compactionThread);
         compactor.considerCompacting();
-        IndexedAttributes indexed = new IndexedAttributes(files, dir);
+        IndexedAttributes indexed = new IndexedAttributes(dir);
         indexed.prepare(memory);
         return new JournalEventStore(memory, log, deletions, compactor, snapshots, indexed, deletes,
                 replay.highestSeq());
@@ -208,9 +208,10 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
     public void close() {
         compactor.close();
         snapshots.close();
-        indexed.remember(memory);
         try {
             snapshots.takeAtClose();
+            // Only a clean close: a start after a failed one builds indexes as they are asked for.
+            indexed.remember(memory);
         } finally {
             log.close();
         }
