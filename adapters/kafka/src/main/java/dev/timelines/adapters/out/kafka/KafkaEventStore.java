@@ -316,6 +316,8 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, options.timeout().toMillis());
+        // A request is sent whole and committed at once: nothing to gain by waiting for more records.
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

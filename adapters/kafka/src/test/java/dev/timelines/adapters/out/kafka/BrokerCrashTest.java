@@ -23,9 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,21 +56,29 @@ class BrokerCrashTest {
         KafkaStoreOptions options = KafkaStores.options("crash");
         List<IncomingEvent> acknowledged = new ArrayList<>();
         int refusals = 0;
+        int killed = 0;
+        long slowestMillis = 0;
         try (KafkaEventStore store = KafkaEventStore.open(options)) {
             try {
                 for (int request = 0; request < REQUESTS; request++) {
                     if (request == REQUESTS / 3) {
-                        cluster.kill(0);
+                        killed = leaderOfPartitionZero(options);
+                        cluster.kill(killed);
                     }
                     List<IncomingEvent> events = request(request);
+                    long started = System.nanoTime();
                     refusals += appendUntilAcknowledged(store, events);
+                    slowestMillis = Math.max(slowestMillis, (System.nanoTime() - started) / 1_000_000);
                     acknowledged.addAll(events);
                 }
             } finally {
-                cluster.restart(0);
+                cluster.restart(killed);
             }
             assertStoredOnce(store, acknowledged);
         }
+        // What the crash cost the writer, for docs/scaling.md.
+        System.out.printf("broker %d killed: %d requests refused, slowest request %d ms%n", killed + 1, refusals,
+                slowestMillis);
         try (KafkaEventStore replayed = KafkaEventStore.open(new KafkaStoreOptions(options.bootstrapServers(),
                 options.topic(), options.partitions(), options.replication(), "crash-replay", "node-2",
                 options.timeout(), Map.of()))) {
@@ -75,6 +87,17 @@ class BrokerCrashTest {
         assertEquals(acknowledged.size(), recordsPerId(options).size());
         assertTrue(recordsPerId(options).values().stream().allMatch(count -> count == 1),
                 "each id is in the topic once; refusals: " + refusals);
+    }
+
+    /** The broker (its index in the cluster) leading partition 0 of the topic: killing it disturbs the writes. */
+    private static int leaderOfPartitionZero(KafkaStoreOptions options) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                options.bootstrapServers()))) {
+            return KafkaCluster.indexOf(admin.describeTopics(List.of(options.topic())).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(options.topic()).partitions().get(0).leader().id());
+        } catch (ExecutionException | InterruptedException | TimeoutException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Sends the request until it is acknowledged; a retry may find its events already stored: duplicates. */

@@ -85,6 +85,11 @@ public final class KafkaCluster implements AutoCloseable {
         return brokers.size();
     }
 
+    /** The index of the broker with the given node id: broker {@code i} is node {@code i + 1}. */
+    public static int indexOf(int nodeId) {
+        return nodeId - 1;
+    }
+
     /** Kills broker {@code index} (0-based) with SIGKILL, as a crash: no controlled shutdown, nothing flushed. */
     public void kill(int index) {
         Broker broker = brokers.get(index);
