@@ -54,6 +54,8 @@ final class PartitionApplier implements Runnable {
         // Positions are not committed: a node applies its partitions from the start until snapshots exist.
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A writer waits until its records are applied here: a fetch idling for more data would add to every request.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
