@@ -75,6 +75,11 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     private final KafkaProducer<byte[], byte[]> producer;
     /** A producer runs one transaction at a time, and a request's duplicates are decided against the ones before. */
     private final Object writing = new Object();
+    /**
+     * The highest seq given, written or not: a request refused after an unsure commit may still be in the topic, so
+     * its seqs are not given again.
+     */
+    private long lastGiven;
 
     private KafkaEventStore(KafkaStoreOptions options, TimelinePartitions partitions) {
         this.options = options;
@@ -105,7 +110,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     public IngestResult append(List<IncomingEvent> events, Timestamp received) {
         synchronized (writing) {
             InMemoryEventStore engine = engine();
-            long seq = applier.lastSeq();
+            long seq = Math.max(applier.lastSeq(), lastGiven);
             Set<Map.Entry<TimelineKey, EventId>> inBatch = new HashSet<>();
             List<Admission.Admitted> accepted = new ArrayList<>();
             for (IncomingEvent event : events) {
@@ -115,6 +120,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
                     accepted.add(new Admission.Admitted(event.timeline(), event.stored(++seq, received)));
                 }
             }
+            lastGiven = seq;
             if (!accepted.isEmpty()) {
                 commit(records(accepted));
             }
