@@ -78,7 +78,7 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return brokers.stream().map(broker -> "127.0.0.1:" + broker.port()).collect(Collectors.joining(","));
+        return brokers.stream().map(broker -> "127.0.0.1:" + broker.port).collect(Collectors.joining(","));
     }
 
     public int size() {
@@ -123,40 +123,40 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     private void format(Broker broker) throws IOException {
-        Files.createDirectories(broker.directory());
-        Path config = broker.directory().resolve("server.properties");
+        Files.createDirectories(broker.directory);
+        Path config = broker.directory.resolve("server.properties");
         try (var out = Files.newBufferedWriter(config)) {
-            serverProperties(broker).store(out, "broker " + broker.id());
+            serverProperties(broker).store(out, "broker " + broker.id);
         }
         Process format = java(broker, "format.log", "kafka.tools.StorageTool", "format", "--cluster-id", clusterId,
                 "--config", config.toString(), "--ignore-formatted");
         if (waitFor(format) != 0) {
-            throw new IllegalStateException("formatting broker " + broker.id() + " failed: "
-                    + Files.readString(broker.directory().resolve("format.log")));
+            throw new IllegalStateException("formatting broker " + broker.id + " failed: "
+                    + Files.readString(broker.directory.resolve("format.log")));
         }
     }
 
     private void launch(Broker broker) {
         broker.process = java(broker, "server.log", "kafka.Kafka",
-                broker.directory().resolve("server.properties").toString());
+                broker.directory.resolve("server.properties").toString());
     }
 
     private Properties serverProperties(Broker broker) {
-        String voters = brokers.stream().map(other -> other.id() + "@127.0.0.1:" + other.controllerPort())
+        String voters = brokers.stream().map(other -> other.id + "@127.0.0.1:" + other.controllerPort)
                 .collect(Collectors.joining(","));
         int replication = Math.min(3, brokers.size());
         Properties properties = new Properties();
         properties.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", Integer.toString(broker.id())),
+                Map.entry("node.id", Integer.toString(broker.id)),
                 Map.entry("controller.quorum.voters", voters),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + broker.port() + ",CONTROLLER://127.0.0.1:"
-                        + broker.controllerPort()),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + broker.port()),
+                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + broker.port + ",CONTROLLER://127.0.0.1:"
+                        + broker.controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + broker.port),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
-                Map.entry("log.dirs", broker.directory().resolve("data").toString()),
+                Map.entry("log.dirs", broker.directory.resolve("data").toString()),
                 Map.entry("offsets.topic.replication.factor", Integer.toString(replication)),
                 Map.entry("transaction.state.log.replication.factor", Integer.toString(replication)),
                 Map.entry("transaction.state.log.min.isr", Integer.toString(Math.min(2, replication))),
@@ -203,8 +203,8 @@ public final class KafkaCluster implements AutoCloseable {
     private void assertAlive() {
         for (Broker broker : brokers) {
             if (broker.process != null && !broker.process.isAlive()) {
-                throw new IllegalStateException("broker " + broker.id() + " exited; log: "
-                        + broker.directory().resolve("server.log"));
+                throw new IllegalStateException("broker " + broker.id + " exited; log: "
+                        + broker.directory.resolve("server.log"));
             }
         }
     }
@@ -220,7 +220,7 @@ public final class KafkaCluster implements AutoCloseable {
         command.addAll(List.of(arguments));
         try {
             return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(broker.directory().resolve(log).toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(broker.directory.resolve(log).toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -259,22 +259,6 @@ public final class KafkaCluster implements AutoCloseable {
             this.directory = directory;
             this.port = port;
             this.controllerPort = controllerPort;
-        }
-
-        int id() {
-            return id;
-        }
-
-        Path directory() {
-            return directory;
-        }
-
-        int port() {
-            return port;
-        }
-
-        int controllerPort() {
-            return controllerPort;
         }
     }
 }
