@@ -3,6 +3,8 @@ package dev.timelines.bootstrap;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /** The {@code timelines.*} storage settings (documented in docs/operations.md). */
 @ConfigMapping(prefix = "timelines")
@@ -10,13 +12,46 @@ public interface StorageConfig {
 
     /** Which adapter stores events. */
     enum Kind {
-        JOURNAL, MEMORY, POSTGRES
+        JOURNAL, MEMORY, POSTGRES, KAFKA
     }
 
     @WithDefault("journal")
     Kind storage();
 
     Journal journal();
+
+    Kafka kafka();
+
+    /**
+     * {@code timelines.kafka.*}: the topic and group of the cluster mode (docs/scaling.md, Kafka). The Kafka client
+     * settings themselves are the standard ones under {@code kafka.*}, {@code kafka.bootstrap.servers} first.
+     */
+    interface Kafka {
+
+        @WithDefault("timelines-events")
+        String topic();
+
+        /** Partitions of a topic the service creates: the most nodes that can share the work. */
+        @WithDefault("12")
+        int partitions();
+
+        /** Replicas of each partition of a topic the service creates. */
+        @WithDefault("3")
+        short replication();
+
+        @WithDefault("timelines")
+        String group();
+
+        /**
+         * This node's name, unique in the group and kept across restarts: its transactional id, so that a restarted
+         * node fences the transactions its former self left open. Without one, a random name per start.
+         */
+        Optional<String> node();
+
+        /** How long a request may wait for Kafka (a commit, its events applied) before a 503. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
 
     /** {@code timelines.journal.*}. */
     interface Journal {

@@ -6,6 +6,8 @@ import dev.timelines.adapters.out.journal.FsyncPolicy;
 import dev.timelines.adapters.out.journal.JournalEventStore;
 import dev.timelines.adapters.out.journal.LogOptions;
 import dev.timelines.adapters.out.journal.SnapshotPolicy;
+import dev.timelines.adapters.out.kafka.KafkaEventStore;
+import dev.timelines.adapters.out.kafka.KafkaStoreOptions;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.adapters.out.memory.IndexLimits;
 import dev.timelines.adapters.out.postgres.PostgresEventStore;
@@ -18,8 +20,11 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /** Provides the storage ports from the adapter that {@code timelines.storage} names. */
@@ -41,7 +46,20 @@ public class StorageProducers {
             // Looked up only here, so that the fsync histogram exists only where there are fsyncs to time.
             case JOURNAL -> journal(config.journal(), memory, fsyncs.get());
             case POSTGRES -> postgres(dataSource, index);
+            case KAFKA -> kafka(config.kafka());
         };
+    }
+
+    /** Joins the group and returns once this node has applied every partition (docs/scaling.md, Kafka). */
+    private static Storage kafka(StorageConfig.Kafka config) {
+        long started = System.nanoTime();
+        Map<String, Object> client = KafkaClientSettings.from(ConfigProvider.getConfig());
+        KafkaEventStore store = KafkaEventStore.open(new KafkaStoreOptions(KafkaClientSettings.bootstrapServers(client),
+                config.topic(), config.partitions(), config.replication(), config.group(), config.node().orElseGet(() -> UUID.randomUUID().toString()),
+                config.timeout(), client));
+        LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
+        return new Storage(store, store, store, store, () -> true, store,
+                Optional.of(new StoreSize(store::timelineCount, store::eventCount)));
     }
 
     /**

@@ -37,6 +37,7 @@ class ArchitectureTest {
     private static final String MEMORY = "dev.timelines.adapters.out.memory..";
     private static final String JOURNAL = "dev.timelines.adapters.out.journal..";
     private static final String POSTGRES = "dev.timelines.adapters.out.postgres..";
+    private static final String KAFKA = "dev.timelines.adapters.out.kafka..";
 
     /** Test jars (the PostgreSQL adapter's embedded server helper) are tests too, though not in test-classes. */
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
@@ -58,21 +59,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.timelines.adapters.out..");
 
     static final ArchRule MEMORY_ADAPTER_USES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage(MEMORY)
-            .should().dependOnClassesThat().resideInAnyPackage(REST, JOURNAL, POSTGRES);
+            .should().dependOnClassesThat().resideInAnyPackage(REST, JOURNAL, POSTGRES, KAFKA);
 
-    /** The one adapter-to-adapter edge: the journal makes the memory engine durable. */
+    /** The adapter-to-adapter edges: the journal and Kafka make the memory engine durable. */
     static final ArchRule JOURNAL_ADAPTER_USES_ONLY_THE_MEMORY_ENGINE = noClasses().that().resideInAPackage(JOURNAL)
-            .should().dependOnClassesThat().resideInAnyPackage(REST, POSTGRES);
+            .should().dependOnClassesThat().resideInAnyPackage(REST, POSTGRES, KAFKA);
+
+    static final ArchRule KAFKA_ADAPTER_USES_ONLY_THE_MEMORY_ENGINE = noClasses().that().resideInAPackage(KAFKA)
+            .should().dependOnClassesThat().resideInAnyPackage(REST, POSTGRES, JOURNAL);
 
     static final ArchRule POSTGRES_ADAPTER_USES_NO_OTHER_ADAPTER = noClasses().that().resideInAPackage(POSTGRES)
-            .should().dependOnClassesThat().resideInAnyPackage(REST, MEMORY, JOURNAL);
+            .should().dependOnClassesThat().resideInAnyPackage(REST, MEMORY, JOURNAL, KAFKA);
 
     /**
      * One definition per question (docs/architecture.md): storage scans stays or fills partial answers; the
      * finished replies, their rankings and their duration statistics are made in the application alone.
      */
     static final ArchRule STORAGE_MAKES_NO_FINISHED_ANSWER = noClasses()
-            .that().resideInAnyPackage(MEMORY, JOURNAL, POSTGRES)
+            .that().resideInAnyPackage(MEMORY, JOURNAL, POSTGRES, KAFKA)
             .should().dependOnClassesThat().belongToAnyOf(ProcessMap.class, PairStatistics.class,
                     AdjacentValues.class, ValueDurations.class, StateCounts.class, StateCount.class, ValueCount.class,
                     TimeInState.class, FunnelStep.class, DurationStatistics.class);
@@ -109,6 +113,7 @@ class ArchitectureTest {
         REST_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
         MEMORY_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
         JOURNAL_ADAPTER_USES_ONLY_THE_MEMORY_ENGINE.check(PRODUCTION);
+        KAFKA_ADAPTER_USES_ONLY_THE_MEMORY_ENGINE.check(PRODUCTION);
         POSTGRES_ADAPTER_USES_NO_OTHER_ADAPTER.check(PRODUCTION);
     }
 

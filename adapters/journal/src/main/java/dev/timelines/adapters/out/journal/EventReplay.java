@@ -55,7 +55,7 @@ final class EventReplay implements RecordVisitor {
         }
         dead.appended(position.segment(), events.get(0).event().seq());
         for (Admission.Admitted admitted : events) {
-            memory.restore(admitted.timeline(), admitted.event());
+            memory.replay(admitted.timeline(), admitted.event());
             highestSeq = Math.max(highestSeq, admitted.event().seq());
         }
     }

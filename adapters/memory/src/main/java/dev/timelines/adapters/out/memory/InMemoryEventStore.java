@@ -149,12 +149,30 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     }
 
     /** Puts back an event read from a durable log, with the seq it was given then. */
-    public void restore(TimelineKey key, Event event) {
+    public void replay(TimelineKey key, Event event) {
+        replay(List.of(new Admission.Admitted(key, event)));
+    }
+
+    /** Puts back events read from a durable log, with their seqs, all visible at once: no reader sees part of them. */
+    public void replay(List<Admission.Admitted> events) {
         write(() -> {
-            event.id().ifPresent(timelines.getOrCreate(key)::reserve);
-            insert(key, event);
-            lastSeq = Math.max(lastSeq, event.seq());
+            for (Admission.Admitted restored : events) {
+                restored.event().id().ifPresent(timelines.getOrCreate(restored.timeline())::reserve);
+                insert(restored.timeline(), restored.event());
+                lastSeq = Math.max(lastSeq, restored.event().seq());
+            }
             return null;
+        });
+    }
+
+    /**
+     * Whether the timeline has an event with the id, or has it reserved: for a log that decides duplicates before
+     * it writes and {@link #replay}s what it wrote. Under the write lock, as the first look may build the id set.
+     */
+    public boolean holds(TimelineKey key, EventId id) {
+        return write(() -> {
+            StoredTimeline timeline = timelines.get(key);
+            return timeline != null && timeline.holds(id);
         });
     }
 

@@ -85,6 +85,15 @@ final class StoredTimeline {
 
     /** Claims an id for an event about to be stored; false when the timeline already has it. */
     boolean reserve(EventId eventId) {
+        return ids().add(eventId);
+    }
+
+    /** Whether the timeline has the id, stored or reserved. */
+    boolean holds(EventId eventId) {
+        return ids().contains(eventId);
+    }
+
+    private Set<EventId> ids() {
         decodeIdsForWriting();
         if (ids == null) {
             ids = new HashSet<>();
@@ -94,7 +103,7 @@ final class StoredTimeline {
                 }
             }
         }
-        return ids.add(eventId);
+        return ids;
     }
 
     /** Gives back a reserved id whose event was never stored, so that it may be sent again. */

@@ -1,0 +1,419 @@
+package dev.timelines.adapters.out.kafka;
+
+import dev.timelines.adapters.out.memory.Admission;
+import dev.timelines.adapters.out.memory.EventBytes;
+import dev.timelines.adapters.out.memory.InMemoryEventStore;
+import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.out.EventLog;
+import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.SeqConflictException;
+import dev.timelines.application.port.out.StayScan;
+import dev.timelines.application.port.out.StorageStartingException;
+import dev.timelines.application.port.out.StorageUnavailableException;
+import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.question.KeyRun;
+import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialFunnel;
+import dev.timelines.application.question.PartialProcessMap;
+import dev.timelines.application.question.PartialStateCounts;
+import dev.timelines.application.question.PartialTimeInStates;
+import dev.timelines.application.question.StuckRun;
+import dev.timelines.application.question.TransitionRun;
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.EventId;
+import dev.timelines.domain.IncomingEvent;
+import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The events in a Kafka topic keyed by timeline (docs/scaling.md, "Kafka"). A request is written as one
+ * transaction of an idempotent producer with {@code acks=all}, so it is all or nothing across partitions and
+ * durable on the in-sync replicas when it is acknowledged; a delete is a tombstone (a record without value) in the
+ * same topic. This node's {@link PartitionApplier} applies the committed records of the partitions it owns to the
+ * memory engine, and the reply waits until the request's records are applied here, so that it and every later
+ * read on this node see them.
+ *
+ * <p>This node decides duplicates and numbers events before it writes (the single-node reply contract): it must
+ * own and have applied every partition a request touches, which holds when it is the group's only member. Reads
+ * likewise answer only when this node owns every partition, and otherwise refuse with the missing partitions
+ * named: never a silently partial answer. Asking the owners of other partitions is the next step (docs/scaling.md).
+ */
+public final class KafkaEventStore implements EventLog, TimelineReader, StoreScans, IndexedAnswers, AutoCloseable {
+
+    private final KafkaStoreOptions options;
+    private final TimelinePartitions partitions;
+    private final PartitionApplier applier;
+    private final Thread applying;
+    private final KafkaProducer<byte[], byte[]> producer;
+    /** A producer runs one transaction at a time, and a request's duplicates are decided against the ones before. */
+    private final Object writing = new Object();
+    /**
+     * The highest seq given, written or not: a request refused after an unsure commit may still be in the topic, so
+     * its seqs are not given again.
+     */
+    private long lastGiven;
+
+    private KafkaEventStore(KafkaStoreOptions options, TimelinePartitions partitions) {
+        this.options = options;
+        this.partitions = partitions;
+        this.applier = new PartitionApplier(options);
+        this.applying = new Thread(applier, "kafka-apply-" + options.topic());
+        this.producer = producer(options);
+    }
+
+    /**
+     * Creates the topic when it is missing, joins the group and returns once this node owns and has applied every
+     * partition, or throws when that took longer than the options' timeout.
+     */
+    public static KafkaEventStore open(KafkaStoreOptions options) {
+        KafkaEventStore store = new KafkaEventStore(options, new TimelinePartitions(topicPartitions(options)));
+        store.applying.start();
+        try {
+            store.producer.initTransactions();
+            store.awaitOwnership();
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public IngestResult append(List<IncomingEvent> events, Timestamp received) {
+        synchronized (writing) {
+            long seq = Math.max(applier.lastSeq(), lastGiven);
+            List<Admission.Admitted> accepted = new ArrayList<>();
+            for (IncomingEvent event : firstOfTheirIds(events, IncomingEvent::timeline, IncomingEvent::id)) {
+                accepted.add(new Admission.Admitted(event.timeline(), event.stored(++seq, received)));
+            }
+            lastGiven = seq;
+            return write(accepted, events.size());
+        }
+    }
+
+    /** Imports keep their seqs, so they go only above every seq given (docs/api.md, "Export and import"). */
+    @Override
+    public IngestResult restore(List<TimelineEvent> events) {
+        synchronized (writing) {
+            long highest = Math.max(applier.lastSeq(), lastGiven);
+            long first = events.get(0).event().seq();
+            if (first <= highest) {
+                throw new SeqConflictException(first, highest);
+            }
+            lastGiven = events.get(events.size() - 1).event().seq();
+            List<Admission.Admitted> accepted = firstOfTheirIds(events, TimelineEvent::timeline,
+                    event -> event.event().id()).stream()
+                    .map(event -> new Admission.Admitted(event.timeline(), event.event()))
+                    .toList();
+            return write(accepted, events.size());
+        }
+    }
+
+    /** The events whose ids neither their timeline nor an earlier event of the request holds. */
+    private <T> List<T> firstOfTheirIds(List<T> events, Function<T, TimelineKey> timeline,
+            Function<T, Optional<EventId>> id) {
+        InMemoryEventStore engine = engine();
+        Set<Map.Entry<TimelineKey, EventId>> inRequest = new HashSet<>();
+        List<T> first = new ArrayList<>();
+        for (T event : events) {
+            TimelineKey key = timeline.apply(event);
+            boolean duplicate = id.apply(event).map(given -> engine.holds(key, given)
+                    || !inRequest.add(Map.entry(key, given))).orElse(false);
+            if (!duplicate) {
+                first.add(event);
+            }
+        }
+        return first;
+    }
+
+    /** Writes the request's accepted events as one transaction. */
+    private IngestResult write(List<Admission.Admitted> accepted, int requested) {
+        if (!accepted.isEmpty()) {
+            commit(records(accepted));
+        }
+        return new IngestResult(accepted.size(), requested - accepted.size());
+    }
+
+    /** One record per event, each with the request's header. */
+    private List<ProducerRecord<byte[], byte[]>> records(List<Admission.Admitted> events) {
+        Map<Integer, Integer> perPartition = new HashMap<>();
+        events.forEach(admitted -> perPartition.merge(partitions.of(admitted.timeline()), 1, Integer::sum));
+        RequestHeader header = new RequestHeader(events.get(0).event().seq(), perPartition);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (Admission.Admitted admitted : events) {
+            ProducerRecord<byte[], byte[]> record = record(admitted.timeline(), EventBytes.of(admitted.timeline(),
+                    admitted.event()));
+            record.headers().add(header.toHeader());
+            records.add(record);
+        }
+        return records;
+    }
+
+    @Override
+    public boolean delete(TimelineKey key) {
+        synchronized (writing) {
+            if (engine().timeline(key).isEmpty()) {
+                return false;
+            }
+            commit(List.of(record(key, null)));
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<Timeline> timeline(TimelineKey key) {
+        return engine().timeline(key);
+    }
+
+    @Override
+    public void inSeqOrder(Optional<TimelineKey> timeline, Consumer<TimelineEvent> event) {
+        engine().inSeqOrder(timeline, event);
+    }
+
+    @Override
+    public List<TimelineKey> lastEventBefore(Timestamp moment) {
+        return engine().lastEventBefore(moment);
+    }
+
+    @Override
+    public List<TimelineKey> keys(KeyRange range, Optional<Timestamp> asOf) {
+        return engine().keys(range, asOf);
+    }
+
+    @Override
+    public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
+        engine().stays(scan, timeline);
+    }
+
+    @Override
+    public List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf) {
+        return engine().attributeNames(after, limit, asOf);
+    }
+
+    @Override
+    public List<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf) {
+        return engine().values(attribute, asOf);
+    }
+
+    @Override
+    public boolean keys(Attribute attribute, KeyRun partial) {
+        return engine().keys(attribute, partial);
+    }
+
+    @Override
+    public boolean transitions(Attribute attribute, TransitionRun partial) {
+        return engine().transitions(attribute, partial);
+    }
+
+    @Override
+    public boolean processMap(Attribute attribute, PartialProcessMap partial) {
+        return engine().processMap(attribute, partial);
+    }
+
+    @Override
+    public boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
+        return engine().adjacent(attribute, partial);
+    }
+
+    @Override
+    public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
+        return engine().statesAt(attribute, partial);
+    }
+
+    @Override
+    public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
+        return engine().timeInStates(attribute, partial);
+    }
+
+    @Override
+    public boolean changedSince(StayScan scan, Consumer<TimelineStays> now, Consumer<TimelineStays> then) {
+        return engine().changedSince(scan, now, then);
+    }
+
+    @Override
+    public boolean stuck(Attribute attribute, StuckRun partial) {
+        return engine().stuck(attribute, partial);
+    }
+
+    @Override
+    public boolean funnel(Attribute attribute, PartialFunnel partial) {
+        return engine().funnel(attribute, partial);
+    }
+
+    /** Events applied on this node, at no cost: for operations, not for answers. */
+    public long eventCount() {
+        return applier.store().engine().eventCount();
+    }
+
+    /** Timelines applied on this node, at no cost: for operations, not for answers. */
+    public long timelineCount() {
+        return applier.store().engine().timelineCount();
+    }
+
+    @Override
+    public void close() {
+        applier.stop();
+        try {
+            applying.join(options.timeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(options.timeout());
+    }
+
+    /** The engine, when this node has applied every partition; else a 503 naming the partitions it lacks. */
+    private InMemoryEventStore engine() {
+        AppliedStore store = applier.store();
+        SortedSet<Integer> missing = store.missing(partitions.count());
+        if (!missing.isEmpty()) {
+            throw new StorageStartingException("partitions " + missing + " of topic " + options.topic()
+                    + " are not applied on this node (owned by another node, or still being read)");
+        }
+        return store.engine();
+    }
+
+    private ProducerRecord<byte[], byte[]> record(TimelineKey key, byte[] value) {
+        return new ProducerRecord<>(options.topic(), partitions.of(key), TimelinePartitions.bytes(key), value);
+    }
+
+    /** Writes the records as one transaction and waits until they are applied on this node. */
+    private void commit(List<ProducerRecord<byte[], byte[]>> records) {
+        Map<Integer, Long> written = new HashMap<>();
+        try {
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(producer.send(record)));
+            producer.commitTransaction();
+            for (Future<RecordMetadata> metadata : sent) {
+                RecordMetadata offset = metadata.get();
+                written.merge(offset.partition(), offset.offset(), Math::max);
+            }
+        } catch (KafkaException e) {
+            abort(e);
+            throw new StorageUnavailableException("Kafka did not take the request: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new StorageUnavailableException("Kafka did not take the request: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while writing to Kafka", e);
+        }
+        awaitApplied(written);
+    }
+
+    /** After a failed send or commit the transaction is given up; a fatal error leaves the producer unusable. */
+    private void abort(KafkaException cause) {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException | IllegalStateException fatal) {
+            cause.addSuppressed(fatal);
+        }
+    }
+
+    private void awaitApplied(Map<Integer, Long> written) {
+        try {
+            if (!applier.positions().await(written, options.timeout())) {
+                throw new StorageUnavailableException("the request was committed to Kafka but not applied on this"
+                        + " node within " + options.timeout() + "; sending it again with its ids is safe", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while applying the request", e);
+        }
+    }
+
+    private void awaitOwnership() {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        while (true) {
+            try {
+                engine();
+                return;
+            } catch (StorageStartingException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(KafkaStoreOptions options) {
+        Map<String, Object> config = new HashMap<>(options.client());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "timelines-" + options.topic() + "-" + options.node());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, options.timeout().toMillis());
+        // A request is sent whole and committed at once: nothing to gain by waiting for more records.
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * The partitions of the topic, created when missing with replication 3 (or as configured) and
+     * {@code min.insync.replicas} 2, so that an acknowledged write has two copies. An existing topic keeps its
+     * partition count: that is what decides where each timeline lives.
+     */
+    private static int topicPartitions(KafkaStoreOptions options) {
+        Map<String, Object> config = new HashMap<>(options.client());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            NewTopic topic = new NewTopic(options.topic(), options.partitions(), options.replication())
+                    .configs(Map.of("min.insync.replicas", Integer.toString(options.minInsyncReplicas())));
+            try {
+                admin.createTopics(List.of(topic)).all().get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                return options.partitions();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            return admin.describeTopics(List.of(options.topic())).allTopicNames()
+                    .get(options.timeout().toMillis(), TimeUnit.MILLISECONDS).get(options.topic()).partitions().size();
+        } catch (ExecutionException e) {
+            throw new StorageUnavailableException("cannot create or describe topic " + options.topic() + ": "
+                    + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new StorageUnavailableException("Kafka did not create topic " + options.topic() + " within "
+                    + options.timeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.timelines.adapters.out.kafka;
+
+import dev.timelines.adapters.out.memory.Admission;
+import dev.timelines.adapters.out.memory.EventBytes;
+import dev.timelines.adapters.out.memory.InMemoryEventStore;
+import dev.timelines.domain.EventId;
+import dev.timelines.domain.TimelineKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * This node's member of the consumer group: reads the committed records of the partitions the group gives it
+ * ({@code read_committed}: an aborted request is never applied) and applies them in log order to the memory
+ * engine. When the group moves partitions it starts a new engine and applies its partitions from their start
+ * (no snapshots yet, docs/scaling.md). Runs on a thread of its own: a Kafka consumer is not thread-safe.
+ */
+final class PartitionApplier implements Runnable {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final AppliedPositions positions = new AppliedPositions();
+    private final PendingRequests pending = new PendingRequests();
+    /** The highest seq applied: the writer numbers new events after it. */
+    private final AtomicLong lastSeq = new AtomicLong();
+    private volatile AppliedStore store = AppliedStore.NONE;
+    private volatile RuntimeException failure;
+    private Map<TopicPartition, Long> catchUpTo = Map.of();
+
+    PartitionApplier(KafkaStoreOptions options) {
+        this.topic = options.topic();
+        Map<String, Object> config = new HashMap<>(options.client());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Positions are not committed: a node applies its partitions from the start until snapshots exist.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A writer waits until its records are applied here: a fetch idling for more data would add to every request.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    AppliedStore store() {
+        RuntimeException failed = failure;
+        if (failed != null) {
+            throw failed;
+        }
+        return store;
+    }
+
+    AppliedPositions positions() {
+        return positions;
+    }
+
+    long lastSeq() {
+        return lastSeq.get();
+    }
+
+    /** Ends {@link #run} from another thread. */
+    void stop() {
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topic), new Rebalance());
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    apply(record);
+                }
+                advancePositions();
+            }
+        } catch (WakeupException stopping) {
+            // stop() was called
+        } catch (RuntimeException e) {
+            failure = new IllegalStateException("applying the topic " + topic + " failed", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        InMemoryEventStore engine = store.engine();
+        if (record.value() == null) {
+            engine.delete(new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)));
+            return;
+        }
+        Admission.Admitted admitted;
+        try {
+            admitted = EventBytes.from(record.value());
+        } catch (IOException e) {
+            throw new IllegalStateException("record " + record.offset() + " of partition " + record.partition()
+                    + " is not an event", e);
+        }
+        RequestHeader request = RequestHeader.from(record.headers().lastHeader(RequestHeader.NAME));
+        pending.add(request.request(), request.recordsIn(store.owned()), admitted, record.partition(),
+                record.offset()).ifPresent(events -> restore(engine, events));
+    }
+
+    /** The writer checked the ids; another node writing the same id at the same moment lost the race in the log. */
+    private void restore(InMemoryEventStore engine, List<Admission.Admitted> events) {
+        List<Admission.Admitted> kept = new ArrayList<>();
+        Set<Map.Entry<TimelineKey, EventId>> ids = new HashSet<>();
+        for (Admission.Admitted admitted : events) {
+            if (admitted.event().id().map(id -> !engine.holds(admitted.timeline(), id)
+                    && ids.add(Map.entry(admitted.timeline(), id))).orElse(true)) {
+                kept.add(admitted);
+            }
+            lastSeq.accumulateAndGet(admitted.event().seq(), Math::max);
+        }
+        engine.replay(kept);
+    }
+
+    /** The consumer's position counts the transaction markers too: the writer waits for the offsets it wrote. */
+    private void advancePositions() {
+        AppliedStore applied = store;
+        boolean caughtUp = true;
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = pending.appliedUpTo(partition.partition(), consumer.position(partition));
+            positions.advance(partition.partition(), position);
+            caughtUp &= position >= catchUpTo.getOrDefault(partition, 0L);
+        }
+        if (!applied.caughtUp() && caughtUp) {
+            store = applied.asCaughtUp();
+        }
+    }
+
+    /** On any change of the partitions owned: a new engine, filled from the start of every partition owned. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                store = AppliedStore.NONE;
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            onPartitionsRevoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> added) {
+            Set<TopicPartition> assignment = consumer.assignment();
+            Set<Integer> owned = assignment.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+            if (store != AppliedStore.NONE && owned.equals(store.owned())) {
+                return;
+            }
+            positions.clear();
+            pending.clear();
+            lastSeq.set(0);
+            consumer.seekToBeginning(assignment);
+            // read_committed: the end offsets are the last stable ones, so catching up waits for no open transaction.
+            catchUpTo = consumer.endOffsets(assignment);
+            store = new AppliedStore(new InMemoryEventStore(), owned, false);
+        }
+    }
+}

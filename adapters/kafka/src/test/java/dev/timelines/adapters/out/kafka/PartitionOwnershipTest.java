@@ -1,0 +1,86 @@
+package dev.timelines.adapters.out.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.timelines.application.port.out.StorageStartingException;
+import dev.timelines.domain.Event;
+import dev.timelines.domain.IncomingEvent;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A node answers only for the whole store: while a second member of its group holds some partitions, it refuses
+ * reads and writes naming the partitions it lacks (never a silently partial answer), and once that member has
+ * left it owns every partition again, rebuilt from the topic, and answers as before.
+ */
+class PartitionOwnershipTest {
+
+    private static final Timestamp RECEIVED = new Timestamp(1_700_000_000_000_000L);
+    private static final TimelineKey KEY = new TimelineKey("t");
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aNodeRefusesNamingThePartitionsItLacksAndAnswersAgainOnceItOwnsThemAll() throws Exception {
+        KafkaStoreOptions options = KafkaStores.options("ownership");
+        try (KafkaEventStore first = KafkaEventStore.open(options)) {
+            first.append(List.of(event(1), event(2)), RECEIVED);
+            List<Event> stored = first.timeline(KEY).map(Timeline::events).orElseThrow();
+
+            // A second node of the same group: it never owns every partition, so its own opening gives up.
+            KafkaStoreOptions second = new KafkaStoreOptions(options.bootstrapServers(), options.topic(),
+                    options.partitions(), options.replication(), options.group(), "node-2", Duration.ofSeconds(8),
+                    Map.of());
+            CompletableFuture<KafkaEventStore> joining = CompletableFuture.supplyAsync(
+                    () -> KafkaEventStore.open(second));
+            StorageStartingException refused = awaitRefusal(first);
+            assertTrue(refused.getMessage().matches(".*partitions \\[[0-3](, [0-3])*\\] of topic ownership.*"),
+                    refused.getMessage());
+            assertThrows(StorageStartingException.class, () -> first.append(List.of(event(3)), RECEIVED));
+
+            assertTrue(assertThrows(Exception.class, () -> joining.get(60, TimeUnit.SECONDS)).getCause()
+                    instanceof StorageStartingException, "the second node cannot answer for the whole store");
+            assertEquals(Optional.of(stored), awaitAnswer(first));
+        }
+    }
+
+    private static StorageStartingException awaitRefusal(KafkaEventStore store) throws InterruptedException {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            try {
+                store.timeline(KEY);
+            } catch (StorageStartingException refused) {
+                return refused;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the node kept answering while another member joined its group");
+    }
+
+    private static Optional<List<Event>> awaitAnswer(KafkaEventStore store) throws InterruptedException {
+        for (int attempt = 0; attempt < 1200; attempt++) {
+            try {
+                return store.timeline(KEY).map(Timeline::events);
+            } catch (StorageStartingException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the node did not own every partition again after the other member left");
+    }
+
+    private static IncomingEvent event(int n) {
+        return new IncomingEvent(KEY, new Timestamp(RECEIVED.micros() + n), Optional.empty(),
+                new JsonValue.Obj(Map.of("n", new JsonValue.Num(BigDecimal.valueOf(n)))));
+    }
+}
