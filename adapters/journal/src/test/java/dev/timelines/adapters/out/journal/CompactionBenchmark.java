@@ -17,22 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Measures compaction on a realistic journal: {@value #EVENTS} small events in {@value #TIMELINES} timelines,
  * half of the timelines deleted. Prints how long compaction and replay before and after it take, and the bytes
  * reclaimed. Segments of 16 MiB rather than the default 64, so that most of the journal is in closed
- * segments, which are all compaction touches. Run on request only:
+ * segments, which are all compaction touches.
+ * A benchmark, not a test: its name does not end in Test, so a build does not run it. Run it with
  *
  * <pre>
- * mvn -B -q -pl adapters/journal test -Djournal.benchmark=true -Dtest=CompactionBenchmarkTest \
+ * ./mvnw -B -q -pl adapters/journal -am test -Dtest=CompactionBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
-@EnabledIfSystemProperty(named = "journal.benchmark", matches = "true")
-class CompactionBenchmarkTest {
+class CompactionBenchmark {
 
     private static final int EVENTS = 1_000_000;
     private static final int TIMELINES = 10_000;

@@ -18,22 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Measures how long opening a journal of {@code journal.benchmark.events} events (default 1M) in 10,000
  * timelines takes, each run into an empty memory engine: from the snapshot written at close, then by a full
  * replay. Also how long the close that writes the snapshot takes. With {@code journal.benchmark.dir} the
- * journal is kept there, and written only if that directory holds none yet. Run on request only:
+ * journal is kept there, and written only if that directory holds none yet.
+ * A benchmark, not a test: its name does not end in Test, so a build does not run it. Run it with
  *
  * <pre>
- * mvn -B -q -pl adapters/journal -am test -Djournal.benchmark=true -Dtest=RestartBenchmarkTest \
+ * ./mvnw -B -q -pl adapters/journal -am test -Dtest=RestartBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Djournal.benchmark.events=10000000] [-Djournal.benchmark.dir=DIR]
  * </pre>
  */
-@EnabledIfSystemProperty(named = "journal.benchmark", matches = "true")
-class RestartBenchmarkTest {
+class RestartBenchmark {
 
     private static final int EVENTS = Integer.getInteger("journal.benchmark.events", 1_000_000);
     private static final int TIMELINES = 10_000;
