@@ -1,0 +1,186 @@
+package dev.timelines.adapters.in.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timelines.application.model.TransitionChange;
+import dev.timelines.application.port.in.PositionGoneException;
+import dev.timelines.application.port.in.WatchTransitionsUseCase.Message;
+import dev.timelines.application.port.in.WatchTransitionsUseCase.Watch;
+import io.vertx.core.http.HttpConnection;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * One client of {@code /transitions/stream}. Messages are prepared on the streams' executor only while fewer than the
+ * buffer's worth are unwritten, and only when the feed has news or a write completed: a client that reads slowly
+ * holds back its own stream only. One whose buffer stays full longer than allowed is disconnected, with a comment
+ * saying why; it can resume from the last id it received.
+ */
+final class StreamSession {
+
+    private static final Logger LOG = Logger.getLogger(StreamSession.class);
+
+    private final Watch watch;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final HttpConnection connection;
+    private final ObjectMapper mapper;
+    private final StreamConfig config;
+    private final Executor executor;
+    private final StreamStatistics statistics;
+    private final Runnable onClose;
+    private final AtomicInteger unwritten = new AtomicInteger();
+    /** Pumps asked for and not yet run: one runs at a time, and runs again if asked meanwhile. */
+    private final AtomicInteger requested = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Runnable stopListening = () -> { };
+    /** When the connection last took a write (System.nanoTime). */
+    private volatile long lastProgress = System.nanoTime();
+    /** When the last line was sent: a keep-alive comment is due after a silence. */
+    private volatile long lastSent = System.nanoTime();
+
+    StreamSession(Watch watch, SseEventSink sink, Sse sse, HttpConnection connection, ObjectMapper mapper,
+            StreamConfig config, Executor executor, StreamStatistics statistics, Runnable onClose) {
+        this.watch = watch;
+        this.sink = sink;
+        this.sse = sse;
+        this.connection = connection;
+        this.mapper = mapper;
+        this.config = config;
+        this.executor = executor;
+        this.statistics = statistics;
+        this.onClose = onClose;
+    }
+
+    /** Sends the headers and a first comment at once, so the client knows it is connected, then follows the feed. */
+    void start() {
+        statistics.opened();
+        send(sse.newEventBuilder().comment("streaming from " + watch.position().token()).build());
+        stopListening = watch.listen(this::schedule);
+        schedule();
+    }
+
+    /** Called every second: a keep-alive comment after a silence, and the stall check. */
+    void tick(long now) {
+        if (closed.get()) {
+            return;
+        }
+        if (sink.isClosed()) {
+            close();
+        } else if (unwritten.get() >= config.buffer() && now - lastProgress > config.maxStall().toNanos()) {
+            drop("too slow: " + unwritten.get() + " messages waited more than " + config.maxStall().toSeconds()
+                    + " s for the connection; resume from the last id received", true);
+        } else if (now - lastSent >= config.keepAlive().toNanos()) {
+            send(sse.newEventBuilder().comment("keep-alive").build());
+        }
+    }
+
+    private void schedule() {
+        if (!closed.get() && requested.getAndIncrement() == 0) {
+            executor.execute(this::pumpWhileAsked);
+        }
+    }
+
+    private void pumpWhileAsked() {
+        int asked = requested.get();
+        do {
+            pump();
+            asked = requested.addAndGet(-asked);
+        } while (asked != 0);
+    }
+
+    private void pump() {
+        if (closed.get()) {
+            return;
+        }
+        int room = config.buffer() - unwritten.get();
+        if (room <= 0) {
+            return;
+        }
+        List<Message> messages;
+        try {
+            messages = watch.next(room);
+        } catch (PositionGoneException e) {
+            drop("fell behind: " + e.getMessage(), false);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("the transitions stream failed; the client may resume", e);
+            drop("the stream failed; resume from the last id received", false);
+            return;
+        }
+        messages.forEach(message -> {
+            send(event(message));
+            statistics.sent();
+        });
+        if (messages.size() == room) {
+            schedule();
+        }
+    }
+
+    private OutboundSseEvent event(Message message) {
+        TransitionChange change = message.change();
+        try {
+            return sse.newEventBuilder()
+                    .id(message.position().token())
+                    .name(change.kind().name().toLowerCase(Locale.ROOT))
+                    .data(mapper.writeValueAsString(Replies.TransitionItem.of(change.transition())))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void send(OutboundSseEvent event) {
+        if (sink.isClosed()) {
+            close();
+            return;
+        }
+        unwritten.incrementAndGet();
+        lastSent = System.nanoTime();
+        sink.send(event).whenComplete((done, failure) -> {
+            unwritten.decrementAndGet();
+            lastProgress = System.nanoTime();
+            if (failure != null) {
+                close();
+            } else {
+                schedule();
+            }
+        });
+    }
+
+    /**
+     * Disconnects the client with a comment saying why. A stalled connection would never take the comment: it is
+     * closed at once, freeing what it holds; one that still reads gets the comment first.
+     */
+    private void drop(String why, boolean stalled) {
+        if (closed.get()) {
+            return;
+        }
+        statistics.dropped();
+        LOG.infof("transitions stream client disconnected: %s", why);
+        if (!sink.isClosed()) {
+            sink.send(sse.newEventBuilder().comment("disconnected: " + why).build());
+        }
+        if (stalled) {
+            connection.close();
+        }
+        close();
+    }
+
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            stopListening.run();
+            statistics.closed();
+            sink.close();
+            onClose.run();
+        }
+    }
+}
