@@ -3,10 +3,8 @@ package dev.timelines.adapters.in.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.application.port.in.WatchTransitionsUseCase.Watch;
 import io.vertx.core.http.HttpConnection;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Set;
@@ -32,6 +30,7 @@ public class TransitionStreams {
     private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
     private final ExecutorService preparing;
     private final ScheduledExecutorService timer;
+    private final Thread closingAtExit;
 
     public TransitionStreams(StreamConfig config, ObjectMapper mapper, StreamStatistics statistics) {
         this.config = config;
@@ -41,6 +40,8 @@ public class TransitionStreams {
                 daemon("transitions-stream"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("transitions-stream-timer"));
         timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        closingAtExit = new Thread(this::closeAll, "transitions-stream-exit");
+        Runtime.getRuntime().addShutdownHook(closingAtExit);
     }
 
     void open(Watch watch, SseEventSink sink, Sse sse, HttpConnection connection) {
@@ -64,13 +65,23 @@ public class TransitionStreams {
         sessions.forEach(session -> session.tick(now));
     }
 
-    /** Ends every stream when the application stops: an open stream would hold up the graceful shutdown. */
-    void stop(@Observes ShutdownEvent stopping) {
+    /**
+     * Ends every stream as soon as the JVM is asked to stop. Quarkus' graceful shutdown waits for requests in flight
+     * before it tells the application, and a stream never ends by itself: it would hold the shutdown up for the
+     * whole of {@code quarkus.shutdown.timeout}. JVM shutdown hooks run side by side, so this one ends the streams
+     * while Quarkus waits; clients resume elsewhere or after the restart.
+     */
+    private void closeAll() {
         sessions.forEach(StreamSession::close);
     }
 
     @PreDestroy
     void release() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closingAtExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is stopping: the hook runs or ran
+        }
         timer.shutdownNow();
         sessions.forEach(StreamSession::close);
         preparing.shutdownNow();
