@@ -41,7 +41,10 @@ final class SseClient implements AutoCloseable {
         this.response = response;
         this.reader = new Thread(this::read, "sse-test-client");
         reader.setDaemon(true);
-        reader.start();
+        // Only a stream is read as one; any other answer is left for body().
+        if (response.statusCode() == 200) {
+            reader.start();
+        }
     }
 
     /** Opens the stream at {@code url} with the headers given; the caller checks {@link #status()}. */
@@ -79,6 +82,7 @@ final class SseClient implements AutoCloseable {
         return messages.isEmpty() ? Optional.empty() : Optional.of(messages.get(messages.size() - 1).id());
     }
 
+    /** The body of an answer that is not a stream (a problem). */
     String body() throws IOException {
         return new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -129,6 +133,8 @@ final class SseClient implements AutoCloseable {
         } catch (IOException e) {
             // already closed
         }
-        reader.join(5000);
+        if (reader.isAlive()) {
+            reader.join(5000);
+        }
     }
 }

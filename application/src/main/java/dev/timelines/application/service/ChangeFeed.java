@@ -5,7 +5,10 @@ import dev.timelines.application.port.in.PositionGoneException;
 import dev.timelines.application.port.in.StreamPosition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The store's recent durable writes, numbered in the order they were recorded: the change log the transitions
@@ -15,8 +18,34 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ChangeFeed {
 
-    /** A revision with its number in the log. */
-    public record Recorded(long number, TimelineRevision revision) {
+    /**
+     * A revision with its number in the log, and what readers derived from it: the streams with one filter compute
+     * their messages once, not once per client.
+     */
+    public static final class Recorded {
+
+        private final long number;
+        private final TimelineRevision revision;
+        private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+
+        Recorded(long number, TimelineRevision revision) {
+            this.number = number;
+            this.revision = revision;
+        }
+
+        public long number() {
+            return number;
+        }
+
+        public TimelineRevision revision() {
+            return revision;
+        }
+
+        /** What {@code compute} gives for the revision, computed once per {@code reader} (a value with equals). */
+        @SuppressWarnings("unchecked")
+        public <T> T derived(Object reader, Function<TimelineRevision, T> compute) {
+            return (T) derived.computeIfAbsent(reader, any -> compute.apply(revision));
+        }
     }
 
     private final long epoch;

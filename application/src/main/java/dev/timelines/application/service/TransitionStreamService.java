@@ -41,20 +41,43 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
             Optional<StreamPosition> after) {
         StreamPosition start = after.orElseGet(feed::current);
         feed.check(start);
-        return new FeedWatch(new TransitionFilter(from, to, Window.ALL), attribute, entries, start);
+        return new FeedWatch(new Selection(attribute, new TransitionFilter(from, to, Window.ALL), entries), start);
+    }
+
+    /** The transitions a stream is about; streams with equal selections share the messages of a revision. */
+    private record Selection(Attribute attribute, TransitionFilter filter, boolean entries) {
+
+        /** Retractions of what the timeline no longer has, then the transitions it gained, each in list order. */
+        List<TransitionChange> changes(TimelineRevision revision) {
+            List<Transition> before = selected(revision.before());
+            List<Transition> after = selected(revision.after());
+            Set<Transition> had = new HashSet<>(before);
+            Set<Transition> has = new HashSet<>(after);
+            List<TransitionChange> changes = new ArrayList<>();
+            before.stream().filter(transition -> !has.contains(transition))
+                    .forEach(gone -> changes.add(new TransitionChange(TransitionChange.Kind.RETRACTION, gone)));
+            after.stream().filter(transition -> !had.contains(transition))
+                    .forEach(added -> changes.add(new TransitionChange(TransitionChange.Kind.TRANSITION, added)));
+            return changes;
+        }
+
+        private List<Transition> selected(Optional<Timeline> timeline) {
+            if (timeline.isEmpty()) {
+                return List.of();
+            }
+            TimelineStays stays = new TimelineStays(timeline.get().key(), timeline.get().stays(attribute), Map.of());
+            return StayFold.add(stays, new TransitionRun(filter, entries, Optional.empty(), Integer.MAX_VALUE,
+                    Scope.ALL)).answer();
+        }
     }
 
     private final class FeedWatch implements Watch {
 
-        private final TransitionFilter filter;
-        private final Attribute attribute;
-        private final boolean entries;
+        private final Selection selection;
         private StreamPosition position;
 
-        FeedWatch(TransitionFilter filter, Attribute attribute, boolean entries, StreamPosition position) {
-            this.filter = filter;
-            this.attribute = attribute;
-            this.entries = entries;
+        FeedWatch(Selection selection, StreamPosition position) {
+            this.selection = selection;
             this.position = position;
         }
 
@@ -73,7 +96,7 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
         /** Adds the messages of the revisions up to the limit; true when it was reached. */
         private boolean take(List<ChangeFeed.Recorded> revisions, int limit, List<Message> messages) {
             for (ChangeFeed.Recorded recorded : revisions) {
-                List<TransitionChange> changes = changes(recorded.revision());
+                List<TransitionChange> changes = recorded.derived(selection, selection::changes);
                 // The first revision may be one the client has part of: its messages come in a fixed order.
                 for (int sent = recorded.number() == position.change() ? position.sent() : 0; sent < changes.size();
                         sent++) {
@@ -96,29 +119,6 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
         @Override
         public Runnable listen(Runnable listener) {
             return feed.listen(listener);
-        }
-
-        /** Retractions of what the timeline no longer has, then the transitions it gained, each in list order. */
-        private List<TransitionChange> changes(TimelineRevision revision) {
-            List<Transition> before = selected(revision.before());
-            List<Transition> after = selected(revision.after());
-            Set<Transition> had = new HashSet<>(before);
-            Set<Transition> has = new HashSet<>(after);
-            List<TransitionChange> changes = new ArrayList<>();
-            before.stream().filter(transition -> !has.contains(transition))
-                    .forEach(gone -> changes.add(new TransitionChange(TransitionChange.Kind.RETRACTION, gone)));
-            after.stream().filter(transition -> !had.contains(transition))
-                    .forEach(added -> changes.add(new TransitionChange(TransitionChange.Kind.TRANSITION, added)));
-            return changes;
-        }
-
-        private List<Transition> selected(Optional<Timeline> timeline) {
-            if (timeline.isEmpty()) {
-                return List.of();
-            }
-            TimelineStays stays = new TimelineStays(timeline.get().key(), timeline.get().stays(attribute), Map.of());
-            return StayFold.add(stays, new TransitionRun(filter, entries, Optional.empty(), Integer.MAX_VALUE,
-                    Scope.ALL)).answer();
         }
     }
 }
