@@ -68,15 +68,9 @@ public class TransitionStreamResource {
             + " again without a position, taking the set from /transitions.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(@Parameter(ref = "attribute") @QueryParam("attribute") String attribute,
-            @Parameter(description = "Only transitions from this value." + ParameterDocs.VALUE_FORMS,
-                    schema = @Schema(type = SchemaType.STRING), example = "paid")
-            @QueryParam("from") String from,
-            @Parameter(description = "Only transitions (and entries) into this value." + ParameterDocs.VALUE_FORMS,
-                    schema = @Schema(type = SchemaType.STRING), example = "on_hold")
-            @QueryParam("to") String to,
-            @Parameter(description = ParameterDocs.ENTRIES,
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("entries") String entries,
+            @Parameter(ref = "from") @QueryParam("from") String from,
+            @Parameter(ref = "to") @QueryParam("to") String to,
+            @Parameter(ref = "entries") @QueryParam("entries") String entries,
             @Parameter(description = "Resume after this position: the id of the last message received. "
                     + LAST_EVENT_ID + " takes precedence, as a browser's EventSource sends it when it reconnects.",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$"),
