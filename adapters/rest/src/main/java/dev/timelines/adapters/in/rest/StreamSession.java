@@ -13,6 +13,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,22 +140,31 @@ final class StreamSession {
         }
     }
 
+    /**
+     * Writes one event. Preparing more is asked for once half the buffer has been written, not after every write:
+     * a client that keeps up gets its messages in runs, at one pump per run.
+     */
     private void send(OutboundSseEvent event) {
-        if (sink.isClosed()) {
-            close();
-            return;
-        }
         unwritten.incrementAndGet();
         lastSent = System.nanoTime();
-        sink.send(event).whenComplete((done, failure) -> {
-            unwritten.decrementAndGet();
+        sinkSend(event).whenComplete((done, failure) -> {
+            int waiting = unwritten.decrementAndGet();
             lastProgress = System.nanoTime();
             if (failure != null) {
                 close();
-            } else {
+            } else if (waiting <= config.buffer() / 2) {
                 schedule();
             }
         });
+    }
+
+    /** The sink's send; one closed meanwhile (the client went away) fails the write like a broken connection. */
+    private CompletionStage<?> sinkSend(OutboundSseEvent event) {
+        try {
+            return sink.send(event);
+        } catch (IllegalStateException closedMeanwhile) {
+            return CompletableFuture.failedFuture(closedMeanwhile);
+        }
     }
 
     /**
@@ -166,9 +177,7 @@ final class StreamSession {
         }
         statistics.dropped();
         LOG.infof("transitions stream client disconnected: %s", why);
-        if (!sink.isClosed()) {
-            sink.send(sse.newEventBuilder().comment("disconnected: " + why).build());
-        }
+        sinkSend(sse.newEventBuilder().comment("disconnected: " + why).build());
         if (stalled) {
             connection.close();
         }
