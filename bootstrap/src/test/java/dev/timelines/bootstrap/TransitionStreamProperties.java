@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ final class TransitionStreamProperties {
                     client.awaitConnected();
                 }
             }
-            Set<JsonNode> expected = transitions(filter);
+            Map<JsonNode, Integer> expected = transitions(filter);
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (!fold.with(client.messages()).equals(expected) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -166,21 +167,25 @@ final class TransitionStreamProperties {
         assertTrue(response.statusCode() == 204 || response.statusCode() == 404, response.body());
     }
 
-    private Set<JsonNode> transitions(String filter) throws IOException, InterruptedException {
+    private Map<JsonNode, Integer> transitions(String filter) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create(streamBase + "/transitions?" + filter + "&limit=10000")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, response.statusCode(), response.body());
-        Set<JsonNode> items = new HashSet<>();
-        JSON.readTree(response.body()).get("items").forEach(items::add);
+        Map<JsonNode, Integer> items = new HashMap<>();
+        JSON.readTree(response.body()).get("items").forEach(item -> items.merge(item, 1, Integer::sum));
         return items;
     }
 
-    /** The set a client holds: strict, so that a message lost or repeated shows. */
+    /**
+     * What a client holds: a multiset, as two transitions of one timeline at one time between the same values (equal
+     * timestamps) look alike. Strict: a retraction of one not held fails, and an id seen twice, so that a message
+     * lost or repeated shows.
+     */
     static final class Fold {
 
         private final String what;
-        private final Set<JsonNode> held = new HashSet<>();
+        private final Map<JsonNode, Integer> held = new HashMap<>();
         private final Set<String> ids = new HashSet<>();
 
         Fold(String what) {
@@ -189,30 +194,32 @@ final class TransitionStreamProperties {
 
         /** Applies a finished connection's messages; the id of its last one, if any. */
         Optional<String> take(List<SseClient.Message> messages) {
-            messages.forEach(message -> apply(held, message, true));
+            messages.forEach(message -> {
+                assertTrue(ids.add(message.id()), "the id " + message.id() + " came twice: " + what);
+                apply(held, message);
+            });
             return messages.isEmpty() ? Optional.empty() : Optional.of(messages.get(messages.size() - 1).id());
         }
 
-        /** The set with an open connection's messages so far applied, without taking them. */
-        Set<JsonNode> with(List<SseClient.Message> messages) {
-            Set<JsonNode> copy = new HashSet<>(held);
-            messages.forEach(message -> apply(copy, message, false));
+        /** The multiset with an open connection's messages so far applied, without taking them. */
+        Map<JsonNode, Integer> with(List<SseClient.Message> messages) {
+            Map<JsonNode, Integer> copy = new HashMap<>(held);
+            messages.forEach(message -> apply(copy, message));
             return copy;
         }
 
-        Set<JsonNode> held() {
+        Map<JsonNode, Integer> held() {
             return held;
         }
 
-        private void apply(Set<JsonNode> set, SseClient.Message message, boolean taken) {
-            if (taken) {
-                assertTrue(ids.add(message.id()), "the id " + message.id() + " came twice: " + what);
-            }
+        private void apply(Map<JsonNode, Integer> multiset, SseClient.Message message) {
             JsonNode transition = read(message.data());
             switch (message.event()) {
-                case "transition" -> assertTrue(set.add(transition), "added twice: " + message + ": " + what);
-                case "retraction" -> assertTrue(set.remove(transition), "retracted, not held: " + message + ": "
-                        + what);
+                case "transition" -> multiset.merge(transition, 1, Integer::sum);
+                case "retraction" -> {
+                    assertTrue(multiset.containsKey(transition), "retracted, not held: " + message + ": " + what);
+                    multiset.computeIfPresent(transition, (held, count) -> count == 1 ? null : count - 1);
+                }
                 default -> throw new AssertionError("unknown event " + message + ": " + what);
             }
         }

@@ -42,7 +42,7 @@ class TransitionStreamTest {
         try (SseClient client = SseClient.open(base() + "/transitions/stream?attribute=idle", Map.of())) {
             assertEquals(200, client.status());
             client.awaitConnected();
-            Thread.sleep(2500);
+            Thread.sleep(3500);
             assertTrue(client.comments().contains("keep-alive"), client.comments().toString());
         }
     }

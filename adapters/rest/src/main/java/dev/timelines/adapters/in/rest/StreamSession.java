@@ -6,7 +6,9 @@ import dev.timelines.application.model.TransitionChange;
 import dev.timelines.application.port.in.PositionGoneException;
 import dev.timelines.application.port.in.WatchTransitionsUseCase.Message;
 import dev.timelines.application.port.in.WatchTransitionsUseCase.Watch;
-import io.vertx.core.http.HttpConnection;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -33,7 +35,9 @@ final class StreamSession {
     private final Watch watch;
     private final SseEventSink sink;
     private final Sse sse;
-    private final HttpConnection connection;
+    /** Where messages go, several to a write, once the sink has sent the headers and the first comment. */
+    private final HttpServerResponse response;
+    private final HttpServerRequest request;
     private final ObjectMapper mapper;
     private final StreamConfig config;
     private final Executor executor;
@@ -49,12 +53,13 @@ final class StreamSession {
     /** When the last line was sent: a keep-alive comment is due after a silence. */
     private volatile long lastSent = System.nanoTime();
 
-    StreamSession(Watch watch, SseEventSink sink, Sse sse, HttpConnection connection, ObjectMapper mapper,
+    StreamSession(Watch watch, SseEventSink sink, Sse sse, HttpServerRequest request, ObjectMapper mapper,
             StreamConfig config, Executor executor, StreamStatistics statistics, Runnable onClose) {
         this.watch = watch;
         this.sink = sink;
         this.sse = sse;
-        this.connection = connection;
+        this.request = request;
+        this.response = request.response();
         this.mapper = mapper;
         this.config = config;
         this.executor = executor;
@@ -62,10 +67,15 @@ final class StreamSession {
         this.onClose = onClose;
     }
 
-    /** Sends the headers and a first comment at once, so the client knows it is connected, then follows the feed. */
+    /**
+     * Sends the headers and a first comment at once through the sink, so the client knows it is connected, then
+     * follows the feed.
+     */
     void start() {
         statistics.opened();
-        send(sse.newEventBuilder().comment("streaming from " + watch.position().token()).build());
+        unwritten.incrementAndGet();
+        sinkSend(sse.newEventBuilder().comment("streaming from " + watch.position().token()).build())
+                .whenComplete((done, failure) -> written(1, failure));
         stopListening = watch.listen(this::schedule);
         schedule();
     }
@@ -81,7 +91,7 @@ final class StreamSession {
             drop("too slow: " + unwritten.get() + " messages waited more than " + config.maxStall().toSeconds()
                     + " s for the connection; resume from the last id received", true);
         } else if (now - lastSent >= config.keepAlive().toNanos()) {
-            send(sse.newEventBuilder().comment("keep-alive").build());
+            write(":keep-alive\n\n", 1);
         }
     }
 
@@ -118,44 +128,53 @@ final class StreamSession {
             drop("the stream failed; resume from the last id received", false);
             return;
         }
-        messages.forEach(message -> {
-            send(event(message));
-            statistics.sent();
-        });
+        if (messages.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        messages.forEach(message -> append(text, message));
+        write(text.toString(), messages.size());
+        messages.forEach(message -> statistics.sent());
         if (messages.size() == room) {
             schedule();
         }
     }
 
-    private OutboundSseEvent event(Message message) {
+    /** One message as Server-Sent Events text; the data is compact JSON, which holds no line break. */
+    private void append(StringBuilder text, Message message) {
         TransitionChange change = message.change();
         try {
-            return sse.newEventBuilder()
-                    .id(message.position().token())
-                    .name(change.kind().name().toLowerCase(Locale.ROOT))
-                    .data(mapper.writeValueAsString(Replies.TransitionItem.of(change.transition())))
-                    .build();
+            text.append("id:").append(message.position().token())
+                    .append("\nevent:").append(change.kind().name().toLowerCase(Locale.ROOT))
+                    .append("\ndata:").append(mapper.writeValueAsString(Replies.TransitionItem.of(change.transition())))
+                    .append("\n\n");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Writes one event. Preparing more is asked for once half the buffer has been written, not after every write:
-     * a client that keeps up gets its messages in runs, at one pump per run.
+     * Writes {@code count} messages (or comments) in one write: a client that keeps up gets what waits in one run,
+     * at one write and one pump per run. Preparing more is asked for once half the buffer has been written.
      */
-    private void send(OutboundSseEvent event) {
-        unwritten.incrementAndGet();
+    private void write(String text, int count) {
+        if (response.closed() || response.ended()) {
+            close();
+            return;
+        }
+        unwritten.addAndGet(count);
         lastSent = System.nanoTime();
-        sinkSend(event).whenComplete((done, failure) -> {
-            int waiting = unwritten.decrementAndGet();
-            lastProgress = System.nanoTime();
-            if (failure != null) {
-                close();
-            } else if (waiting <= config.buffer() / 2) {
-                schedule();
-            }
-        });
+        response.write(Buffer.buffer(text)).onComplete(result -> written(count, result.cause()));
+    }
+
+    private void written(int count, Throwable failure) {
+        int waiting = unwritten.addAndGet(-count);
+        lastProgress = System.nanoTime();
+        if (failure != null) {
+            close();
+        } else if (waiting <= config.buffer() / 2) {
+            schedule();
+        }
     }
 
     /** The sink's send; one closed meanwhile (the client went away) fails the write like a broken connection. */
@@ -177,9 +196,11 @@ final class StreamSession {
         }
         statistics.dropped();
         LOG.infof("transitions stream client disconnected: %s", why);
-        sinkSend(sse.newEventBuilder().comment("disconnected: " + why).build());
+        if (!response.closed() && !response.ended()) {
+            response.write(":disconnected: " + why + "\n\n");
+        }
         if (stalled) {
-            connection.close();
+            request.connection().close();
         }
         close();
     }

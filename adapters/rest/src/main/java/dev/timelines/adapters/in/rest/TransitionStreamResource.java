@@ -83,7 +83,7 @@ public class TransitionStreamResource {
         WatchTransitionsUseCase.Watch watch = transitions.watch(parameters.attribute(attribute),
                 parameters.optionalValue("from", from), parameters.optionalValue("to", to),
                 parameters.flag("entries", entries), position(lastEventId, after));
-        streams.open(watch, sink, sse, request.connection());
+        streams.open(watch, sink, sse, request);
     }
 
     private static Optional<StreamPosition> position(String lastEventId, String after) {

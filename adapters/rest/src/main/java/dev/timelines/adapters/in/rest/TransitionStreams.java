@@ -2,7 +2,7 @@ package dev.timelines.adapters.in.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.application.port.in.WatchTransitionsUseCase.Watch;
-import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.Sse;
@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * The open transitions streams and the threads they run on: a small pool prepares messages (never the thread of an
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class TransitionStreams {
 
+    private static final Logger LOG = Logger.getLogger(TransitionStreams.class);
     private static final long TICK_MILLIS = 1000;
 
     private final StreamConfig config;
@@ -44,9 +46,9 @@ public class TransitionStreams {
         Runtime.getRuntime().addShutdownHook(closingAtExit);
     }
 
-    void open(Watch watch, SseEventSink sink, Sse sse, HttpConnection connection) {
+    void open(Watch watch, SseEventSink sink, Sse sse, HttpServerRequest request) {
         StreamSession[] session = new StreamSession[1];
-        session[0] = new StreamSession(watch, sink, sse, connection, mapper, config, preparing, statistics,
+        session[0] = new StreamSession(watch, sink, sse, request, mapper, config, preparing, statistics,
                 () -> sessions.remove(session[0]));
         sessions.add(session[0]);
         session[0].start();
@@ -60,9 +62,17 @@ public class TransitionStreams {
         };
     }
 
+    /** A failure of one session ends that session only: an exception would stop the timer for every stream. */
     private void tick() {
         long now = System.nanoTime();
-        sessions.forEach(session -> session.tick(now));
+        sessions.forEach(session -> {
+            try {
+                session.tick(now);
+            } catch (RuntimeException e) {
+                LOG.warn("a transitions stream failed its keep-alive or stall check; it is closed", e);
+                session.close();
+            }
+        });
     }
 
     /**
