@@ -42,7 +42,8 @@ final class StreamLoad {
     private final String base;
     /** Names this run's timelines apart from an earlier run's on the same store. */
     private final long run = System.currentTimeMillis();
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** HTTP/1.1: a connection per stream, as 100 separate clients would have, not 100 streams on one HTTP/2 one. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicLong clock = new AtomicLong(1_700_000_000L);
     /** When each probe's reply came back, by its timestamp. */
     private final Map<Long, Long> probeReplies = new ConcurrentHashMap<>();

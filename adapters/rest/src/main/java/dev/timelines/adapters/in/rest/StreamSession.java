@@ -7,7 +7,6 @@ import dev.timelines.application.port.in.PositionGoneException;
 import dev.timelines.application.port.in.WatchTransitionsUseCase.Message;
 import dev.timelines.application.port.in.WatchTransitionsUseCase.Watch;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -37,7 +36,6 @@ final class StreamSession {
     private final Sse sse;
     /** Where messages go, several to a write, once the sink has sent the headers and the first comment. */
     private final HttpServerResponse response;
-    private final HttpServerRequest request;
     private final ObjectMapper mapper;
     private final StreamConfig config;
     private final Executor executor;
@@ -53,13 +51,12 @@ final class StreamSession {
     /** When the last line was sent: a keep-alive comment is due after a silence. */
     private volatile long lastSent = System.nanoTime();
 
-    StreamSession(Watch watch, SseEventSink sink, Sse sse, HttpServerRequest request, ObjectMapper mapper,
+    StreamSession(Watch watch, SseEventSink sink, Sse sse, HttpServerResponse response, ObjectMapper mapper,
             StreamConfig config, Executor executor, StreamStatistics statistics, Runnable onClose) {
         this.watch = watch;
         this.sink = sink;
         this.sse = sse;
-        this.request = request;
-        this.response = request.response();
+        this.response = response;
         this.mapper = mapper;
         this.config = config;
         this.executor = executor;
@@ -187,8 +184,8 @@ final class StreamSession {
     }
 
     /**
-     * Disconnects the client with a comment saying why. A stalled connection would never take the comment: it is
-     * closed at once, freeing what it holds; one that still reads gets the comment first.
+     * Disconnects the client with a comment saying why. A stalled stream would never take the comment: it is reset
+     * at once, freeing what it holds; one that still reads gets the comment first.
      */
     private void drop(String why, boolean stalled) {
         if (closed.get()) {
@@ -200,7 +197,9 @@ final class StreamSession {
             response.write(":disconnected: " + why + "\n\n");
         }
         if (stalled) {
-            request.connection().close();
+            // Resets this stream only: on HTTP/2 the connection may carry other clients' streams and requests.
+            // On HTTP/1.1 it closes the connection, which is this stream's own.
+            response.reset();
         }
         close();
     }

@@ -48,7 +48,7 @@ public class TransitionStreams {
 
     void open(Watch watch, SseEventSink sink, Sse sse, HttpServerRequest request) {
         StreamSession[] session = new StreamSession[1];
-        session[0] = new StreamSession(watch, sink, sse, request, mapper, config, preparing, statistics,
+        session[0] = new StreamSession(watch, sink, sse, request.response(), mapper, config, preparing, statistics,
                 () -> sessions.remove(session[0]));
         sessions.add(session[0]);
         session[0].start();
