@@ -175,8 +175,12 @@ final class StreamLoad {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
+                    // Most lines are other transitions: a prefix test keeps the reader cheap, the regex reads a probe.
+                    if (!line.startsWith("data:{\"timeline\":\"probe-")) {
+                        continue;
+                    }
                     Matcher probe = PROBE_AT.matcher(line);
-                    if (line.startsWith("data:") && probe.find()) {
+                    if (probe.find()) {
                         arrivals.computeIfAbsent(Long.parseLong(probe.group(1)), at -> new ConcurrentLinkedQueue<>())
                                 .add(System.nanoTime());
                     }
