@@ -5,6 +5,7 @@
 #
 #   scripts/load-test.sh                      # 200 requests/s for 60 s after 10 s of warm-up
 #   RATE=400 DURATION=120 scripts/load-test.sh
+#   STREAM_CLIENTS=100 DURATION=30 scripts/load-test.sh   # the transitions stream under load (scripts/StreamLoad.java)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,10 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
-java scripts/LoadTest.java --base "http://127.0.0.1:$PORT" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP"
+if [ -n "${STREAM_CLIENTS:-}" ]; then
+  java scripts/StreamLoad.java "http://127.0.0.1:$PORT" "$STREAM_CLIENTS" "$DURATION"
+else
+  java scripts/LoadTest.java --base "http://127.0.0.1:$PORT" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP"
+fi
 echo
 echo "service: $(java -version 2>&1 | head -1), -Xmx$HEAP, journal fsync=always; machine: $(nproc) cores"

@@ -10,11 +10,15 @@ import dev.timelines.application.port.in.IngestEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
 import dev.timelines.application.port.in.RetentionUseCase;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
+import dev.timelines.application.port.in.WatchTransitionsUseCase;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.adapters.in.rest.StreamConfig;
 import dev.timelines.application.service.AttributeCatalogService;
+import dev.timelines.application.service.ChangeFeed;
+import dev.timelines.application.service.ChangeRecordingLog;
 import dev.timelines.application.service.DeleteTimelineService;
 import dev.timelines.application.service.ExportEventsService;
 import dev.timelines.application.service.ImportEventsService;
@@ -24,8 +28,10 @@ import dev.timelines.application.service.RetentionService;
 import dev.timelines.application.service.SearchTimelinesService;
 import dev.timelines.application.service.StateAnalysisService;
 import dev.timelines.application.service.TransitionAnalysisService;
+import dev.timelines.application.service.TransitionStreamService;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -40,8 +46,32 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    IngestEventsUseCase ingestEvents(EventLog log, Clock clock, MeterRegistry registry) {
+    IngestEventsUseCase ingestEvents(ChangeRecordingLog log, Clock clock, MeterRegistry registry) {
         return new CountedIngest(new IngestEventsService(log, clock), registry);
+    }
+
+    /** Positions name the feed by the moment it began: a position from before a restart is told apart. */
+    @Produces
+    @Singleton
+    ChangeFeed changeFeed(StreamConfig config, Clock clock) {
+        return new ChangeFeed(clock.millis(), config.retainedChanges());
+    }
+
+    /**
+     * Every write goes through it, so that the transitions stream hears of it once it is durable. Typed as itself
+     * only: the storage's own EventLog stays the one other beans get.
+     */
+    @Produces
+    @Singleton
+    @Typed(ChangeRecordingLog.class)
+    ChangeRecordingLog recordingLog(EventLog log, TimelineReader reader, ChangeFeed feed) {
+        return new ChangeRecordingLog(log, reader, feed);
+    }
+
+    @Produces
+    @Singleton
+    WatchTransitionsUseCase watchTransitions(ChangeFeed feed) {
+        return new TransitionStreamService(feed);
     }
 
     @Produces
@@ -52,7 +82,7 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    DeleteTimelineUseCase deleteTimeline(EventLog log) {
+    DeleteTimelineUseCase deleteTimeline(ChangeRecordingLog log) {
         return new DeleteTimelineService(log);
     }
 
@@ -64,13 +94,13 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    ImportEventsUseCase importEvents(EventLog log) {
+    ImportEventsUseCase importEvents(ChangeRecordingLog log) {
         return new ImportEventsService(log);
     }
 
     @Produces
     @Singleton
-    RetentionUseCase retention(TimelineReader reader, EventLog log) {
+    RetentionUseCase retention(TimelineReader reader, ChangeRecordingLog log) {
         return new RetentionService(reader, log);
     }
 

@@ -6,15 +6,18 @@ import static dev.timelines.bootstrap.Api.timeline;
 import static dev.timelines.bootstrap.Api.uniqueKey;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,18 @@ class AuthTest {
         problem(write(key, AuthEnabled.READ_KEY), 403);
         problem(given().auth().oauth2(AuthEnabled.READ_KEY).when().delete(timeline(key)).then(), 403);
         read(key, AuthEnabled.READ_KEY).statusCode(200).body("events", equalTo(1));
+    }
+
+    @Test
+    void theTransitionsStreamNeedsTheReadRole() throws Exception {
+        String stream = "http://localhost:" + RestAssured.port + "/transitions/stream?attribute=status";
+        try (SseClient anonymous = SseClient.open(stream, Map.of())) {
+            assertEquals(401, anonymous.status());
+        }
+        try (SseClient reader = SseClient.open(stream, Map.of("Authorization", "Bearer " + AuthEnabled.READ_KEY))) {
+            assertEquals(200, reader.status());
+            reader.awaitConnected();
+        }
     }
 
     @Test

@@ -75,7 +75,7 @@ class OpenApiDocumentTest {
                 "/states", "/states/durations", "/states/stuck", "/timelines", "/timelines/{key}",
                 "/timelines/{key}/events", "/timelines/{key}/history", "/timelines/{key}/state",
                 "/timelines/{key}/transitions", "/transitions", "/transitions/next", "/transitions/previous",
-                "/transitions/summary")), new TreeSet<>(document.getPaths().keySet()));
+                "/transitions/stream", "/transitions/summary")), new TreeSet<>(document.getPaths().keySet()));
         assertNotNull(document.getInfo().getDescription());
     }
 
@@ -89,7 +89,7 @@ class OpenApiDocumentTest {
             assertNotBlank(operation.getDescription(), name + " description");
             assertFalse(operation.getTags() == null || operation.getTags().isEmpty(), name + " tags");
         });
-        assertEquals(22, ids.size());
+        assertEquals(23, ids.size());
     }
 
     @Test
@@ -121,7 +121,10 @@ class OpenApiDocumentTest {
                 return;
             }
             assertEquals(List.of("200"), successes, name);
-            String type = name.equals("GET /events") ? "application/x-ndjson" : "application/json";
+            // Two replies are not JSON: the export (NDJSON) and the stream (Server-Sent Events, each message's data a
+            // JSON item).
+            String type = name.equals("GET /events") ? "application/x-ndjson"
+                    : name.endsWith("/transitions/stream") ? "text/event-stream" : "application/json";
             MediaType reply = operation.getResponses().get("200").getContent().get(type);
             assertNotNull(reply, name + " 200 is " + type);
             assertNotNull(reply.getSchema(), name + " 200 schema");

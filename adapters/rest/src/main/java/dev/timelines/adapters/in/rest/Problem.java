@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Problem(
         @Schema(required = true, format = "uri", description = "What went wrong, one URI per kind:"
                 + " https://timelines.dev/problems/ followed by invalid-request, attribute-too-diverse,"
-                + " body-too-large, not-found, seq-conflict, unauthorized, forbidden, method-not-allowed,"
-                + " not-acceptable, storage-unavailable or internal-error.",
+                + " body-too-large, position-gone, not-found, seq-conflict, unauthorized, forbidden,"
+                + " method-not-allowed, not-acceptable, storage-unavailable or internal-error.",
                 example = "https://timelines.dev/problems/invalid-request") String type,
         @Schema(required = true, description = "The HTTP status's reason phrase.", example = "Bad Request")
         String title,

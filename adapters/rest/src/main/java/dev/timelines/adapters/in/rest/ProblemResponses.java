@@ -2,6 +2,8 @@ package dev.timelines.adapters.in.rest;
 
 import dev.timelines.application.port.in.AttributeTooDiverseException;
 import dev.timelines.application.port.in.InvalidCursorException;
+import dev.timelines.application.port.in.InvalidPositionException;
+import dev.timelines.application.port.in.PositionGoneException;
 import dev.timelines.application.port.out.SeqConflictException;
 import dev.timelines.application.port.out.StorageStartingException;
 import dev.timelines.application.port.out.StorageUnavailableException;
@@ -55,6 +57,18 @@ public class ProblemResponses {
     public Response invalidCursor(InvalidCursorException e) {
         return answer(Problem.of("invalid-request", Response.Status.BAD_REQUEST, e.getMessage(),
                 List.of(new Violation("cursor", e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidPosition(InvalidPositionException e) {
+        return answer(Problem.of("invalid-request", Response.Status.BAD_REQUEST, e.getMessage(),
+                List.of(new Violation("after", e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response positionGone(PositionGoneException e) {
+        return answer(Problem.of("position-gone", Response.Status.GONE, e.getMessage(),
+                List.of(new Violation("after", e.getMessage()))));
     }
 
     /** A request the store refuses by policy (docs/semantics.md), not a malformed one: its own problem type. */

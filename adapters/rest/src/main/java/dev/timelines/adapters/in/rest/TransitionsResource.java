@@ -55,17 +55,11 @@ public class TransitionsResource {
                                     + "\"at\":1700000130,\"from\":\"paid\",\"to\":\"on_hold\",\"duration\":40,"
                                     + "\"entry\":false}],\"next\":null}")))
     public Replies.TransitionPage list(@Parameter(ref = "attribute") @QueryParam("attribute") String attribute,
-            @Parameter(description = "Only transitions from this value." + ParameterDocs.VALUE_FORMS,
-                    schema = @Schema(type = SchemaType.STRING), example = "paid")
-            @QueryParam("from") String from,
-            @Parameter(description = "Only transitions (and entries) into this value." + ParameterDocs.VALUE_FORMS,
-                    schema = @Schema(type = SchemaType.STRING), example = "on_hold")
-            @QueryParam("to") String to,
+            @Parameter(ref = "from") @QueryParam("from") String from,
+            @Parameter(ref = "to") @QueryParam("to") String to,
             @Parameter(ref = "since") @QueryParam("since") String since,
             @Parameter(ref = "until") @QueryParam("until") String until,
-            @Parameter(description = ParameterDocs.ENTRIES,
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("entries") String entries,
+            @Parameter(ref = "entries") @QueryParam("entries") String entries,
             @Parameter(ref = "where") @QueryParam("where") String where,
             @Parameter(ref = "asOf") @QueryParam("asOf") String asOf,
             @Parameter(ref = "limit") @QueryParam("limit") String limit,

@@ -33,6 +33,14 @@
                             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                                     maximum = "10000", defaultValue = "100"),
                             example = "2"),
+                    @Parameter(name = "from", in = ParameterIn.QUERY, description = "Only transitions from this"
+                            + " value." + ParameterDocs.VALUE_FORMS, schema = @Schema(type = SchemaType.STRING),
+                            example = "paid"),
+                    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Only transitions (and"
+                            + " entries) into this value." + ParameterDocs.VALUE_FORMS,
+                            schema = @Schema(type = SchemaType.STRING), example = "on_hold"),
+                    @Parameter(name = "entries", in = ParameterIn.QUERY, description = ParameterDocs.ENTRIES,
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")),
                     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = ParameterDocs.CURSOR,
                             schema = @Schema(type = SchemaType.STRING, pattern = ParameterDocs.CURSOR_PATTERN),
                             example = "azE6b3JkZXItMg")

@@ -1,0 +1,11 @@
+package dev.timelines.application.port.in;
+
+import dev.timelines.domain.DomainException;
+
+/** A stream position that no stream of this service could have issued. */
+public final class InvalidPositionException extends DomainException {
+
+    public InvalidPositionException(String token) {
+        super("'" + token + "' is not a position of the transitions stream; pass back the id of a message unchanged");
+    }
+}
