@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,8 +62,8 @@ class WebPageIT {
         Path jar = Path.of(System.getProperty("timelines.jar", "target/quarkus-app/quarkus-run.jar"));
         service = ServiceProcess.start(jar, dir.resolve("data"), dir.resolve("service.log"), Duration.ofSeconds(60),
                 "-Xmx256m", "-Dtimelines.auth.enabled=true", "-Dtimelines.auth.keys=" + KEY + "=write");
-        ingest(Path.of("src/test/resources/web/orders.ndjson"));
-        ingest(Path.of("src/test/resources/web/seed.ndjson"));
+        ingest(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/web/orders.ndjson")));
+        ingest(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/web/seed.ndjson")));
         browser = chromium();
     }
 
@@ -231,6 +232,28 @@ class WebPageIT {
      * cut it: inside a field, between the two characters of a CRLF, around comments and multi-line data.
      */
     @Test
+    void aTransitionIngestedThroughTheApiAppearsLiveInTheTickerAndTheMapWithinTwoSeconds() throws Exception {
+        browser.findElement(By.linkText("Process map")).click();
+        choose("map-attribute", "status");
+        browser.findElement(By.cssSelector("label[for='map-window-day']")).click();
+        browser.findElement(By.cssSelector("#map-form button[type=submit]")).click();
+        await(ExpectedConditions.textToBe(By.id("live-status"), "live"));
+        String key = "live-" + System.nanoTime();
+        long now = Instant.now().getEpochSecond();
+
+        ingest(HttpRequest.BodyPublishers.ofString("""
+                {"timeline": "%1$s", "timestamp": %2$d, "data": {"status": "created"}}
+                {"timeline": "%1$s", "timestamp": %3$d, "data": {"status": "paid"}}
+                """.formatted(key, now - 60, now - 30)));
+
+        WebDriverWait twoSeconds = new WebDriverWait(browser, Duration.ofSeconds(2));
+        twoSeconds.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-ticker"),
+                key + " created → paid"));
+        twoSeconds.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#map-graph g.edge[data-from='created'][data-to='paid'][data-count='1']")));
+    }
+
+    @Test
     void theLiveClientParsesServerSentEventsCutAnywhere() {
         Object messages = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -324,11 +347,11 @@ class WebPageIT {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void ingest(Path ndjson) throws IOException, InterruptedException {
+    private static void ingest(HttpRequest.BodyPublisher ndjson) throws IOException, InterruptedException {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.uri("/events"))
                         .header("Authorization", "Bearer " + KEY)
                         .header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofFile(ndjson)).build(),
+                        .POST(ndjson).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
     }
