@@ -1,0 +1,36 @@
+package dev.timelines.application.question;
+
+import dev.timelines.application.port.out.Spelling;
+import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.JsonValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The rule "a value is shown as the first stored event carrying an equal value wrote it" (docs/semantics.md) over
+ * partial answers from several stores: each store knows the spelling it shows and its seq, and of equal values the
+ * lower seq's spelling is shown. A spelling is store-wide, so a part brings the spellings of every value it
+ * stores, not only of those it shows: another part may show a value whose first spelling is stored here. A partial
+ * answer no store spelled shows values as its stays did. Not thread-safe.
+ */
+public final class Spellings {
+
+    private final List<ValueSpellings> stores = new ArrayList<>();
+
+    /** Takes in one store's spellings. */
+    public void add(ValueSpellings store) {
+        stores.add(store);
+    }
+
+    /** Takes in the spellings of the stores another partial answer came from. */
+    public void merge(Spellings other) {
+        stores.addAll(other.stores);
+    }
+
+    /** The value as the store, or the part of all the stores, holding its lowest seq spelling writes it. */
+    public JsonValue shown(JsonValue value) {
+        return stores.stream().flatMap(store -> store.of(value).stream()).min(Comparator.comparingLong(Spelling::seq))
+                .map(Spelling::shown).orElse(value);
+    }
+}
