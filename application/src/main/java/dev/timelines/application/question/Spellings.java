@@ -6,6 +6,7 @@ import dev.timelines.domain.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rule "a value is shown as the first stored event carrying an equal value wrote it" (docs/semantics.md) over
@@ -14,7 +15,7 @@ import java.util.List;
  * stores, not only of those it shows: another part may show a value whose first spelling is stored here. A partial
  * answer no store spelled shows values as its stays did. Not thread-safe.
  */
-public final class Spellings {
+public final class Spellings implements ValueSpellings {
 
     private final List<ValueSpellings> stores = new ArrayList<>();
 
@@ -28,9 +29,14 @@ public final class Spellings {
         stores.addAll(other.stores);
     }
 
-    /** The value as the store, or the part of all the stores, holding its lowest seq spelling writes it. */
+    /** Of the stores' spellings of the value, the lowest seq's: how the stores together show it. */
+    @Override
+    public Optional<Spelling> of(JsonValue value) {
+        return stores.stream().flatMap(store -> store.of(value).stream()).min(Comparator.comparingLong(Spelling::seq));
+    }
+
+    /** The value as the stores together show it; as it is, when none spelled it. */
     public JsonValue shown(JsonValue value) {
-        return stores.stream().flatMap(store -> store.of(value).stream()).min(Comparator.comparingLong(Spelling::seq))
-                .map(Spelling::shown).orElse(value);
+        return of(value).map(Spelling::shown).orElse(value);
     }
 }
