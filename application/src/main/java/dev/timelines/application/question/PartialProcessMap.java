@@ -126,7 +126,8 @@ public final class PartialProcessMap implements RetractablePartial<PartialProces
                         pair.getValue().durations.statistics()))
                 .sorted(PAIR_ORDER).toList();
         List<ValueCount> counted = entries.entrySet().stream().filter(entry -> entry.getValue() > 0)
-                .map(entry -> new ValueCount(spellings.shown(entry.getKey()), entry.getValue())).sorted(COUNT_ORDER).toList();
+                .map(entry -> new ValueCount(spellings.shown(entry.getKey()), entry.getValue()))
+                .sorted(COUNT_ORDER).toList();
         return new ProcessMap(ranked, counted);
     }
 

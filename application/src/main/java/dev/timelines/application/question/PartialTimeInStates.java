@@ -106,7 +106,8 @@ public final class PartialTimeInStates implements RetractablePartial<PartialTime
     @Override
     public List<TimeInState> answer() {
         return spent.entrySet().stream().filter(entry -> entry.getValue().timelines > 0)
-                .map(entry -> new TimeInState(spellings.shown(entry.getKey()), entry.getValue().micros, entry.getValue().timelines))
+                .map(entry -> new TimeInState(spellings.shown(entry.getKey()), entry.getValue().micros,
+                        entry.getValue().timelines))
                 .sorted(TIME_ORDER).toList();
     }
 

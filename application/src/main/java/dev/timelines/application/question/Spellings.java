@@ -12,8 +12,8 @@ import java.util.Optional;
  * The rule "a value is shown as the first stored event carrying an equal value wrote it" (docs/semantics.md) over
  * partial answers from several stores: each store knows the spelling it shows and its seq, and of equal values the
  * lower seq's spelling is shown. A spelling is store-wide, so a part brings the spellings of every value it
- * stores, not only of those it shows: another part may show a value whose first spelling is stored here. A partial
- * answer no store spelled shows values as its stays did. Not thread-safe.
+ * stores, not only of those it shows: another part may show a value whose first spelling is stored here. Not
+ * thread-safe.
  */
 public final class Spellings implements ValueSpellings {
 
@@ -35,8 +35,11 @@ public final class Spellings implements ValueSpellings {
         return stores.stream().flatMap(store -> store.of(value).stream()).min(Comparator.comparingLong(Spelling::seq));
     }
 
-    /** The value as the stores together show it; as it is, when none spelled it. */
+    /**
+     * The value as the stores together show it. From one store it is already shown so (every scan and fast path
+     * shows values as its store does), so nothing is looked up: one store answers at no cost.
+     */
     public JsonValue shown(JsonValue value) {
-        return of(value).map(Spelling::shown).orElse(value);
+        return stores.size() < 2 ? value : of(value).map(Spelling::shown).orElse(value);
     }
 }

@@ -171,7 +171,7 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
         return value -> Optional.ofNullable(first.get(value));
     }
 
-    /** Per value of the attribute, equal values being one, the value as the stored event with the lowest seq wrote it. */
+    /** Per value of the attribute, equal values being one, as the stored event with the lowest seq wrote it. */
     private Map<JsonValue, JsonValue> firstWritten(Attribute attribute) {
         Map<JsonValue, JsonValue> written = new HashMap<>();
         firstSpellings(attribute).forEach((value, spelling) -> written.put(value, spelling.shown()));

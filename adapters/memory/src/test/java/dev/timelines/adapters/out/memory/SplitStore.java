@@ -8,7 +8,6 @@ import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.port.out.TimelineStays;
-import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.question.KeyRun;
 import dev.timelines.application.question.PartialAdjacentValues;
 import dev.timelines.application.question.PartialAnswer;
@@ -61,7 +60,8 @@ final class SplitStore implements EventLog, TimelineReader, StoreScans, IndexedA
         for (IncomingEvent incoming : events) {
             InMemoryEventStore shard = shardOf(incoming.timeline());
             boolean known = incoming.id().isPresent() && shard.timeline(incoming.timeline()).stream()
-                    .flatMap(timeline -> timeline.events().stream()).anyMatch(event -> event.id().equals(incoming.id()));
+                    .flatMap(timeline -> timeline.events().stream())
+                    .anyMatch(event -> event.id().equals(incoming.id()));
             if (!known) {
                 shard.restore(List.of(new TimelineEvent(incoming.timeline(), incoming.stored(++seq, received))));
                 accepted++;
@@ -104,9 +104,12 @@ final class SplitStore implements EventLog, TimelineReader, StoreScans, IndexedA
                 .limit(range.limit()).toList();
     }
 
+    /** As every scan does, shows values as the whole store does: each engine shows them as it alone does. */
     @Override
     public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
-        shards.forEach(shard -> shard.stays(scan, timeline));
+        Spellings all = spellings(scan.attribute());
+        shards.forEach(shard -> shard.stays(scan, stays -> timeline.accept(stays.withStays(
+                stays.stays().stream().map(stay -> stay.withValues(all::shown)).toList()))));
     }
 
     @Override
@@ -116,7 +119,7 @@ final class SplitStore implements EventLog, TimelineReader, StoreScans, IndexedA
     }
 
     @Override
-    public ValueSpellings spellings(Attribute attribute) {
+    public Spellings spellings(Attribute attribute) {
         Spellings all = new Spellings();
         shards.forEach(shard -> all.add(shard.spellings(attribute)));
         return all;
