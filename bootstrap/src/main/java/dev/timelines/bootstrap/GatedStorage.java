@@ -6,6 +6,7 @@ import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.KeyRun;
@@ -88,6 +89,11 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     @Override
     public List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf) {
         return storage().scans().attributeNames(after, limit, asOf);
+    }
+
+    @Override
+    public ValueSpellings spellings(Attribute attribute) {
+        return storage().scans().spellings(attribute);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.timelines.application.model.Scope;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
@@ -67,6 +68,11 @@ public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
     /** Adds keys found elsewhere, all in the range, in code point order. */
     public void addSorted(List<TimelineKey> found) {
         keys.addSorted(found);
+    }
+
+    /** Shows keys only: nothing to spell. */
+    @Override
+    public void spell(ValueSpellings store) {
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.ValueDurations;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Window;
@@ -62,6 +63,7 @@ public final class PartialAdjacentValues implements RetractablePartial<PartialAd
     private final Direction direction;
     private final Scope scope;
     private final Map<JsonValue, DurationSamples> neighbours = new HashMap<>();
+    private final Spellings spellings = new Spellings();
     private long entries;
     private long none;
 
@@ -119,7 +121,13 @@ public final class PartialAdjacentValues implements RetractablePartial<PartialAd
     }
 
     @Override
+    public void spell(ValueSpellings store) {
+        spellings.add(store);
+    }
+
+    @Override
     public PartialAdjacentValues merge(PartialAdjacentValues other) {
+        spellings.merge(other.spellings);
         addEntries(other.entries, other.none);
         other.neighbours.forEach(this::addNeighbour);
         return this;
@@ -140,7 +148,7 @@ public final class PartialAdjacentValues implements RetractablePartial<PartialAd
     @Override
     public AdjacentValues answer() {
         List<ValueDurations> ranked = neighbours.entrySet().stream().filter(entry -> entry.getValue().count() > 0)
-                .map(entry -> new ValueDurations(entry.getKey(), entry.getValue().statistics()))
+                .map(entry -> new ValueDurations(spellings.shown(entry.getKey()), entry.getValue().statistics()))
                 .sorted(NEIGHBOUR_ORDER).toList();
         return new AdjacentValues(value, entries, ranked, none);
     }

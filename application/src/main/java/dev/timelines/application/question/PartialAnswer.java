@@ -3,6 +3,7 @@ package dev.timelines.application.question;
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 
 /**
  * One question across timelines as a fold (docs/architecture.md, "One definition per question"): the stays it
@@ -26,6 +27,12 @@ public interface PartialAnswer<P extends PartialAnswer<P, A>, A> {
      * the attributes its condition names.
      */
     void add(TimelineStays timeline);
+
+    /**
+     * Takes in the spellings of the store this partial was filled from (see {@link Spellings}), for the values the
+     * answer shows; a question showing no stored value has nothing to spell.
+     */
+    void spell(ValueSpellings store);
 
     /** Takes in a partial answer of the same question over other timelines; returns this. */
     P merge(P other);

@@ -4,6 +4,7 @@ import dev.timelines.application.model.FunnelStep;
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.domain.Funnel;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Window;
@@ -65,6 +66,11 @@ public final class PartialFunnel implements RetractablePartial<PartialFunnel, Li
                 durations[step].add(chain.get(step).since().micros() - chain.get(step - 1).since().micros());
             }
         }
+    }
+
+    /** Shows the funnel's own steps, not stored values: nothing to spell. */
+    @Override
+    public void spell(ValueSpellings store) {
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.model.ValueCount;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.domain.JsonOrder;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
@@ -38,6 +39,7 @@ public final class PartialProcessMap implements RetractablePartial<PartialProces
     private final Scope scope;
     private final Map<Pair, PairPart> pairs = new HashMap<>();
     private final Map<JsonValue, Long> entries = new HashMap<>();
+    private final Spellings spellings = new Spellings();
 
     public PartialProcessMap(TransitionFilter filter, Scope scope) {
         this.filter = filter;
@@ -88,7 +90,13 @@ public final class PartialProcessMap implements RetractablePartial<PartialProces
     }
 
     @Override
+    public void spell(ValueSpellings store) {
+        spellings.add(store);
+    }
+
+    @Override
     public PartialProcessMap merge(PartialProcessMap other) {
+        spellings.merge(other.spellings);
         other.pairs.forEach((pair, part) -> addPair(pair, part.durations, part.timelines));
         other.entries.forEach(this::addEntries);
         return this;
@@ -113,11 +121,13 @@ public final class PartialProcessMap implements RetractablePartial<PartialProces
     @Override
     public ProcessMap answer() {
         List<PairStatistics> ranked = pairs.entrySet().stream().filter(pair -> pair.getValue().durations.count() > 0)
-                .map(pair -> new PairStatistics(pair.getKey().from(), pair.getKey().to(), pair.getValue().timelines,
+                .map(pair -> new PairStatistics(spellings.shown(pair.getKey().from()),
+                        spellings.shown(pair.getKey().to()), pair.getValue().timelines,
                         pair.getValue().durations.statistics()))
                 .sorted(PAIR_ORDER).toList();
         List<ValueCount> counted = entries.entrySet().stream().filter(entry -> entry.getValue() > 0)
-                .map(entry -> new ValueCount(entry.getKey(), entry.getValue())).sorted(COUNT_ORDER).toList();
+                .map(entry -> new ValueCount(spellings.shown(entry.getKey()), entry.getValue()))
+                .sorted(COUNT_ORDER).toList();
         return new ProcessMap(ranked, counted);
     }
 

@@ -5,6 +5,7 @@ import dev.timelines.application.model.StateCount;
 import dev.timelines.application.model.StateCounts;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
@@ -28,6 +29,7 @@ public final class PartialStateCounts implements RetractablePartial<PartialState
     private final boolean ages;
     private final Map<JsonValue, Long> counts = new HashMap<>();
     private final Map<JsonValue, DurationSamples> agesByValue = new HashMap<>();
+    private final Spellings spellings = new Spellings();
 
     public PartialStateCounts(Timestamp at, Scope scope, boolean ages) {
         this.at = at;
@@ -78,7 +80,13 @@ public final class PartialStateCounts implements RetractablePartial<PartialState
     }
 
     @Override
+    public void spell(ValueSpellings store) {
+        spellings.add(store);
+    }
+
+    @Override
     public PartialStateCounts merge(PartialStateCounts other) {
+        spellings.merge(other.spellings);
         other.counts.forEach(this::add);
         other.agesByValue.forEach(this::addAges);
         return this;
@@ -99,7 +107,8 @@ public final class PartialStateCounts implements RetractablePartial<PartialState
     @Override
     public StateCounts answer() {
         return new StateCounts(at, counts.entrySet().stream().filter(count -> count.getValue() > 0)
-                .map(count -> new StateCount(count.getKey(), count.getValue(), age(count.getKey())))
+                .map(count -> new StateCount(spellings.shown(count.getKey()), count.getValue(),
+                        age(count.getKey())))
                 .sorted(COUNT_ORDER).toList());
     }
 

@@ -4,6 +4,7 @@ import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TimeInState;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timestamp;
@@ -29,6 +30,7 @@ public final class PartialTimeInStates implements RetractablePartial<PartialTime
     private final Timestamp now;
     private final Scope scope;
     private final Map<JsonValue, Spent> spent = new HashMap<>();
+    private final Spellings spellings = new Spellings();
 
     public PartialTimeInStates(Window window, Timestamp now, Scope scope) {
         this.window = window;
@@ -79,7 +81,13 @@ public final class PartialTimeInStates implements RetractablePartial<PartialTime
     }
 
     @Override
+    public void spell(ValueSpellings store) {
+        spellings.add(store);
+    }
+
+    @Override
     public PartialTimeInStates merge(PartialTimeInStates other) {
+        spellings.merge(other.spellings);
         other.spent.forEach((value, total) -> add(value, total.micros, total.timelines));
         return this;
     }
@@ -98,7 +106,8 @@ public final class PartialTimeInStates implements RetractablePartial<PartialTime
     @Override
     public List<TimeInState> answer() {
         return spent.entrySet().stream().filter(entry -> entry.getValue().timelines > 0)
-                .map(entry -> new TimeInState(entry.getKey(), entry.getValue().micros, entry.getValue().timelines))
+                .map(entry -> new TimeInState(spellings.shown(entry.getKey()), entry.getValue().micros,
+                        entry.getValue().timelines))
                 .sorted(TIME_ORDER).toList();
     }
 

@@ -4,6 +4,7 @@ import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.StuckTimeline;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
@@ -42,6 +43,7 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
     private final int limit;
     private final Scope scope;
     private final SortedRun<StuckTimeline> found;
+    private final Spellings spellings = new Spellings();
 
     public StuckRun(Optional<JsonValue> value, long longerThanMicros, Timestamp at, Optional<Position> after,
             int limit, Scope scope) {
@@ -101,13 +103,20 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
     }
 
     @Override
+    public void spell(ValueSpellings store) {
+        spellings.add(store);
+    }
+
+    @Override
     public StuckRun merge(StuckRun other) {
+        spellings.merge(other.spellings);
         found.merge(other.found);
         return this;
     }
 
     @Override
     public List<StuckTimeline> answer() {
-        return found.first();
+        return found.first().stream().map(stuck -> new StuckTimeline(stuck.timeline(),
+                spellings.shown(stuck.value()), stuck.since(), stuck.micros())).toList();
     }
 }

@@ -4,6 +4,7 @@ import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.port.out.TransitionPosition;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Transition;
@@ -26,6 +27,7 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
     private final int limit;
     private final Scope scope;
     private final SortedRun<Transition> found;
+    private final Spellings spellings = new Spellings();
 
     public TransitionRun(TransitionFilter filter, boolean entries, Optional<TransitionPosition> after, int limit,
             Scope scope) {
@@ -80,13 +82,21 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
     }
 
     @Override
+    public void spell(ValueSpellings store) {
+        spellings.add(store);
+    }
+
+    @Override
     public TransitionRun merge(TransitionRun other) {
+        spellings.merge(other.spellings);
         found.merge(other.found);
         return this;
     }
 
     @Override
     public List<Transition> answer() {
-        return found.first();
+        return found.first().stream().map(transition -> new Transition(transition.timeline(), transition.at(),
+                transition.seq(), transition.from().map(spellings::shown), spellings.shown(transition.to()),
+                transition.durationMicros())).toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.question.PartialValueUsage;
 import dev.timelines.application.question.Rankings;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Timestamp;
@@ -39,7 +40,8 @@ public final class AttributeCatalogService implements DescribeAttributesUseCase 
 
     @Override
     public Page<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf, PageRequest page) {
-        List<ValueUsage> ranked = scans.values(attribute, asOf).stream().sorted(USAGE_ORDER).toList();
+        List<ValueUsage> ranked = new PartialValueUsage(scans.values(attribute, asOf), scans.spellings(attribute))
+                .answer().stream().sorted(USAGE_ORDER).toList();
         int offset = page.cursor().map(AttributeCatalogService::offset).orElse(0);
         List<ValueUsage> rest = ranked.subList(Math.min(offset, ranked.size()), ranked.size());
         return Paging.page(rest, page, last -> Cursors.encode(VALUES, offset + page.limit()));

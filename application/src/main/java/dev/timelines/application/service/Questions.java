@@ -33,7 +33,7 @@ final class Questions {
     }
 
     <P extends PartialAnswer<P, A>, A> A answer(Attribute attribute, P partial, FastPath<P> fastPath) {
-        return fastPathOrFold(attribute, partial, fastPath).answer();
+        return spelled(attribute, fastPathOrFold(attribute, partial, fastPath)).answer();
     }
 
     /**
@@ -52,10 +52,10 @@ final class Questions {
             if (fastPath.fill(indexed, attribute, now) && indexed.changedSince(changed,
                     timeline -> addSelected(gone, timeline, selection), timeline -> addSelected(then, timeline,
                             selection))) {
-                return now.without(gone).merge(then).answer();
+                return spelled(attribute, now.without(gone).merge(then)).answer();
             }
         }
-        return fastPathOrFold(attribute, partial, fastPath).answer();
+        return spelled(attribute, fastPathOrFold(attribute, partial, fastPath)).answer();
     }
 
     StoreScans scans() {
@@ -67,6 +67,12 @@ final class Questions {
         return partial.scope().isAll() && fastPath.fill(indexed, attribute, partial)
                 ? partial
                 : StayFold.fold(scans, attribute, partial);
+    }
+
+    /** The partial with the spellings of this store: what it would bring to a merge with other stores' partials. */
+    private <P extends PartialAnswer<P, ?>> P spelled(Attribute attribute, P partial) {
+        partial.spell(scans.spellings(attribute));
+        return partial;
     }
 
     private static void addSelected(PartialAnswer<?, ?> partial, TimelineStays timeline, StaySelection selection) {

@@ -31,6 +31,12 @@ public interface StoreScans {
     /** Top-level attribute names after {@code after} in code point order, at most {@code limit}. */
     List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf);
 
+    /**
+     * The spelling each value of the attribute is shown in, as stored now, with the seq of the event that wrote it:
+     * what lets partial answers of several stores show values as one store would ({@code Spellings}).
+     */
+    ValueSpellings spellings(Attribute attribute);
+
     /** The distinct values of the attribute with the events and timelines carrying each, in any order. */
     List<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf);
 }

@@ -165,17 +165,27 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
         return usage;
     }
 
-    /** Per value of the attribute, equal values being one, the value as the stored event with the lowest seq wrote it. */
-    private synchronized Map<JsonValue, JsonValue> firstWritten(Attribute attribute) {
-        Map<JsonValue, Event> first = new HashMap<>();
+    @Override
+    public ValueSpellings spellings(Attribute attribute) {
+        Map<JsonValue, Spelling> first = firstSpellings(attribute);
+        return value -> Optional.ofNullable(first.get(value));
+    }
+
+    /** Per value of the attribute, equal values being one, as the stored event with the lowest seq wrote it. */
+    private Map<JsonValue, JsonValue> firstWritten(Attribute attribute) {
         Map<JsonValue, JsonValue> written = new HashMap<>();
+        firstSpellings(attribute).forEach((value, spelling) -> written.put(value, spelling.shown()));
+        return written;
+    }
+
+    private synchronized Map<JsonValue, Spelling> firstSpellings(Attribute attribute) {
+        Map<JsonValue, Spelling> first = new HashMap<>();
         events.values().forEach(list -> list.forEach(event -> attribute.valueIn(event.data()).ifPresent(value -> {
-            Event known = first.get(value);
+            Spelling known = first.get(value);
             if (known == null || event.seq() < known.seq()) {
-                first.put(value, event);
-                written.put(value, value);
+                first.put(value, new Spelling(value, event.seq()));
             }
         })));
-        return written;
+        return first;
     }
 }

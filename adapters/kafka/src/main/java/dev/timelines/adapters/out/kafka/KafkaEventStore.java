@@ -12,6 +12,7 @@ import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StorageStartingException;
 import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.KeyRun;
@@ -219,6 +220,11 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     @Override
     public List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf) {
         return engine().attributeNames(after, limit, asOf);
+    }
+
+    @Override
+    public ValueSpellings spellings(Attribute attribute) {
+        return engine().spellings(attribute);
     }
 
     @Override

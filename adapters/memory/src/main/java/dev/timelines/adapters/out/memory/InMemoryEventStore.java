@@ -9,6 +9,7 @@ import dev.timelines.application.port.out.SeqConflictException;
 import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.KeyRun;
@@ -472,6 +473,12 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
             knownTimelines(asOf.get()).forEach(timeline -> timeline.events().forEach(event -> known.add(event.data())));
             return known.after(after, limit);
         });
+    }
+
+    /** Each value looked up under the read lock when asked: a partial answer spells its values when it answers. */
+    @Override
+    public ValueSpellings spellings(Attribute attribute) {
+        return value -> ask(attribute, index -> index.dictionary().spelling(value));
     }
 
     /** As known at a moment, the values are counted over the events known then, shown as the index shows them. */

@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.memory;
 
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.out.Spelling;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.JsonValue;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +40,12 @@ final class ValueDictionary {
 
     JsonValue value(int id) {
         return values[id];
+    }
+
+    /** The spelling the value is shown in and the seq that wrote it; empty when no event carries it. */
+    Optional<Spelling> spelling(JsonValue value) {
+        int id = idOf(value);
+        return id < 0 ? Optional.empty() : Optional.of(new Spelling(values[id], firstSeq[id]));
     }
 
     /** Counts one more event carrying the value and returns its id. */

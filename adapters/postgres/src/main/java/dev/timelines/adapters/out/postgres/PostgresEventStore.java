@@ -5,9 +5,11 @@ import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StayScan;
+import dev.timelines.application.port.out.Spelling;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.question.KeyRun;
 import dev.timelines.application.question.PartialAdjacentValues;
 import dev.timelines.application.question.PartialProcessMap;
@@ -172,6 +174,22 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Store
             });
             return null;
         });
+    }
+
+    /** Read once, on the first value asked: a question showing no value costs no query. */
+    @Override
+    public ValueSpellings spellings(Attribute attribute) {
+        return new ValueSpellings() {
+            private Map<JsonValue, Spelling> first;
+
+            @Override
+            public Optional<Spelling> of(JsonValue value) {
+                if (first == null) {
+                    first = ask(attribute, StateQuestions::spellings);
+                }
+                return Optional.ofNullable(first.get(value));
+            }
+        };
     }
 
     /** As known at a moment, counted over the events received by then, values shown as they are now. */

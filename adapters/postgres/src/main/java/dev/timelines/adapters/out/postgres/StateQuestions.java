@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.postgres;
 
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.out.Spelling;
 import dev.timelines.application.question.KeyRun;
 import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.application.question.PartialTimeInStates;
@@ -9,7 +10,9 @@ import dev.timelines.domain.TimelineKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fast paths of the questions about states, each one SQL statement over the change points of one attribute
@@ -62,6 +65,14 @@ final class StateQuestions {
             GROUP BY value
             """.formatted(ValueSql.firstWritten("value")));
 
+    /** The first spelling of a value is its row with the lowest first_seq, as first_written picks it. */
+    private static final Sql SPELLINGS = new Sql("""
+            SELECT %s AS shown, min(first_seq) AS seq
+            FROM attribute_values
+            WHERE attribute_id = :attribute
+            GROUP BY value
+            """.formatted(ValueSql.firstWritten("value")));
+
     private StateQuestions() {
     }
 
@@ -102,6 +113,15 @@ final class StateQuestions {
     static List<ValueUsage> values(Connection connection, int attribute) throws SQLException {
         return VALUES.list(connection, Sql.with("attribute", attribute),
                 result -> new ValueUsage(shown(result), result.getLong("events"), result.getLong("timelines")));
+    }
+
+    static Map<JsonValue, Spelling> spellings(Connection connection, int attribute) throws SQLException {
+        Map<JsonValue, Spelling> spellings = new HashMap<>();
+        SPELLINGS.forEach(connection, Sql.with("attribute", attribute), result -> {
+            JsonValue shown = shown(result);
+            spellings.put(shown, new Spelling(shown, result.getLong("seq")));
+        });
+        return spellings;
     }
 
     private static JsonValue shown(ResultSet result) throws SQLException {
