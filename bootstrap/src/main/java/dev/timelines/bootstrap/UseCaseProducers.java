@@ -54,7 +54,7 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     ChangeFeed changeFeed(StreamConfig config, Clock clock) {
-        return new ChangeFeed(clock.millis(), config.retainedChanges());
+        return new ChangeFeed(clock.millis(), config.retainedChanges(), config.idleAfter());
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The event log as the services write through it: every durable append and deletion is recorded in the
- * {@link ChangeFeed} as the timelines it changed, before and after. Anything that writes through {@link EventLog}
+ * {@link ChangeFeed} as the timelines it changed, before and after, while a stream watches the feed (recording is
+ * what costs: see {@link ChangeFeed}). Anything that writes through {@link EventLog}
  * (ingest, import, deletion, and retention, which deletes through it) is thereby seen by the transitions stream.
  *
  * <p>A timeline is read before and after the write under a lock of its own (one of {@value #STRIPES}, by the key's
@@ -55,8 +56,15 @@ public final class ChangeRecordingLog implements EventLog {
         return recorded(events.stream().map(TimelineEvent::timeline).toList(), () -> log.restore(events));
     }
 
-    /** Runs the write with the timelines' stripes held, and records the timelines it changed. */
+    /**
+     * Runs the write; while streams watch the feed, with the timelines' stripes held, recording the timelines it
+     * changed.
+     */
     private IngestResult recorded(List<TimelineKey> timelines, Supplier<IngestResult> write) {
+        return feed.unrecordedIfUnwatched(write).orElseGet(() -> recordedWrite(timelines, write));
+    }
+
+    private IngestResult recordedWrite(List<TimelineKey> timelines, Supplier<IngestResult> write) {
         Map<TimelineKey, Optional<Timeline>> before = new LinkedHashMap<>();
         timelines.forEach(key -> before.put(key, Optional.empty()));
         List<ReentrantLock> held = lock(before.keySet());
@@ -76,6 +84,10 @@ public final class ChangeRecordingLog implements EventLog {
 
     @Override
     public boolean delete(TimelineKey key) {
+        return feed.unrecordedIfUnwatched(() -> log.delete(key)).orElseGet(() -> recordedDelete(key));
+    }
+
+    private boolean recordedDelete(TimelineKey key) {
         List<ReentrantLock> held = lock(List.of(key));
         try {
             Optional<Timeline> before = reader.timeline(key);

@@ -39,6 +39,7 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
     @Override
     public Watch watch(Attribute attribute, Optional<JsonValue> from, Optional<JsonValue> to, boolean entries,
             Optional<StreamPosition> after) {
+        feed.watch();
         StreamPosition start = after.orElseGet(feed::current);
         feed.check(start);
         return new FeedWatch(new Selection(attribute, new TransitionFilter(from, to, Window.ALL), entries), start);

@@ -16,6 +16,7 @@ import dev.timelines.application.port.in.WatchTransitionsUseCase.Watch;
 import dev.timelines.application.port.out.ReferenceStorage;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,9 +30,28 @@ class TransitionStreamServiceTest {
     private static final int RETAINED = 4;
 
     private final ReferenceStorage store = new ReferenceStorage();
-    private final ChangeFeed feed = new ChangeFeed(7, RETAINED);
+    private final ChangeFeed feed = new ChangeFeed(7, RETAINED, Duration.ofHours(1));
     private final ChangeRecordingLog log = new ChangeRecordingLog(store, store, feed);
     private final TransitionStreamService streams = new TransitionStreamService(feed);
+
+    @Test
+    void writesWhileNoStreamWatchesAreNotRecordedAndThePositionsBeforeThemAreGone() {
+        ChangeFeed idle = new ChangeFeed(7, RETAINED, Duration.ZERO);
+        ChangeRecordingLog idleLog = new ChangeRecordingLog(store, store, idle);
+        TransitionStreamService idleStreams = new TransitionStreamService(idle);
+        Watch stale = idleStreams.watch(STATUS, Optional.empty(), Optional.empty(), false, Optional.empty());
+
+        idleLog.append(List.of(status("o", 0, "paid"), status("o", 100, "shipped")), RECEIVED);
+
+        assertEquals(2, store.timeline(key("o")).orElseThrow().events().size(), "the write itself is done");
+        assertThrows(PositionGoneException.class, () -> stale.next(10));
+        Watch listening = idleStreams.watch(STATUS, Optional.empty(), Optional.empty(), false, Optional.empty());
+        Runnable stop = listening.listen(() -> { });
+        idleLog.append(List.of(status("o", 40, "on_hold")), RECEIVED);
+        stop.run();
+        assertEquals(List.of("retraction paid->shipped@100", "transition paid->on_hold@40",
+                "transition on_hold->shipped@100"), shown(listening.next(10)));
+    }
 
     @Test
     void aLateEventRetractsTheTransitionItSplitsAndAddsBothHalves() {

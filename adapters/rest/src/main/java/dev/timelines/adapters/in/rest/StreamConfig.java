@@ -23,4 +23,11 @@ public interface StreamConfig {
     /** Timeline revisions kept for clients that lag or resume; a position before them is answered 410. */
     @WithDefault("100000")
     int retainedChanges();
+
+    /**
+     * How long changes go on being recorded after the last stream started or stopped; past it, with no stream open,
+     * writes are not recorded (they cost nothing extra) and earlier positions are answered 410.
+     */
+    @WithDefault("5m")
+    Duration idleAfter();
 }
