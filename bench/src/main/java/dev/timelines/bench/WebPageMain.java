@@ -7,22 +7,16 @@ import dev.timelines.bench.questions.Answer;
 import dev.timelines.bench.questions.Parameters;
 import dev.timelines.bench.questions.Span;
 import dev.timelines.bench.workload.Dataset;
-import dev.timelines.bench.workload.OrderLifecycles;
-import java.io.File;
+import dev.timelines.bootstrap.HeadlessChromium;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -74,11 +68,7 @@ public final class WebPageMain {
         all.addAll(List.of("--engines", "timelines-http"));
         Options options = Options.parse(all.toArray(String[]::new));
         String loadBefore = Machine.loadAverage();
-        Path file = options.workDir().resolve("data").resolve("orders-" + options.scale().label() + "-"
-                + options.seed() + ".ndjson");
-        progress("generating %s", file);
-        Dataset dataset = OrderLifecycles.generate(options.seed(), options.scale().events(),
-                options.scale().timelines(), file);
+        Dataset dataset = Benchmark.generate(options);
         Parameters parameters = Parameters.of(dataset);
         EngineCatalogue.Slot slot = EngineCatalogue.of(options, dataset, parameters.asOfRows()).slots().stream()
                 .filter(candidate -> candidate.option().equals("timelines-http")).findFirst().orElseThrow();
@@ -114,7 +104,7 @@ public final class WebPageMain {
 
     /** Per measured run: click to graph drawn, and click to the summary's last byte. */
     private static double[][] inBrowser(TimelinesOverHttp service, Span day, int rows, int warmups, int repetitions) {
-        WebDriver browser = chromium();
+        WebDriver browser = HeadlessChromium.start();
         try {
             browser.get(service.uri("/").toString());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -178,26 +168,6 @@ public final class WebPageMain {
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
         return String.format("%.0f ms", sorted[Math.max(rank, 1) - 1]);
-    }
-
-    /** Debian's Chromium and chromedriver from the PATH, headless, as WebPageIT starts them. */
-    private static WebDriver chromium() {
-        ChromeOptions chrome = new ChromeOptions();
-        chrome.setBinary(onPath("chromium"));
-        chrome.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,860");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(onPath("chromedriver"))).build();
-        return new ChromeDriver(driver, chrome);
-    }
-
-    private static String onPath(String program) {
-        return Stream.of(System.getenv("PATH").split(File.pathSeparator))
-                .map(directory -> Path.of(directory, program))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(program + " is not on the PATH (apt-get install "
-                        + "chromium chromium-driver)"))
-                .toString();
     }
 
     private static void check(boolean holds, String otherwise) {
