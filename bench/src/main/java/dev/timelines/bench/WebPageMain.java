@@ -111,7 +111,11 @@ public final class WebPageMain {
             browser.findElement(By.linkText("Process map")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#map-attribute option[value='" + Parameters.ATTRIBUTE + "']")));
-            new Select(browser.findElement(By.id("map-attribute"))).selectByValue(Parameters.ATTRIBUTE);
+            // Tried again while stale: the list may be filled again meanwhile, as WebPageIT found.
+            wait.until(ExpectedConditions.refreshed(driver -> {
+                new Select(driver.findElement(By.id("map-attribute"))).selectByValue(Parameters.ATTRIBUTE);
+                return true;
+            }));
             browser.findElement(By.cssSelector("label[for='map-window-custom']")).click();
             browser.findElement(By.id("map-window-since")).sendKeys(Span.seconds(day.sinceMicros()));
             browser.findElement(By.id("map-window-until")).sendKeys(Span.seconds(day.untilMicros()));
