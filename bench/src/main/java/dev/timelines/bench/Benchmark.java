@@ -33,11 +33,7 @@ final class Benchmark {
     /** Runs and reports; false when the engines disagree. */
     boolean run() throws Exception {
         String loadBefore = Machine.loadAverage();
-        Path file = options.workDir().resolve("data").resolve("orders-" + options.scale().label() + "-"
-                + options.seed() + ".ndjson");
-        progress("generating %s", file);
-        Dataset dataset = OrderLifecycles.generate(options.seed(), options.scale().events(),
-                options.scale().timelines(), file);
+        Dataset dataset = generate(options);
         Parameters parameters = Parameters.of(dataset);
         EngineCatalogue catalogue = EngineCatalogue.of(options, dataset, parameters.asOfRows());
         Figures figures = new Figures();
@@ -82,6 +78,14 @@ final class Benchmark {
         DocsSection.replace(options.docs(), options.scale(), report);
         progress("report written to %s and %s", options.docs(), copy);
         return true;
+    }
+
+    /** The run's data, written afresh to the working directory. */
+    static Dataset generate(Options options) throws IOException {
+        Path file = options.workDir().resolve("data").resolve("orders-" + options.scale().label() + "-"
+                + options.seed() + ".ndjson");
+        progress("generating %s", file);
+        return OrderLifecycles.generate(options.seed(), options.scale().events(), options.scale().timelines(), file);
     }
 
     /** Loads the engine {@code loadRepetitions} times, each into a fresh instance, and keeps the last one. */

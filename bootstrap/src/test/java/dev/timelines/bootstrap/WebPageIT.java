@@ -3,7 +3,6 @@ package dev.timelines.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -64,7 +59,7 @@ class WebPageIT {
                 "-Xmx256m", "-Dtimelines.auth.enabled=true", "-Dtimelines.auth.keys=" + KEY + "=write");
         ingest(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/web/orders.ndjson")));
         ingest(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/web/seed.ndjson")));
-        browser = chromium();
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -354,25 +349,5 @@ class WebPageIT {
                         .POST(ndjson).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
-    }
-
-    /** Debian's Chromium and chromedriver, found on the PATH (install-missing.sh puts them there). */
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(onPath("chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,860");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(onPath("chromedriver"))).build();
-        return new ChromeDriver(driver, options);
-    }
-
-    private static String onPath(String program) {
-        return Stream.of(System.getenv("PATH").split(File.pathSeparator))
-                .map(directory -> Path.of(directory, program))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(program + " is not on the PATH: run "
-                        + "bootstrap/src/test/tools/install-missing.sh (the build does before the browser tests)"))
-                .toString();
     }
 }

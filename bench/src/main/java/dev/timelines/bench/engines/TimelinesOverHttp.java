@@ -12,6 +12,7 @@ import dev.timelines.bootstrap.ServiceProcess;
 import dev.timelines.domain.Timestamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -148,6 +149,11 @@ public final class TimelinesOverHttp implements Engine {
             accepted += json(reply, "POST /events").get("accepted").asLong();
         }
         return accepted;
+    }
+
+    /** The loaded service's address, for a client of its own (the web page's timing, WebPageMain). */
+    public URI uri(String pathAndQuery) {
+        return service.uri(pathAndQuery);
     }
 
     @Override
