@@ -1,8 +1,8 @@
 package dev.timelines.adapters.out.journal;
 
-import dev.timelines.adapters.out.memory.Admission;
 import dev.timelines.adapters.out.memory.EventBytes;
 import dev.timelines.domain.Event;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,10 +27,10 @@ final class EventCodec {
     }
 
     /** A batch's events; a batch of only duplicates is still written, as an ordering barrier. */
-    static JournalRecord events(List<Admission.Admitted> events) {
+    static JournalRecord events(List<TimelineEvent> events) {
         return write(EVENTS, out -> {
             out.writeInt(events.size());
-            for (Admission.Admitted admitted : events) {
+            for (TimelineEvent admitted : events) {
                 EventBytes.write(out, admitted.timeline(), admitted.event());
             }
         });
@@ -51,10 +51,10 @@ final class EventCodec {
         return write(DELETE, out -> EventBytes.writeString(out, key.value()));
     }
 
-    static List<Admission.Admitted> readEvents(byte[] payload) {
+    static List<TimelineEvent> readEvents(byte[] payload) {
         return read(payload, in -> {
             int count = in.readInt();
-            List<Admission.Admitted> events = new ArrayList<>(count);
+            List<TimelineEvent> events = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 events.add(EventBytes.read(in));
             }

@@ -1,8 +1,8 @@
 package dev.timelines.adapters.out.journal;
 
-import dev.timelines.adapters.out.memory.Admission;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class EventCompaction implements CompactionFilter {
     private final Deletions deletions;
     private long highestSeq;
     private long highestKeptSeq;
-    private Admission.Admitted highestDropped;
+    private TimelineEvent highestDropped;
 
     EventCompaction(Deletions deletions) {
         this.deletions = deletions;
@@ -53,7 +53,7 @@ final class EventCompaction implements CompactionFilter {
         Event standIn = new Event(dropped.timestamp(), dropped.seq(), dropped.received(), Optional.empty(),
                 JsonValue.Obj.EMPTY);
         TimelineKey timeline = highestDropped.timeline();
-        return List.of(EventCodec.events(List.of(new Admission.Admitted(timeline, standIn))),
+        return List.of(EventCodec.events(List.of(new TimelineEvent(timeline, standIn))),
                 EventCodec.delete(timeline));
     }
 
@@ -72,9 +72,9 @@ final class EventCompaction implements CompactionFilter {
     }
 
     private Optional<JournalRecord> keptEvents(JournalRecord record) {
-        List<Admission.Admitted> events = EventCodec.readEvents(record.payload());
-        List<Admission.Admitted> kept = new ArrayList<>(events.size());
-        for (Admission.Admitted admitted : events) {
+        List<TimelineEvent> events = EventCodec.readEvents(record.payload());
+        List<TimelineEvent> kept = new ArrayList<>(events.size());
+        for (TimelineEvent admitted : events) {
             long seq = admitted.event().seq();
             if (seq <= highestSeq) {
                 // The stand-in's reasoning needs seqs in log order; the store writes them so. Stop rather than guess.

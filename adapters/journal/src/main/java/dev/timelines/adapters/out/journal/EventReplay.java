@@ -1,8 +1,8 @@
 package dev.timelines.adapters.out.journal;
 
-import dev.timelines.adapters.out.memory.Admission;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -49,12 +49,12 @@ final class EventReplay implements RecordVisitor {
         return highestSeq;
     }
 
-    private void restore(List<Admission.Admitted> events, LogPosition position) {
+    private void restore(List<TimelineEvent> events, LogPosition position) {
         if (events.isEmpty()) {
             return;
         }
         dead.appended(position.segment(), events.get(0).event().seq());
-        for (Admission.Admitted admitted : events) {
+        for (TimelineEvent admitted : events) {
             memory.replay(admitted.timeline(), admitted.event());
             highestSeq = Math.max(highestSeq, admitted.event().seq());
         }

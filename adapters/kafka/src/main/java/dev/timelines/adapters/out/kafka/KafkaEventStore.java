@@ -1,6 +1,5 @@
 package dev.timelines.adapters.out.kafka;
 
-import dev.timelines.adapters.out.memory.Admission;
 import dev.timelines.adapters.out.memory.EventBytes;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.application.model.ValueUsage;
@@ -31,7 +30,6 @@ import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,9 +112,9 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     public IngestResult append(List<IncomingEvent> events, Timestamp received) {
         synchronized (writing) {
             long seq = Math.max(applier.lastSeq(), lastGiven);
-            List<Admission.Admitted> accepted = new ArrayList<>();
+            List<TimelineEvent> accepted = new ArrayList<>();
             for (IncomingEvent event : firstOfTheirIds(events, IncomingEvent::timeline, IncomingEvent::id)) {
-                accepted.add(new Admission.Admitted(event.timeline(), event.stored(++seq, received)));
+                accepted.add(new TimelineEvent(event.timeline(), event.stored(++seq, received)));
             }
             lastGiven = seq;
             return write(accepted, events.size());
@@ -133,11 +131,8 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
                 throw new SeqConflictException(first, highest);
             }
             lastGiven = events.get(events.size() - 1).event().seq();
-            List<Admission.Admitted> accepted = firstOfTheirIds(events, TimelineEvent::timeline,
-                    event -> event.event().id()).stream()
-                    .map(event -> new Admission.Admitted(event.timeline(), event.event()))
-                    .toList();
-            return write(accepted, events.size());
+            return write(firstOfTheirIds(events, TimelineEvent::timeline, event -> event.event().id()),
+                    events.size());
         }
     }
 
@@ -159,7 +154,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     }
 
     /** Writes the request's accepted events as one transaction. */
-    private IngestResult write(List<Admission.Admitted> accepted, int requested) {
+    private IngestResult write(List<TimelineEvent> accepted, int requested) {
         if (!accepted.isEmpty()) {
             commit(records(accepted));
         }
@@ -167,12 +162,12 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     }
 
     /** One record per event, each with the request's header. */
-    private List<ProducerRecord<byte[], byte[]>> records(List<Admission.Admitted> events) {
+    private List<ProducerRecord<byte[], byte[]>> records(List<TimelineEvent> events) {
         Map<Integer, Integer> perPartition = new HashMap<>();
         events.forEach(admitted -> perPartition.merge(partitions.of(admitted.timeline()), 1, Integer::sum));
         RequestHeader header = new RequestHeader(events.get(0).event().seq(), perPartition);
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (Admission.Admitted admitted : events) {
+        for (TimelineEvent admitted : events) {
             ProducerRecord<byte[], byte[]> record = record(admitted.timeline(), EventBytes.of(admitted.timeline(),
                     admitted.event()));
             record.headers().add(header.toHeader());

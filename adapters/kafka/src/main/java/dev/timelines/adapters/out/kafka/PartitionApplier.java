@@ -1,9 +1,9 @@
 package dev.timelines.adapters.out.kafka;
 
-import dev.timelines.adapters.out.memory.Admission;
 import dev.timelines.adapters.out.memory.EventBytes;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.domain.EventId;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +105,7 @@ final class PartitionApplier implements Runnable {
             engine.delete(new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)));
             return;
         }
-        Admission.Admitted admitted;
+        TimelineEvent admitted;
         try {
             admitted = EventBytes.from(record.value());
         } catch (IOException e) {
@@ -118,10 +118,10 @@ final class PartitionApplier implements Runnable {
     }
 
     /** The writer checked the ids; another node writing the same id at the same moment lost the race in the log. */
-    private void restore(InMemoryEventStore engine, List<Admission.Admitted> events) {
-        List<Admission.Admitted> kept = new ArrayList<>();
+    private void restore(InMemoryEventStore engine, List<TimelineEvent> events) {
+        List<TimelineEvent> kept = new ArrayList<>();
         Set<Map.Entry<TimelineKey, EventId>> ids = new HashSet<>();
-        for (Admission.Admitted admitted : events) {
+        for (TimelineEvent admitted : events) {
             if (admitted.event().id().map(id -> !engine.holds(admitted.timeline(), id)
                     && ids.add(Map.entry(admitted.timeline(), id))).orElse(true)) {
                 kept.add(admitted);

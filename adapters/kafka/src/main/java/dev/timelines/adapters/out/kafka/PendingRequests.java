@@ -1,6 +1,6 @@
 package dev.timelines.adapters.out.kafka;
 
-import dev.timelines.adapters.out.memory.Admission;
+import dev.timelines.domain.TimelineEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +14,13 @@ import java.util.Optional;
 final class PendingRequests {
 
     /** One record read: its event and where it lies. */
-    private record Part(Admission.Admitted event, int partition, long offset) {
+    private record Part(TimelineEvent event, int partition, long offset) {
     }
 
     private final Map<Long, List<Part>> parts = new HashMap<>();
 
     /** Adds a record of a request; the request's events once {@code expected} of them are in, in log order. */
-    Optional<List<Admission.Admitted>> add(long request, int expected, Admission.Admitted event, int partition,
+    Optional<List<TimelineEvent>> add(long request, int expected, TimelineEvent event, int partition,
             long offset) {
         List<Part> read = parts.computeIfAbsent(request, none -> new ArrayList<>());
         read.add(new Part(event, partition, offset));

@@ -3,6 +3,7 @@ package dev.timelines.adapters.out.memory;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.io.ByteArrayInputStream;
@@ -50,7 +51,7 @@ public final class EventBytes {
     }
 
     /** The event {@link #of} wrote; an {@link IOException} when the bytes are not one. */
-    public static Admission.Admitted from(byte[] bytes) throws IOException {
+    public static TimelineEvent from(byte[] bytes) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             return read(in);
         }
@@ -68,14 +69,14 @@ public final class EventBytes {
         writeValue(out, event.data());
     }
 
-    public static Admission.Admitted read(DataInputStream in) throws IOException {
+    public static TimelineEvent read(DataInputStream in) throws IOException {
         TimelineKey key = new TimelineKey(readString(in));
         Timestamp timestamp = new Timestamp(in.readLong());
         long seq = in.readLong();
         Timestamp received = new Timestamp(in.readLong());
         Optional<EventId> id = in.readBoolean() ? Optional.of(new EventId(readString(in))) : Optional.empty();
         JsonValue.Obj data = (JsonValue.Obj) readValue(in);
-        return new Admission.Admitted(key, new Event(timestamp, seq, received, id, data));
+        return new TimelineEvent(key, new Event(timestamp, seq, received, id, data));
     }
 
     private static void writeValue(DataOutputStream out, JsonValue value) throws IOException {

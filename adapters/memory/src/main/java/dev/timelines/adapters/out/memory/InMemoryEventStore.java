@@ -82,10 +82,10 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
      */
     public Admission admit(List<IncomingEvent> events, Timestamp received) {
         return write(() -> {
-            List<Admission.Admitted> admitted = new ArrayList<>();
+            List<TimelineEvent> admitted = new ArrayList<>();
             for (IncomingEvent incoming : events) {
                 if (reserved(incoming.timeline(), incoming.id())) {
-                    admitted.add(new Admission.Admitted(incoming.timeline(), incoming.stored(++lastSeq, received)));
+                    admitted.add(new TimelineEvent(incoming.timeline(), incoming.stored(++lastSeq, received)));
                 }
             }
             return new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size()));
@@ -111,10 +111,10 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
             if (first <= lastSeq) {
                 throw new SeqConflictException(first, lastSeq);
             }
-            List<Admission.Admitted> admitted = new ArrayList<>();
+            List<TimelineEvent> admitted = new ArrayList<>();
             for (TimelineEvent restored : events) {
                 if (reserved(restored.timeline(), restored.event().id())) {
-                    admitted.add(new Admission.Admitted(restored.timeline(), restored.event()));
+                    admitted.add(restored);
                 }
             }
             lastSeq = events.get(events.size() - 1).event().seq();
@@ -139,7 +139,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     /** Gives up an admitted batch that could not be made durable: its ids may be sent again. */
     public void abandon(Admission admission) {
         write(() -> {
-            for (Admission.Admitted admitted : admission.events()) {
+            for (TimelineEvent admitted : admission.events()) {
                 StoredTimeline timeline = timelines.get(admitted.timeline());
                 if (timeline != null) {
                     admitted.event().id().ifPresent(timeline::release);
@@ -151,13 +151,13 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     /** Puts back an event read from a durable log, with the seq it was given then. */
     public void replay(TimelineKey key, Event event) {
-        replay(List.of(new Admission.Admitted(key, event)));
+        replay(List.of(new TimelineEvent(key, event)));
     }
 
     /** Puts back events read from a durable log, with their seqs, all visible at once: no reader sees part of them. */
-    public void replay(List<Admission.Admitted> events) {
+    public void replay(List<TimelineEvent> events) {
         write(() -> {
-            for (Admission.Admitted restored : events) {
+            for (TimelineEvent restored : events) {
                 restored.event().id().ifPresent(timelines.getOrCreate(restored.timeline())::reserve);
                 insert(restored.timeline(), restored.event());
                 lastSeq = Math.max(lastSeq, restored.event().seq());
