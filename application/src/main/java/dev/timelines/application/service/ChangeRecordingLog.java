@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -47,55 +48,43 @@ public final class ChangeRecordingLog implements EventLog {
 
     @Override
     public IngestResult append(List<IncomingEvent> events, Timestamp received) {
-        return recorded(events.stream().map(IncomingEvent::timeline).toList(), () -> log.append(events, received));
+        return recorded(events.stream().map(IncomingEvent::timeline).toList(), () -> log.append(events, received),
+                result -> result.accepted() > 0);
     }
 
     /** An import changes timelines as an ingest does: the stream sees its transitions. */
     @Override
     public IngestResult restore(List<TimelineEvent> events) {
-        return recorded(events.stream().map(TimelineEvent::timeline).toList(), () -> log.restore(events));
+        return recorded(events.stream().map(TimelineEvent::timeline).toList(), () -> log.restore(events),
+                result -> result.accepted() > 0);
+    }
+
+    @Override
+    public boolean delete(TimelineKey key) {
+        return recorded(List.of(key), () -> log.delete(key), deleted -> deleted);
     }
 
     /**
      * Runs the write; while streams watch the feed, with the timelines' stripes held, recording the timelines it
-     * changed.
+     * changed when {@code changedAny} says it changed some.
      */
-    private IngestResult recorded(List<TimelineKey> timelines, Supplier<IngestResult> write) {
-        return feed.unrecordedIfUnwatched(write).orElseGet(() -> recordedWrite(timelines, write));
+    private <T> T recorded(List<TimelineKey> timelines, Supplier<T> write, Predicate<T> changedAny) {
+        return feed.unrecordedIfUnwatched(write).orElseGet(() -> recordedWrite(timelines, write, changedAny));
     }
 
-    private IngestResult recordedWrite(List<TimelineKey> timelines, Supplier<IngestResult> write) {
+    private <T> T recordedWrite(List<TimelineKey> timelines, Supplier<T> write, Predicate<T> changedAny) {
         Map<TimelineKey, Optional<Timeline>> before = new LinkedHashMap<>();
         timelines.forEach(key -> before.put(key, Optional.empty()));
         List<ReentrantLock> held = lock(before.keySet());
         try {
             before.replaceAll((key, none) -> reader.timeline(key));
-            IngestResult result = write.get();
-            if (result.accepted() > 0) {
+            T result = write.get();
+            if (changedAny.test(result)) {
                 List<TimelineRevision> revisions = new ArrayList<>(before.size());
                 before.forEach((key, then) -> revisions.add(new TimelineRevision(key, then, reader.timeline(key))));
                 feed.record(revisions.stream().filter(TimelineRevision::changes).toList());
             }
             return result;
-        } finally {
-            held.forEach(ReentrantLock::unlock);
-        }
-    }
-
-    @Override
-    public boolean delete(TimelineKey key) {
-        return feed.unrecordedIfUnwatched(() -> log.delete(key)).orElseGet(() -> recordedDelete(key));
-    }
-
-    private boolean recordedDelete(TimelineKey key) {
-        List<ReentrantLock> held = lock(List.of(key));
-        try {
-            Optional<Timeline> before = reader.timeline(key);
-            boolean deleted = log.delete(key);
-            if (deleted) {
-                feed.record(List.of(new TimelineRevision(key, before, Optional.empty())));
-            }
-            return deleted;
         } finally {
             held.forEach(ReentrantLock::unlock);
         }
