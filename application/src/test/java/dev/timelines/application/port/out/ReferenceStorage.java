@@ -70,10 +70,15 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
         return new IngestResult(accepted, batch.size() - accepted);
     }
 
+    /** A deletion takes a seq of its own, as in every storage (docs/semantics.md, "Seq"). */
     @Override
     public synchronized boolean delete(TimelineKey key) {
         ids.remove(key);
-        return events.remove(key) != null;
+        if (events.remove(key) == null) {
+            return false;
+        }
+        seq++;
+        return true;
     }
 
     @Override
