@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * The steps of one selection at the stream's frontier, computed once for all its clients: when a client asks for
- * the step after the frontier and the durable seq rose, the hub computes the steps up to it (each at most
- * {@code maxStep} seqs) and keeps the last {@value #KEPT_STEPS}. Clients at a kept step's start take it without
+ * the step after the frontier and the durable seq rose, the hub computes the steps up to it (each as long as
+ * {@link StepEnds} allows) and keeps the last {@value #KEPT_STEPS}. Clients at a kept step's start take it without
  * computing; a client behind them computes its own steps up to the next boundary the hub has, then joins.
  * Thread-safe: computing a step holds the hub, so the clients that want it wait for it rather than compute it too.
  */
@@ -18,15 +18,15 @@ final class StreamHub {
 
     private final StreamSelection selection;
     private final StoreHistory history;
-    private final long maxStep;
+    private final StepEnds ends;
     private final TreeMap<Long, StreamStep> kept = new TreeMap<>();
     /** Where the last computed step ends (guarded by this). */
     private long frontier;
 
-    StreamHub(StreamSelection selection, StoreHistory history, long maxStep) {
+    StreamHub(StreamSelection selection, StoreHistory history, StepEnds ends) {
         this.selection = selection;
         this.history = history;
-        this.maxStep = maxStep;
+        this.ends = ends;
         this.frontier = history.durable();
     }
 
@@ -54,7 +54,7 @@ final class StreamHub {
                 return null;
             }
             Long next = kept.higherKey(after);
-            upTo = Math.min(after + maxStep, next != null ? next : frontier);
+            upTo = Math.min(ends.from(after, frontier), next != null ? next : frontier);
         }
         return selection.step(history, after, upTo);
     }
@@ -64,7 +64,7 @@ final class StreamHub {
         long durable = history.durable();
         try {
             while (frontier < durable) {
-                StreamStep step = selection.step(history, frontier, Math.min(durable, frontier + maxStep));
+                StreamStep step = selection.step(history, frontier, ends.from(frontier, durable));
                 kept.put(step.after(), step);
                 frontier = step.upTo();
             }

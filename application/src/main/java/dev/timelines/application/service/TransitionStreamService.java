@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 public final class TransitionStreamService implements WatchTransitionsUseCase {
 
     private final StoreHistory history;
-    private final long maxStep;
+    private final StepEnds ends;
     /** The hubs of the selections streams listen to, with how many listen (guarded by this). */
     private final Map<StreamSelection, Shared> hubs = new HashMap<>();
 
@@ -41,15 +41,12 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
     }
 
     /**
-     * @param maxStep the most seqs one step covers: bounds the work and the messages of a step, whether a client
-     *     catches up or the frontier moved by a large write
+     * @param maxStep the most seqs (taken by writes) one step covers: bounds the work and the messages of a step,
+     *     whether a client catches up or the frontier moved by a large write
      */
     public TransitionStreamService(StoreHistory history, long maxStep) {
-        if (maxStep < 1) {
-            throw new IllegalArgumentException("a step covers at least one seq");
-        }
         this.history = history;
-        this.maxStep = maxStep;
+        this.ends = new StepEnds(history, maxStep);
     }
 
     @Override
@@ -63,10 +60,17 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
             return new StepWatch(selection, hub, new StreamStep(start, start, List.of()), StreamPosition.at(start));
         }
         StreamPosition position = after.get();
-        if (position.upTo() > history.durable() || position.upTo() - position.after() > maxStep) {
+        long durable = history.durable();
+        if (position.upTo() > durable) {
             throw new InvalidPositionException(position.token());
         }
-        StreamStep step = available(() -> selection.step(history, position.after(), position.upTo()));
+        StreamStep step = available(() -> {
+            // No step issued was longer than one would be now: the durable seq only rises.
+            if (position.upTo() > ends.from(position.after(), durable)) {
+                throw new InvalidPositionException(position.token());
+            }
+            return selection.step(history, position.after(), position.upTo());
+        });
         if (position.sent() > step.messages().size()) {
             throw new InvalidPositionException(position.token());
         }
@@ -74,7 +78,7 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
     }
 
     private synchronized StreamHub hub(StreamSelection selection) {
-        return hubs.computeIfAbsent(selection, any -> new Shared(new StreamHub(selection, history, maxStep))).hub;
+        return hubs.computeIfAbsent(selection, any -> new Shared(new StreamHub(selection, history, ends))).hub;
     }
 
     private synchronized void listening(StreamSelection selection, StreamHub hub) {

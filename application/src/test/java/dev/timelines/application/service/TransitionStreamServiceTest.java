@@ -2,6 +2,7 @@ package dev.timelines.application.service;
 
 import static dev.timelines.application.port.out.StoreFixtures.STATUS;
 import static dev.timelines.application.port.out.StoreFixtures.key;
+import static dev.timelines.application.port.out.StoreFixtures.obj;
 import static dev.timelines.application.port.out.StoreFixtures.status;
 import static dev.timelines.application.port.out.StoreFixtures.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +18,10 @@ import dev.timelines.application.port.in.WatchTransitionsUseCase.Watch;
 import dev.timelines.application.port.out.HistoryGoneException;
 import dev.timelines.application.port.out.ReferenceStorage;
 import dev.timelines.application.port.out.StoreHistory;
+import dev.timelines.domain.Event;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.List;
@@ -102,6 +105,22 @@ class TransitionStreamServiceTest {
         List<Message> messages = watch.next(100);
         assertEquals(7, messages.size());
         messages.forEach(message -> assertTrue(message.position().upTo() - message.position().after() <= 2));
+    }
+
+    /** An import's seqs may lie far above the store's: the step covers the gap at once, and resumes. */
+    @Test
+    void aStepCoversSeqsNoWriteTookAtOnce() {
+        Watch watch = watch(Optional.empty(), true);
+        store.append(List.of(status("o", 0, "a")), RECEIVED);
+        long far = 9_000_000_000_000_001L;
+        store.restore(List.of(new TimelineEvent(key("o"), new Event(new Timestamp(1_000_000), far, RECEIVED,
+                Optional.empty(), obj("status", str("b")))), new TimelineEvent(key("p"), new Event(
+                new Timestamp(0), far + 1, RECEIVED, Optional.empty(), obj("status", str("c"))))));
+
+        List<Message> messages = watch.next(10);
+        assertEquals(List.of("transition a@0", "transition a->b@1", "transition c@0"), shown(messages));
+        Watch resumed = watch(Optional.of(messages.get(1).position()), true);
+        assertEquals(messages.subList(2, 3), resumed.next(10));
     }
 
     @Test

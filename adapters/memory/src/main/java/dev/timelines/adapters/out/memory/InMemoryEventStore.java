@@ -222,7 +222,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
      * its log must first let every admitted batch be published or abandoned.
      */
     public MemoryImage image() {
-        return read(() -> timelines.image(lastSeq, attributeNames.counts()));
+        return read(() -> timelines.image(lastSeq, attributeNames.counts(), history.image()));
     }
 
     /**
@@ -239,8 +239,12 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
             lastSeq = image.lastSeq();
             eventCount = image.events();
             timelineCount = image.timelines().size();
-            // The image holds no history: streams go on from its last seq.
-            history.forgetUpTo(lastSeq);
+            for (StoredTimeline stored : timelines.visible()) {
+                for (int i = 0; i < stored.size(); i++) {
+                    history.written(stored.seq(i), stored.key());
+                }
+            }
+            history.load(image.history());
             settle();
             return null;
         });
@@ -339,17 +343,17 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public long horizon() {
-        return read(() -> history.horizon(lastSeq));
+        return read(history::horizon);
     }
 
     @Override
     public Set<TimelineKey> changed(long after, long upTo) {
-        return read(() -> history.changed(after, upTo, lastSeq));
+        return read(() -> history.changed(after, upTo));
     }
 
     @Override
     public Optional<Timeline> asOf(TimelineKey key, long seq) {
-        return read(() -> history.asOf(key, seq, lastSeq, Optional.ofNullable(timelines.get(key))
+        return read(() -> history.asOf(key, seq, Optional.ofNullable(timelines.get(key))
                 .filter(StoredTimeline::hasEvents).map(StoredTimeline::snapshot)));
     }
 
