@@ -147,6 +147,20 @@ class OpenApiDocumentTest {
                 .get("409"));
     }
 
+    /** The whole lists' NDJSON form is documented beside their pages: text, one item per line. */
+    @Test
+    void wholeListsDocumentTheirNdjsonLines() {
+        for (String name : List.of("GET /timelines", "GET /states/stuck")) {
+            MediaType ndjson = operations(document).get(name).getResponses().get("200").getContent()
+                    .get("application/x-ndjson");
+            assertNotNull(ndjson, name);
+            assertEquals(Set.of("string"), types(ndjson.getSchema()), name);
+            assertFalse(examplesOf(ndjson).isEmpty(), name);
+            examplesOf(ndjson).values().forEach(example -> assertTrue(example.asText().endsWith("}\n")
+                    || example.asText().endsWith("\"\n"), name + ": " + example));
+        }
+    }
+
     @Test
     void examplesFitTheirSchemas() {
         operations(document).forEach((name, operation) -> {
