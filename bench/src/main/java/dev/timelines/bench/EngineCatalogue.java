@@ -137,7 +137,7 @@ record EngineCatalogue(List<Slot> slots, Optional<PostgresServer> postgres) {
                 Path app = options.workDir().resolve("service");
                 copy(options.serviceApp(), app);
                 setup = new TimelinesOverHttp.Setup(app.resolve("quarkus-run.jar"), options.serviceHeap(),
-                        options.fsync(), options.workDir().resolve("http"));
+                        options.fsync(), options.serviceOptions(), options.workDir().resolve("http"));
                 batches = NdjsonBatches.split(dataset.file(), options.senders(), options.batchSize(), asOfRows);
             }
             return new TimelinesOverHttp(setup, batches);

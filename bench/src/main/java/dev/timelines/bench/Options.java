@@ -3,6 +3,7 @@ package dev.timelines.bench;
 import dev.timelines.bench.measure.Schedule;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,8 @@ import java.util.stream.Collectors;
  * @param engines names of the engines to run (all when empty), for a quick look at one of them
  */
 record Options(Scale scale, long seed, Schedule schedule, int loadRepetitions, int batchSize,
-        int senders, Path serviceApp, String serviceHeap, String fsync, Path workDir, Path docs, Set<String> engines,
-        List<String> arguments) {
+        int senders, Path serviceApp, String serviceHeap, String fsync, List<String> serviceOptions, Path workDir,
+        Path docs, Set<String> engines, List<String> arguments) {
 
     static final String USAGE = """
             usage: java -Xmx8g -jar bench/target/timelines-bench.jar [options]
@@ -33,6 +34,8 @@ record Options(Scale scale, long seed, Schedule schedule, int loadRepetitions, i
               --service-app DIR          the packaged service (bootstrap/target/quarkus-app)
               --service-heap SIZE        -Xmx of the service (4g)
               --fsync MODE               the service's timelines.journal.fsync: always or a duration (always)
+              --service-option OPTION    one more JVM option for the service, e.g. a flight recording;
+                                         repeatable (none)
               --work DIR                 data, logs and answers (bench/target/run)
               --docs FILE                markdown file whose results section is replaced (docs/benchmarks.md)
               --engines a,b              only these of timelines-in-process, timelines-http,
@@ -54,6 +57,7 @@ record Options(Scale scale, long seed, Schedule schedule, int loadRepetitions, i
         Path serviceApp = Path.of("bootstrap/target/quarkus-app");
         String serviceHeap = "4g";
         String fsync = "always";
+        List<String> serviceOptions = new ArrayList<>();
         Path workDir = Path.of("bench/target/run");
         Path docs = Path.of("docs/benchmarks.md");
         Set<String> engines = Set.of();
@@ -75,6 +79,7 @@ record Options(Scale scale, long seed, Schedule schedule, int loadRepetitions, i
                 case "--service-app" -> serviceApp = Path.of(value);
                 case "--service-heap" -> serviceHeap = value;
                 case "--fsync" -> fsync = value;
+                case "--service-option" -> serviceOptions.add(value);
                 case "--work" -> workDir = Path.of(value);
                 case "--docs" -> docs = Path.of(value);
                 case "--engines" -> engines = Arrays.stream(value.split(",")).map(String::trim)
@@ -85,7 +90,7 @@ record Options(Scale scale, long seed, Schedule schedule, int loadRepetitions, i
         Schedule schedule = new Schedule(warmups, Duration.ofSeconds(warmupSeconds), repetitions,
                 Duration.ofSeconds(budgetSeconds));
         return new Options(scale, seed, schedule, loadRepetitions, batchSize, senders, serviceApp,
-                serviceHeap, fsync, workDir, docs, engines, List.of(args));
+                serviceHeap, fsync, List.copyOf(serviceOptions), workDir, docs, engines, List.of(args));
     }
 
     boolean runs(String engine) {

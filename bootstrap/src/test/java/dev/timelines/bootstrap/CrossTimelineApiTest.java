@@ -1,8 +1,10 @@
 package dev.timelines.bootstrap;
 
+import static dev.timelines.bootstrap.Api.NDJSON;
 import static dev.timelines.bootstrap.Api.encode;
 import static dev.timelines.bootstrap.Api.get;
 import static dev.timelines.bootstrap.Api.problem;
+import static dev.timelines.bootstrap.Api.request;
 import static dev.timelines.bootstrap.Api.store;
 import static dev.timelines.bootstrap.Api.uniqueKey;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -15,11 +17,14 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,6 +109,35 @@ class CrossTimelineApiTest {
         assertEquals(keys, seen);
         get("/timelines?prefix=" + encode(prefix + "a")).statusCode(200)
                 .body("items", contains(prefix + "a", prefix + "a/b"));
+    }
+
+    @Test
+    void everyKeyOfASearchComesAsNdjsonInOneReplyWhenAsked() throws IOException {
+        String prefix = uniqueKey("lines") + "/";
+        List<String> keys = List.of(prefix + "a", prefix + "a/b", prefix + "b", prefix + "\uFFFD", prefix + "😀");
+        for (String key : keys) {
+            store(key, "{\"timestamp\": 1, \"data\": {\"status\": \"paid\"}}");
+        }
+
+        // limit and cursor do not apply: the whole list, in the paged list's order.
+        assertEquals(keys, keyLines("/timelines?prefix=" + encode(prefix) + "&limit=1"));
+        assertEquals(keys, keyLines("/timelines?attribute=status&value=paid&at=2&prefix=" + encode(prefix)));
+        assertEquals(List.of(), keyLines("/timelines?attribute=status&value=shipped&prefix=" + encode(prefix)));
+        assertNamed(request().accept(NDJSON).when().get("/timelines?value=paid").then(), "value");
+    }
+
+    /** The keys of an NDJSON reply: a JSON string on each line, each line ended by a newline. */
+    private static List<String> keyLines(String path) throws IOException {
+        String reply = request().accept(NDJSON).when().get(path).then().statusCode(200)
+                .header("Content-Type", startsWith(NDJSON)).extract().asString();
+        List<String> keys = new ArrayList<>();
+        for (String line : reply.split("\n")) {
+            if (!line.isEmpty()) {
+                keys.add(new ObjectMapper().readValue(line, String.class));
+            }
+        }
+        assertEquals(reply.isEmpty() ? "" : "\n", reply.substring(Math.max(0, reply.length() - 1)));
+        return keys;
     }
 
     @Test

@@ -136,15 +136,31 @@ class OpenApiDocumentTest {
     @Test
     void exportsDocumentTheirNdjsonLines() {
         for (String name : List.of("GET /events", "GET /timelines/{key}/events")) {
-            MediaType ndjson = operations(document).get(name).getResponses().get("200").getContent()
-                    .get("application/x-ndjson");
-            assertNotNull(ndjson, name);
-            assertEquals(Set.of("string"), types(ndjson.getSchema()), name);
-            examplesOf(ndjson).values().forEach(example -> example.asText().lines()
+            examplesOf(ndjsonReply(name)).values().forEach(example -> example.asText().lines()
                     .forEach(line -> assertTrue(line.startsWith("{\"timeline\":"), name + ": " + line)));
         }
         assertProblem("POST /events/import 409", operations(document).get("POST /events/import").getResponses()
                 .get("409"));
+    }
+
+    /** The whole lists' NDJSON form is documented beside their pages: text, one item per line. */
+    @Test
+    void wholeListsDocumentTheirNdjsonLines() {
+        for (String name : List.of("GET /timelines", "GET /states/stuck")) {
+            MediaType ndjson = ndjsonReply(name);
+            assertFalse(examplesOf(ndjson).isEmpty(), name);
+            examplesOf(ndjson).values().forEach(example -> assertTrue(example.asText().endsWith("}\n")
+                    || example.asText().endsWith("\"\n"), name + ": " + example));
+        }
+    }
+
+    /** The operation's NDJSON reply, documented as text. */
+    private static MediaType ndjsonReply(String name) {
+        MediaType ndjson = operations(document).get(name).getResponses().get("200").getContent()
+                .get("application/x-ndjson");
+        assertNotNull(ndjson, name);
+        assertEquals(Set.of("string"), types(ndjson.getSchema()), name);
+        return ndjson;
     }
 
     @Test

@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -67,6 +69,27 @@ class StuckWhereFunnelsAsOfApiTest {
         String cursor = first.extract().path("next");
         f.get("/states/stuck", "longerThan", "1m", "at", seconds(100), "limit", "2", "cursor", cursor)
                 .statusCode(200).body("items.timeline", contains(f.key("b"))).body("next", nullValue());
+    }
+
+    @Test
+    void everyStuckTimelineComesAsNdjsonInOneReplyWhenAsked() {
+        Fixture f = new Fixture("stuck-lines");
+        f.store("b", 10, "on_hold");
+        // Half a second later: a time with a fraction.
+        Api.store(f.key("a"), "{\"timestamp\": " + (T0 + 10) + ".5, \"data\": {\"" + f.attribute
+                + "\": \"on_hold\"}}\n");
+        f.store("c", 5, "on_hold");
+
+        // limit does not apply: every stuck timeline, by since then key, one per line.
+        String lines = Api.request().accept(Api.NDJSON).when()
+                .get(f.query("/states/stuck", "longerThan", "1m", "at", seconds(100), "limit", "1"))
+                .then().statusCode(200).header("Content-Type", startsWith(Api.NDJSON)).extract().asString();
+        assertEquals("{\"timeline\":\"" + f.key("c") + "\",\"value\":\"on_hold\",\"since\":" + (T0 + 5)
+                + ",\"seconds\":95}\n"
+                + "{\"timeline\":\"" + f.key("b") + "\",\"value\":\"on_hold\",\"since\":" + (T0 + 10)
+                + ",\"seconds\":90}\n"
+                + "{\"timeline\":\"" + f.key("a") + "\",\"value\":\"on_hold\",\"since\":" + (T0 + 10) + ".5"
+                + ",\"seconds\":89.5}\n", lines);
     }
 
     @Test
@@ -227,11 +250,16 @@ class StuckWhereFunnelsAsOfApiTest {
 
         /** GETs a question about this fixture's attribute with the given parameters. */
         ValidatableResponse get(String path, String... namesAndValues) {
+            return Api.get(query(path, namesAndValues));
+        }
+
+        /** The path of a question about this fixture's attribute with the given parameters. */
+        String query(String path, String... namesAndValues) {
             StringBuilder query = new StringBuilder(path).append("?attribute=").append(encode(attribute));
             for (int i = 0; i < namesAndValues.length; i += 2) {
                 query.append('&').append(namesAndValues[i]).append('=').append(encode(namesAndValues[i + 1]));
             }
-            return Api.get(query.toString());
+            return query.toString();
         }
 
         ValidatableResponse funnel(List<String> more) {

@@ -12,6 +12,8 @@ import dev.timelines.domain.Timestamp;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Stuck timelines (docs/semantics.md, "Stuck timelines and state ages"): those holding a value (any, or the one
@@ -23,8 +25,18 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
     /** A place in the order of the list: since, then key. */
     public record Position(long sinceMicros, TimelineKey timeline) implements Comparable<Position> {
 
-        private static final Comparator<Position> ORDER =
-                Comparator.comparingLong(Position::sinceMicros).thenComparing(Position::timeline);
+        private static final Comparator<Position> ORDER = bySinceThenKey(Position::sinceMicros, Position::timeline);
+
+        /**
+         * The same order over the stuck timelines themselves: sorting thousands by {@code Position::of} made two
+         * positions per comparison, which the profile of issue 16 found to be a fifth of the question's work.
+         */
+        public static final Comparator<StuckTimeline> LIST_ORDER =
+                bySinceThenKey(stuck -> stuck.since().micros(), StuckTimeline::timeline);
+
+        private static <T> Comparator<T> bySinceThenKey(ToLongFunction<T> since, Function<T, TimelineKey> key) {
+            return Comparator.comparingLong(since).thenComparing(key);
+        }
 
         public static Position of(StuckTimeline stuck) {
             return new Position(stuck.since().micros(), stuck.timeline());
@@ -53,7 +65,7 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
         this.after = after;
         this.limit = limit;
         this.scope = scope;
-        this.found = new SortedRun<>(Comparator.comparing(Position::of), limit);
+        this.found = new SortedRun<>(Position.LIST_ORDER, limit);
     }
 
     public long longerThanMicros() {

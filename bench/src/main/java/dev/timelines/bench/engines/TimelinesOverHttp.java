@@ -1,6 +1,7 @@
 package dev.timelines.bench.engines;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.bench.workload.Dataset;
@@ -11,6 +12,7 @@ import dev.timelines.bench.questions.Span;
 import dev.timelines.bootstrap.ServiceProcess;
 import dev.timelines.domain.Timestamp;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,12 +45,17 @@ import java.util.stream.Stream;
  */
 public final class TimelinesOverHttp implements Engine {
 
-    /** Where the service and its working files are, and how it is fed. */
-    public record Setup(Path jar, String heap, String fsync, Path workDir) {
+    /**
+     * Where the service and its working files are, and how it is fed.
+     *
+     * @param options further JVM options of the service (a flight recording of its questions, say)
+     */
+    public record Setup(Path jar, String heap, String fsync, List<String> options, Path workDir) {
     }
 
     private static final String STATUS = "attribute=" + Parameters.ATTRIBUTE;
     private static final int PAGE = 10_000;
+    private static final String NDJSON = "application/x-ndjson";
     /** A restart before snapshots replayed 10M events in about a minute: room for larger stores and slow disks. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -106,8 +113,10 @@ public final class TimelinesOverHttp implements Engine {
 
     /** Starts the service on this load's journal; a start replays it first, which the figures measure. */
     private ServiceProcess startService(Path log) throws IOException, InterruptedException {
-        return ServiceProcess.start(setup.jar(), journal, log, START_TIMEOUT, "-Xmx" + setup.heap(),
-                "-Dtimelines.journal.fsync=" + setup.fsync());
+        List<String> options = new ArrayList<>(List.of("-Xmx" + setup.heap(),
+                "-Dtimelines.journal.fsync=" + setup.fsync()));
+        options.addAll(setup.options());
+        return ServiceProcess.start(setup.jar(), journal, log, START_TIMEOUT, options.toArray(String[]::new));
     }
 
     private long ingest() throws Exception {
@@ -228,7 +237,7 @@ public final class TimelinesOverHttp implements Engine {
     @Override
     public Answer inStateAt(String value, long atMicros) throws IOException, InterruptedException {
         Answer.Builder answer = Answer.inOrder();
-        boolean served = pages("/timelines?" + STATUS + "&value=" + encode(value) + "&at=" + Span.seconds(atMicros),
+        boolean served = lines("/timelines?" + STATUS + "&value=" + encode(value) + "&at=" + Span.seconds(atMicros),
                 key -> answer.timeline(key.asText()));
         return served ? answer.build() : notServed("/timelines?value&at");
     }
@@ -249,7 +258,7 @@ public final class TimelinesOverHttp implements Engine {
     @Override
     public Answer stuck(String value, long longerThanMicros, long atMicros) throws IOException, InterruptedException {
         Answer.Builder answer = Answer.inOrder();
-        boolean served = pages("/states/stuck?" + STATUS + "&value=" + encode(value) + "&longerThan="
+        boolean served = lines("/states/stuck?" + STATUS + "&value=" + encode(value) + "&longerThan="
                 + Span.seconds(longerThanMicros) + "&at=" + Span.seconds(atMicros), item -> answer.stuck(
                         item.get("timeline").asText(), micros(item.get("since")), micros(item.get("seconds"))));
         return served ? answer.build() : notServed("/states/stuck");
@@ -329,6 +338,28 @@ public final class TimelinesOverHttp implements Engine {
             JsonNode next = page.get().get("next");
             cursor = next == null || next.isNull() ? null : next.asText();
         } while (cursor != null);
+        return true;
+    }
+
+    /**
+     * A whole list in one reply, as a user who wants all of it asks: NDJSON ({@code Accept: application/x-ndjson}),
+     * one value per line; false when the service does not serve it (404, or 406 for a build without the form).
+     */
+    private boolean lines(String path, Consumer<JsonNode> item) throws IOException, InterruptedException {
+        HttpResponse<InputStream> reply = client.send(HttpRequest.newBuilder(service.uri(path))
+                .header("Accept", NDJSON).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = reply.body()) {
+            if (reply.statusCode() == 404 || reply.statusCode() == 406) {
+                return false;
+            }
+            if (reply.statusCode() != 200) {
+                throw new IOException("GET " + path + " answered " + reply.statusCode() + ": "
+                        + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(body)) {
+                values.forEachRemaining(item);
+            }
+        }
         return true;
     }
 

@@ -12,7 +12,6 @@ import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -102,13 +101,12 @@ final class StateQuestions {
             JsonValue value = index.dictionary().value(pair.to());
             pair.transitions().forEachStayOverlapping(at, enteredBefore, (timeline, entered, duration, left, next) -> {
                 StuckTimeline found = new StuckTimeline(key(timeline), value, new Timestamp(entered), at - entered);
-                if (partial.after().map(position -> StuckRun.Position.of(found).compareTo(position) > 0)
-                        .orElse(true)) {
+                if (partial.after().isEmpty() || StuckRun.Position.of(found).compareTo(partial.after().get()) > 0) {
                     stuck.add(found);
                 }
             });
         }
-        stuck.sort(Comparator.comparing(StuckRun.Position::of));
+        stuck.sort(StuckRun.Position.LIST_ORDER);
         return stuck.size() <= partial.limit() ? stuck : stuck.subList(0, partial.limit());
     }
 

@@ -17,6 +17,7 @@ import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Seconds;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -168,9 +169,13 @@ final class AnalysisReplies {
             @Schema(required = true, description = "The change point that began the stay; epoch seconds.")
             BigDecimal since,
             @Schema(required = true, description = "at - since, in seconds.") BigDecimal seconds) {
-        static Stuck of(StuckTimeline stuck) {
-            return new Stuck(stuck.timeline().value(), stuck.value(), stuck.since().epochSeconds(),
-                    Seconds.ofMicros(stuck.micros()));
+        static void write(ReplyJson json, StuckTimeline stuck) throws IOException {
+            json.generator().writeStartObject();
+            json.string("timeline", stuck.timeline().value());
+            json.value("value", stuck.value());
+            json.seconds("since", stuck.since().micros());
+            json.seconds("seconds", stuck.micros());
+            json.generator().writeEndObject();
         }
     }
 
@@ -180,9 +185,6 @@ final class AnalysisReplies {
     record StuckPage(
             @Schema(required = true, description = "Stuck timelines.") List<Stuck> items,
             @Schema(required = true, nullable = true, description = Replies.NEXT) String next) {
-        static StuckPage of(Page<StuckTimeline> page) {
-            return new StuckPage(Replies.itemsOf(page, Stuck::of), Replies.nextOf(page));
-        }
     }
 
     /** {@code GET /funnels}. */

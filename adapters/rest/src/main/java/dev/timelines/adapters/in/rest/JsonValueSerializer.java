@@ -26,7 +26,7 @@ final class JsonValueSerializer extends StdSerializer<JsonValue> {
         write(value, out);
     }
 
-    private static void write(JsonValue value, JsonGenerator out) throws IOException {
+    static void write(JsonValue value, JsonGenerator out) throws IOException {
         if (value instanceof JsonValue.Str str) {
             out.writeString(str.value());
         } else if (value instanceof JsonValue.Num num) {

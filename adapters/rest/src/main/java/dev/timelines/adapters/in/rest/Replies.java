@@ -1,6 +1,7 @@
 package dev.timelines.adapters.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.TimelineSummary;
 import dev.timelines.domain.Event;
@@ -14,6 +15,7 @@ import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Transition;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
@@ -23,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The JSON shapes of docs/api.md, kept apart from domain types so that the wire format is explicit. Each list is a
  * page record of its own, {@code {"items": [...], "next": cursor-or-null}}, so that the OpenAPI document names it
- * and an operation's examples can sit beside its schema.
+ * and an operation's examples can sit beside its schema. The long lists (keys, history points, transitions) are not
+ * built as these records: {@link StreamedReply} writes them row by row with the records' {@code write} methods.
  */
 final class Replies {
 
@@ -59,8 +62,9 @@ final class Replies {
     record TimelineKeyPage(
             @Schema(required = true, description = "Timeline keys.") List<String> items,
             @Schema(required = true, nullable = true, description = NEXT) String next) {
-        static TimelineKeyPage of(Page<TimelineKey> page) {
-            return new TimelineKeyPage(itemsOf(page, TimelineKey::value), nextOf(page));
+        /** An item: the key as a JSON string. */
+        static void write(ReplyJson json, TimelineKey key) throws IOException {
+            json.generator().writeString(key.value());
         }
     }
 
@@ -164,13 +168,19 @@ final class Replies {
     record Point(
             @Schema(required = true, description = "The event's time; " + SECONDS) BigDecimal timestamp,
             @Schema(required = true, description = "The attribute's value.") JsonValue value) {
-        static Point of(HistoryPoint point) {
-            return new Point(point.timestamp().epochSeconds(), point.value());
+        static void write(ReplyJson json, HistoryPoint point) throws IOException {
+            json.generator().writeStartObject();
+            json.seconds("timestamp", point.timestamp().micros());
+            json.value("value", point.value());
+            json.generator().writeEndObject();
         }
 
-        /** The seed's {@code [timestamp, value]} pair. */
-        List<Object> pair() {
-            return List.of(timestamp, value);
+        /** The seed's {@code [timestamp, value]} pair ({@code format=pairs}). */
+        static void writePair(ReplyJson json, HistoryPoint point) throws IOException {
+            json.generator().writeStartArray();
+            json.seconds(point.timestamp().micros());
+            json.value(point.value());
+            json.generator().writeEndArray();
         }
     }
 
@@ -180,14 +190,11 @@ final class Replies {
     record PointPage(
             @Schema(required = true, description = "Points.") List<Point> items,
             @Schema(required = true, nullable = true, description = NEXT) String next) {
-        static PointPage of(Page<HistoryPoint> page) {
-            return new PointPage(itemsOf(page, Point::of), nextOf(page));
-        }
     }
 
     /**
      * {@code GET /timelines/{key}/history?format=pairs}: one bare array of {@code [timestamp, value]}, not paged. For
-     * the OpenAPI document only: the resource builds the list from {@link Point#pair()}.
+     * the OpenAPI document only: the resource writes the pairs with {@link Point#writePair}.
      */
     @Schema(name = "PointPairs", type = SchemaType.ARRAY, implementation = PointPair.class,
             description = "A whole history view as one bare array of [timestamp, value] pairs, not paged"
@@ -220,6 +227,23 @@ final class Replies {
                     transition.from().orElse(null), transition.to(),
                     transition.isEntry() ? null : Seconds.ofMicros(transition.durationMicros()), transition.isEntry());
         }
+
+        /** The same object as {@link #of} gives, written field by field: the list replies' rows. */
+        static void write(ReplyJson json, Transition transition) throws IOException {
+            JsonGenerator out = json.generator();
+            out.writeStartObject();
+            json.string("timeline", transition.timeline().value());
+            json.seconds("at", transition.at().micros());
+            if (!transition.isEntry()) {
+                json.value("from", transition.from().orElseThrow());
+            }
+            json.value("to", transition.to());
+            if (!transition.isEntry()) {
+                json.seconds("duration", transition.durationMicros());
+            }
+            out.writeBooleanField("entry", transition.isEntry());
+            out.writeEndObject();
+        }
     }
 
     /** {@code GET /transitions} and {@code GET /timelines/{key}/transitions}. */
@@ -228,9 +252,6 @@ final class Replies {
     record TransitionPage(
             @Schema(required = true, description = "Transitions.") List<TransitionItem> items,
             @Schema(required = true, nullable = true, description = NEXT) String next) {
-        static TransitionPage of(Page<Transition> page) {
-            return new TransitionPage(itemsOf(page, TransitionItem::of), nextOf(page));
-        }
     }
 
     /** {@code {"value": v, "since": t}}. */

@@ -1,11 +1,18 @@
 package dev.timelines.adapters.in.rest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timelines.application.model.StuckTimeline;
 import dev.timelines.application.port.in.AnalyzeStatesUseCase;
+import dev.timelines.application.port.in.Page;
+import dev.timelines.application.port.in.PageRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,10 +34,12 @@ public class StatesResource {
 
     private final AnalyzeStatesUseCase states;
     private final QueryParameters parameters;
+    private final JsonFactory json;
 
-    public StatesResource(AnalyzeStatesUseCase states, QueryParameters parameters) {
+    public StatesResource(AnalyzeStatesUseCase states, QueryParameters parameters, ObjectMapper mapper) {
         this.states = states;
         this.parameters = parameters;
+        this.json = mapper.getFactory();
     }
 
     @GET
@@ -97,15 +106,26 @@ public class StatesResource {
     @Operation(operationId = "listStuckTimelines", summary = "Timelines in a value (any when 'value' is omitted) at"
             + " 'at' for strictly longer than 'longerThan', by since then key, paged",
             description = "A timeline is stuck when at - since > longerThan, 'since' being the change point that"
-                    + " began its stay (a repeated value does not move it). 'where' is evaluated at 'at'.")
-    @APIResponse(responseCode = "200", description = "One page of stuck timelines.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AnalysisReplies.StuckPage.class),
-                    examples = @ExampleObject(name = "on-hold", summary = "attribute=status&value=on_hold"
-                            + "&longerThan=30s&at=1700000150",
-                            value = "{\"items\":[{\"timeline\":\"order-1\",\"value\":\"on_hold\","
-                                    + "\"since\":1700000100,\"seconds\":50}],\"next\":null}")))
-    public AnalysisReplies.StuckPage stuck(@Parameter(ref = "attribute") @QueryParam("attribute") String attribute,
+                    + " began its stay (a repeated value does not move it). 'where' is evaluated at 'at'. With Accept:"
+                    + " application/x-ndjson instead: every stuck timeline in the same order, one Stuck object per"
+                    + " line, in one reply (limit and cursor do not apply).")
+    @APIResponse(responseCode = "200", description = "One page of stuck timelines; or, as NDJSON, all of them.",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = AnalysisReplies.StuckPage.class),
+                        examples = @ExampleObject(name = "on-hold", summary = "attribute=status&value=on_hold"
+                                + "&longerThan=30s&at=1700000150",
+                                value = "{\"items\":[{\"timeline\":\"order-1\",\"value\":\"on_hold\","
+                                        + "\"since\":1700000100,\"seconds\":50}],\"next\":null}")),
+                @Content(mediaType = EventBodyReader.NDJSON,
+                        schema = @Schema(type = SchemaType.STRING, description = "One Stuck object per line, by"
+                                + " since, then key."),
+                        examples = @ExampleObject(name = "on-hold", summary = "attribute=status&value=on_hold"
+                                + "&longerThan=30s&at=1700000150",
+                                value = "[{\"timeline\":\"order-1\",\"value\":\"on_hold\",\"since\":1700000100,"
+                                        + "\"seconds\":50}]"))
+            })
+    public StreamingOutput stuck(@Parameter(ref = "attribute") @QueryParam("attribute") String attribute,
             @Parameter(description = "Only timelines in this value; omitted: in any value (null included)."
                     + ParameterDocs.VALUE_FORMS, schema = @Schema(type = SchemaType.STRING), example = "on_hold")
             @QueryParam("value") String value,
@@ -119,9 +139,33 @@ public class StatesResource {
             @Parameter(ref = "asOf") @QueryParam("asOf") String asOf,
             @Parameter(ref = "limit") @QueryParam("limit") String limit,
             @Parameter(ref = "cursor") @QueryParam("cursor") String cursor) {
+        return StreamedReply.page(json, stuckTimelines(attribute, value, longerThan, at, where, asOf,
+                () -> parameters.page(limit, cursor)), AnalysisReplies.Stuck::write);
+    }
+
+    /**
+     * {@code GET /states/stuck} with {@code Accept: application/x-ndjson}: every stuck timeline in one reply, for a
+     * client that wants them all rather than page after page (each page would find them all again). Chosen by
+     * JAX-RS over {@link #stuck} for that media type only, and documented there (one path and method is one
+     * operation).
+     */
+    @GET
+    @Path("stuck")
+    @Produces(EventBodyReader.NDJSON)
+    @Operation(hidden = true)
+    public StreamingOutput stuckLines(@QueryParam("attribute") String attribute, @QueryParam("value") String value,
+            @QueryParam("longerThan") String longerThan, @QueryParam("at") String at,
+            @QueryParam("where") String where, @QueryParam("asOf") String asOf) {
+        return StreamedReply.lines(json, stuckTimelines(attribute, value, longerThan, at, where, asOf,
+                () -> PageRequest.EVERYTHING).items(), AnalysisReplies.Stuck::write);
+    }
+
+    /** The answer; {@code page} is read where a bad limit or cursor is reported among the parameters. */
+    private Page<StuckTimeline> stuckTimelines(String attribute, String value, String longerThan, String at,
+            String where, String asOf, Supplier<PageRequest> page) {
         Reading reading = parameters.reading(asOf);
-        return AnalysisReplies.StuckPage.of(states.stuck(parameters.attribute(attribute),
-                parameters.optionalValue("value", value), parameters.duration("longerThan", longerThan),
-                parameters.at(at, reading), parameters.scope(where, reading), parameters.page(limit, cursor)));
+        return states.stuck(parameters.attribute(attribute), parameters.optionalValue("value", value),
+                parameters.duration("longerThan", longerThan), parameters.at(at, reading),
+                parameters.scope(where, reading), page.get());
     }
 }

@@ -6,7 +6,6 @@ import dev.timelines.application.port.in.ExportEventsUseCase;
 import dev.timelines.application.port.in.InspectTimelineUseCase;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.domain.Attribute;
-import dev.timelines.domain.HistoryPoint;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Window;
@@ -25,9 +24,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -201,7 +200,7 @@ public class TimelineResource {
                                         + "[1680946015,\"end\"]]")
                     }))
     @APIResponse(responseCode = "404", ref = "TimelineNotFound")
-    public Object history(@Parameter(ref = "key") @Encoded @PathParam("key") String key,
+    public StreamingOutput history(@Parameter(ref = "key") @Encoded @PathParam("key") String key,
             @Parameter(ref = "attribute") @QueryParam("attribute") String attribute,
             @Parameter(description = "changes: change points only; all: one point per event.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"changes", "all"},
@@ -225,12 +224,11 @@ public class TimelineResource {
             throw InvalidRequestException.parameter("format", "must be 'items' or 'pairs'");
         }
         if ("pairs".equals(format)) {
-            List<HistoryPoint> points = inspect.history(timeline, name, parameters.mode(mode), window,
-                    reading.asOf(), PageRequest.EVERYTHING).items();
-            return points.stream().map(point -> Replies.Point.of(point).pair()).toList();
+            return StreamedReply.array(mapper.getFactory(), inspect.history(timeline, name, parameters.mode(mode),
+                    window, reading.asOf(), PageRequest.EVERYTHING).items(), Replies.Point::writePair);
         }
-        return Replies.PointPage.of(inspect.history(timeline, name, parameters.mode(mode), window, reading.asOf(),
-                parameters.page(limit, cursor)));
+        return StreamedReply.page(mapper.getFactory(), inspect.history(timeline, name, parameters.mode(mode), window,
+                reading.asOf(), parameters.page(limit, cursor)), Replies.Point::write);
     }
 
     @GET
@@ -250,7 +248,7 @@ public class TimelineResource {
                                     + "\"at\":1680946015,\"from\":\"wait\",\"to\":\"end\",\"duration\":26,"
                                     + "\"entry\":false}],\"next\":null}")))
     @APIResponse(responseCode = "404", ref = "TimelineNotFound")
-    public Replies.TransitionPage transitions(@Parameter(ref = "key") @Encoded @PathParam("key") String key,
+    public StreamingOutput transitions(@Parameter(ref = "key") @Encoded @PathParam("key") String key,
             @Parameter(ref = "attribute") @QueryParam("attribute") String attribute,
             @Parameter(ref = "since") @QueryParam("since") String since,
             @Parameter(ref = "until") @QueryParam("until") String until,
@@ -261,9 +259,10 @@ public class TimelineResource {
             @Parameter(ref = "limit") @QueryParam("limit") String limit,
             @Parameter(ref = "cursor") @QueryParam("cursor") String cursor) {
         Reading reading = parameters.reading(asOf);
-        return Replies.TransitionPage.of(inspect.transitions(parameters.key(key), parameters.attribute(attribute),
-                parameters.window(since, until, reading), parameters.flag("entries", entries), reading.asOf(),
-                parameters.page(limit, cursor)));
+        return StreamedReply.page(mapper.getFactory(), inspect.transitions(parameters.key(key),
+                parameters.attribute(attribute), parameters.window(since, until, reading),
+                parameters.flag("entries", entries), reading.asOf(), parameters.page(limit, cursor)),
+                Replies.TransitionItem::write);
     }
 
     @GET

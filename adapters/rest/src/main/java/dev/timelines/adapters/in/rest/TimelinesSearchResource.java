@@ -1,16 +1,22 @@
 package dev.timelines.adapters.in.rest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.port.in.RetentionUseCase;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.TimelineKey;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,12 +39,14 @@ public class TimelinesSearchResource {
     private final SearchTimelinesUseCase search;
     private final RetentionUseCase retention;
     private final QueryParameters parameters;
+    private final JsonFactory json;
 
     public TimelinesSearchResource(SearchTimelinesUseCase search, RetentionUseCase retention,
-            QueryParameters parameters) {
+            QueryParameters parameters, ObjectMapper mapper) {
         this.search = search;
         this.retention = retention;
         this.parameters = parameters;
+        this.json = mapper.getFactory();
     }
 
     @GET
@@ -49,20 +57,30 @@ public class TimelinesSearchResource {
                     + " 'where' evaluated at 'at'. With 'attribute', 'value' and 'since'/'until': those in that state"
                     + " for a positive time inside the window (a timeline's last state holds indefinitely); 'at' and"
                     + " 'where' are a 400 there. 'value', 'at', 'since', 'until' or 'where' without 'attribute' is a"
-                    + " 400.")
-    @APIResponse(responseCode = "200", description = "One page of keys.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Replies.TimelineKeyPage.class),
-                    examples = {
-                        @ExampleObject(name = "by-prefix", summary = "prefix=order-&limit=2",
-                                value = "{\"items\":[\"order-1\",\"order-2\"],\"next\":\"azE6b3JkZXItMg\"}"),
-                        @ExampleObject(name = "in-state-at", summary = "attribute=status&value=on_hold&at=1700000150",
-                                value = "{\"items\":[\"order-1\",\"order-2\"],\"next\":null}"),
-                        @ExampleObject(name = "in-state-during", summary = "attribute=status&value=on_hold"
-                                + "&since=1700000000&until=1700000120",
-                                value = "{\"items\":[\"order-1\"],\"next\":null}")
-                    }))
-    public Replies.TimelineKeyPage search(
+                    + " 400. With Accept: application/x-ndjson instead: every key the search finds, in the same order,"
+                    + " one JSON string per line, in one reply (limit and cursor do not apply).")
+    @APIResponse(responseCode = "200", description = "One page of keys; or, as NDJSON, all of them.",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = Replies.TimelineKeyPage.class),
+                        examples = {
+                            @ExampleObject(name = "by-prefix", summary = "prefix=order-&limit=2",
+                                    value = "{\"items\":[\"order-1\",\"order-2\"],\"next\":\"azE6b3JkZXItMg\"}"),
+                            @ExampleObject(name = "in-state-at",
+                                    summary = "attribute=status&value=on_hold&at=1700000150",
+                                    value = "{\"items\":[\"order-1\",\"order-2\"],\"next\":null}"),
+                            @ExampleObject(name = "in-state-during", summary = "attribute=status&value=on_hold"
+                                    + "&since=1700000000&until=1700000120",
+                                    value = "{\"items\":[\"order-1\"],\"next\":null}")
+                        }),
+                @Content(mediaType = EventBodyReader.NDJSON,
+                        schema = @Schema(type = SchemaType.STRING, description = "One key (a JSON string) per line,"
+                                + " in code point order."),
+                        examples = @ExampleObject(name = "in-state-at",
+                                summary = "attribute=status&value=on_hold&at=1700000150",
+                                value = "[\"order-1\", \"order-2\"]"))
+            })
+    public StreamingOutput search(
             @Parameter(description = "The attribute of a state search. " + ParameterDocs.ATTRIBUTE,
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 1024), example = "status")
             @QueryParam("attribute") String attribute,
@@ -79,27 +97,51 @@ public class TimelinesSearchResource {
             @Parameter(ref = "asOf") @QueryParam("asOf") String asOf,
             @Parameter(ref = "limit") @QueryParam("limit") String limit,
             @Parameter(ref = "cursor") @QueryParam("cursor") String cursor) {
+        return StreamedReply.page(json, keys(attribute, value, at, since, until, prefix, where, asOf,
+                () -> parameters.page(limit, cursor)), Replies.TimelineKeyPage::write);
+    }
+
+    /**
+     * {@code GET /timelines} with {@code Accept: application/x-ndjson}: every key the search finds in one reply, for
+     * a client that wants them all rather than page after page (each page would search again). Chosen by JAX-RS
+     * over {@link #search} for that media type only, and documented there (one path and method is one operation).
+     */
+    @GET
+    @Path("timelines")
+    @Produces(EventBodyReader.NDJSON)
+    @Operation(hidden = true)
+    public StreamingOutput searchLines(@QueryParam("attribute") String attribute, @QueryParam("value") String value,
+            @QueryParam("at") String at, @QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("prefix") String prefix, @QueryParam("where") String where,
+            @QueryParam("asOf") String asOf) {
+        return StreamedReply.lines(json, keys(attribute, value, at, since, until, prefix, where, asOf,
+                () -> PageRequest.EVERYTHING).items(), Replies.TimelineKeyPage::write);
+    }
+
+    /** The search's answer; {@code pages} is read where a bad limit or cursor is reported among the parameters. */
+    private Page<TimelineKey> keys(String attribute, String value, String at, String since, String until,
+            String prefix, String where, String asOf, Supplier<PageRequest> pages) {
         String keys = prefix == null ? "" : prefix;
         Reading reading = parameters.reading(asOf);
-        PageRequest page = parameters.page(limit, cursor);
+        PageRequest page = pages.get();
         if (attribute == null) {
             requireAbsent("value", value, "is a state search: give 'attribute' too");
             requireAbsent("at", at, "is a state search: give 'attribute' and 'value' too");
             requireAbsent("since", since, "is a state search: give 'attribute' and 'value' too");
             requireAbsent("until", until, "is a state search: give 'attribute' and 'value' too");
             requireAbsent("where", where, "is a condition on states: give 'attribute', 'value' and 'at' too");
-            return Replies.TimelineKeyPage.of(search.withPrefix(keys, reading.asOf(), page));
+            return search.withPrefix(keys, reading.asOf(), page);
         }
         Attribute name = parameters.attribute(attribute);
         JsonValue state = parameters.value("value", value);
         if (since == null && until == null) {
-            return Replies.TimelineKeyPage.of(search.inState(name, state, parameters.at(at, reading), keys,
-                    parameters.scope(where, reading), page));
+            return search.inState(name, state, parameters.at(at, reading), keys, parameters.scope(where, reading),
+                    page);
         }
         requireAbsent("at", at, "asks about one moment: give either 'at' or 'since'/'until'");
         requireAbsent("where", where, "applies to the search at one moment ('at'), not during a window");
-        return Replies.TimelineKeyPage.of(search.inStateDuring(name, state, parameters.window(since, until, reading),
-                keys, reading.asOf(), page));
+        return search.inStateDuring(name, state, parameters.window(since, until, reading), keys, reading.asOf(),
+                page);
     }
 
     @DELETE

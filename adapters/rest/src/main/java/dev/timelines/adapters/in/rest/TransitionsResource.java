@@ -1,5 +1,7 @@
 package dev.timelines.adapters.in.rest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
 import jakarta.ws.rs.GET;
@@ -7,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,10 +36,13 @@ public class TransitionsResource {
 
     private final AnalyzeTransitionsUseCase transitions;
     private final QueryParameters parameters;
+    private final JsonFactory json;
 
-    public TransitionsResource(AnalyzeTransitionsUseCase transitions, QueryParameters parameters) {
+    public TransitionsResource(AnalyzeTransitionsUseCase transitions, QueryParameters parameters,
+            ObjectMapper mapper) {
         this.transitions = transitions;
         this.parameters = parameters;
+        this.json = mapper.getFactory();
     }
 
     @GET
@@ -54,7 +60,7 @@ public class TransitionsResource {
                                     + "\"to\":\"on_hold\",\"duration\":40,\"entry\":false},{\"timeline\":\"order-2\","
                                     + "\"at\":1700000130,\"from\":\"paid\",\"to\":\"on_hold\",\"duration\":40,"
                                     + "\"entry\":false}],\"next\":null}")))
-    public Replies.TransitionPage list(@Parameter(ref = "attribute") @QueryParam("attribute") String attribute,
+    public StreamingOutput list(@Parameter(ref = "attribute") @QueryParam("attribute") String attribute,
             @Parameter(ref = "from") @QueryParam("from") String from,
             @Parameter(ref = "to") @QueryParam("to") String to,
             @Parameter(ref = "since") @QueryParam("since") String since,
@@ -65,9 +71,9 @@ public class TransitionsResource {
             @Parameter(ref = "limit") @QueryParam("limit") String limit,
             @Parameter(ref = "cursor") @QueryParam("cursor") String cursor) {
         Reading reading = parameters.reading(asOf);
-        return Replies.TransitionPage.of(transitions.transitions(parameters.attribute(attribute),
+        return StreamedReply.page(json, transitions.transitions(parameters.attribute(attribute),
                 filter(from, to, since, until, reading), parameters.flag("entries", entries),
-                parameters.scope(where, reading), parameters.page(limit, cursor)));
+                parameters.scope(where, reading), parameters.page(limit, cursor)), Replies.TransitionItem::write);
     }
 
     @GET
