@@ -5,6 +5,7 @@ import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StayScan;
+import dev.timelines.application.port.out.StoreHistory;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.port.out.TimelineReader;
@@ -26,6 +27,7 @@ import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +36,7 @@ import java.util.function.Consumer;
  * method added to a port must be passed on here too (a fast path not passed on would be declined, and scans would
  * answer): GatedStorageTest checks that every one is.
  */
-final class GatedStorage implements EventLog, TimelineReader, StoreScans, IndexedAnswers {
+final class GatedStorage implements EventLog, TimelineReader, StoreScans, IndexedAnswers, StoreHistory {
 
     private final StorageOpening opening;
 
@@ -59,6 +61,31 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     @Override
     public boolean delete(TimelineKey key) {
         return storage().log().delete(key);
+    }
+
+    @Override
+    public long durable() {
+        return storage().history().durable();
+    }
+
+    @Override
+    public long horizon() {
+        return storage().history().horizon();
+    }
+
+    @Override
+    public Set<TimelineKey> changed(long after, long upTo) {
+        return storage().history().changed(after, upTo);
+    }
+
+    @Override
+    public Optional<Timeline> asOf(TimelineKey key, long seq) {
+        return storage().history().asOf(key, seq);
+    }
+
+    @Override
+    public Runnable onDurable(Runnable listener) {
+        return storage().history().onDurable(listener);
     }
 
     @Override

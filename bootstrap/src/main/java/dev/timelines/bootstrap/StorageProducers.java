@@ -5,14 +5,17 @@ import dev.timelines.adapters.out.journal.FsyncListener;
 import dev.timelines.adapters.out.journal.FsyncPolicy;
 import dev.timelines.adapters.out.journal.JournalEventStore;
 import dev.timelines.adapters.out.journal.LogOptions;
+import dev.timelines.adapters.in.rest.StreamConfig;
 import dev.timelines.adapters.out.journal.SnapshotPolicy;
 import dev.timelines.adapters.out.kafka.KafkaEventStore;
 import dev.timelines.adapters.out.kafka.KafkaStoreOptions;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
+import dev.timelines.adapters.out.memory.HistoryLimits;
 import dev.timelines.adapters.out.memory.IndexLimits;
 import dev.timelines.adapters.out.postgres.PostgresEventStore;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.StoreHistory;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -38,11 +41,13 @@ public class StorageProducers {
      */
     @Produces
     @Singleton
-    Storage storage(StorageConfig config, IndexConfig index, Instance<FsyncListener> fsyncs,
+    Storage storage(StorageConfig config, IndexConfig index, StreamConfig stream, Instance<FsyncListener> fsyncs,
             Instance<DataSource> dataSource) {
-        InMemoryEventStore memory = new InMemoryEventStore(new IndexLimits(index.maxValues(), index.maxAttributes()));
+        InMemoryEventStore memory = new InMemoryEventStore(new IndexLimits(index.maxValues(), index.maxAttributes()),
+                new HistoryLimits(stream.retainedSeqs(), stream.retainedDeletedEvents()));
         return switch (config.storage()) {
-            case MEMORY -> new Storage(memory, memory, memory, memory, () -> true, () -> { }, sizeOf(memory));
+            case MEMORY -> new Storage(memory, memory, memory, memory, memory, () -> true, () -> { },
+                    sizeOf(memory));
             // Looked up only here, so that the fsync histogram exists only where there are fsyncs to time.
             case JOURNAL -> journal(config.journal(), memory, fsyncs.get());
             case POSTGRES -> postgres(dataSource, index);
@@ -58,7 +63,8 @@ public class StorageProducers {
                 config.topic(), config.partitions(), config.replication(), config.group(), config.node().orElseGet(() -> UUID.randomUUID().toString()),
                 config.timeout(), client));
         LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
-        return new Storage(store, store, store, store, () -> true, store,
+        // Each node applies the partitions on its own: the seqs it has applied have gaps it cannot see.
+        return new Storage(store, store, store, store, new NoStoreHistory("Kafka"), () -> true, store,
                 Optional.of(new StoreSize(store::timelineCount, store::eventCount)));
     }
 
@@ -71,7 +77,8 @@ public class StorageProducers {
         PostgresEventStore store = PostgresEventStore.open(dataSource.get(), index.maxAttributes());
         LOG.infof("PostgreSQL storage opened, its schema migrated, in %d ms",
                 (System.nanoTime() - started) / 1_000_000);
-        return new Storage(store, store, store, store, store::isReachable, () -> { }, Optional.empty());
+        return new Storage(store, store, store, store, new NoStoreHistory("PostgreSQL"), store::isReachable,
+                () -> { }, Optional.empty());
     }
 
     private static Storage journal(StorageConfig.Journal config, InMemoryEventStore memory, FsyncListener fsyncs) {
@@ -80,7 +87,8 @@ public class StorageProducers {
                 memory);
         LOG.infof("journal in %s replayed in %d ms", config.dir().toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Storage(journal, memory, memory, memory, journal::isWritable, journal, sizeOf(memory));
+        // The journal makes a batch visible in the memory engine once durable: the engine's history is the journal's.
+        return new Storage(journal, memory, memory, memory, memory, journal::isWritable, journal, sizeOf(memory));
     }
 
     private static Optional<StoreSize> sizeOf(InMemoryEventStore memory) {
@@ -127,6 +135,12 @@ public class StorageProducers {
     @Produces
     @Singleton
     IndexedAnswers indexedAnswers(StorageOpening opening) {
+        return new GatedStorage(opening);
+    }
+
+    @Produces
+    @Singleton
+    StoreHistory storeHistory(StorageOpening opening) {
         return new GatedStorage(opening);
     }
 }

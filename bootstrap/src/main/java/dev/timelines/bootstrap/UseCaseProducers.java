@@ -13,12 +13,11 @@ import dev.timelines.application.port.in.SearchTimelinesUseCase;
 import dev.timelines.application.port.in.WatchTransitionsUseCase;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.StoreHistory;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.adapters.in.rest.StreamConfig;
 import dev.timelines.application.service.AttributeCatalogService;
-import dev.timelines.application.service.ChangeFeed;
-import dev.timelines.application.service.ChangeRecordingLog;
 import dev.timelines.application.service.DeleteTimelineService;
 import dev.timelines.application.service.ExportEventsService;
 import dev.timelines.application.service.ImportEventsService;
@@ -31,7 +30,6 @@ import dev.timelines.application.service.TransitionAnalysisService;
 import dev.timelines.application.service.TransitionStreamService;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -46,32 +44,14 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    IngestEventsUseCase ingestEvents(ChangeRecordingLog log, Clock clock, MeterRegistry registry) {
+    IngestEventsUseCase ingestEvents(EventLog log, Clock clock, MeterRegistry registry) {
         return new CountedIngest(new IngestEventsService(log, clock), registry);
     }
 
-    /** Positions name the feed by the moment it began: a position from before a restart is told apart. */
     @Produces
     @Singleton
-    ChangeFeed changeFeed(StreamConfig config, Clock clock) {
-        return new ChangeFeed(clock.millis(), config.retainedChanges(), config.idleAfter());
-    }
-
-    /**
-     * Every write goes through it, so that the transitions stream hears of it once it is durable. Typed as itself
-     * only: the storage's own EventLog stays the one other beans get.
-     */
-    @Produces
-    @Singleton
-    @Typed(ChangeRecordingLog.class)
-    ChangeRecordingLog recordingLog(EventLog log, TimelineReader reader, ChangeFeed feed) {
-        return new ChangeRecordingLog(log, reader, feed);
-    }
-
-    @Produces
-    @Singleton
-    WatchTransitionsUseCase watchTransitions(ChangeFeed feed) {
-        return new TransitionStreamService(feed);
+    WatchTransitionsUseCase watchTransitions(StoreHistory history, StreamConfig config) {
+        return new TransitionStreamService(history, config.maxStep());
     }
 
     @Produces
@@ -82,7 +62,7 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    DeleteTimelineUseCase deleteTimeline(ChangeRecordingLog log) {
+    DeleteTimelineUseCase deleteTimeline(EventLog log) {
         return new DeleteTimelineService(log);
     }
 
@@ -94,13 +74,13 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    ImportEventsUseCase importEvents(ChangeRecordingLog log) {
+    ImportEventsUseCase importEvents(EventLog log) {
         return new ImportEventsService(log);
     }
 
     @Produces
     @Singleton
-    RetentionUseCase retention(TimelineReader reader, ChangeRecordingLog log) {
+    RetentionUseCase retention(TimelineReader reader, EventLog log) {
         return new RetentionService(reader, log);
     }
 

@@ -93,7 +93,7 @@ class ExportCutShortTest {
                 }
             };
             EventLog log = storage;
-            return new Storage(log, failing, storage, IndexedAnswers.NONE, () -> true, () -> { }, Optional.empty());
+            return new Storage(log, failing, storage, IndexedAnswers.NONE, storage, () -> true, () -> { }, Optional.empty());
         }
     }
 

@@ -53,7 +53,7 @@ public class HeldStorage implements QuarkusTestProfile {
         Storage storage() throws InterruptedException {
             OPEN.await(2, TimeUnit.MINUTES);
             InMemoryEventStore memory = new InMemoryEventStore();
-            return new Storage(memory, memory, memory, memory, () -> true, () -> { },
+            return new Storage(memory, memory, memory, memory, memory, () -> true, () -> { },
                     Optional.of(new StoreSize(memory::timelineCount, memory::eventCount)));
         }
     }

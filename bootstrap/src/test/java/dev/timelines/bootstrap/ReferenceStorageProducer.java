@@ -18,6 +18,6 @@ public class ReferenceStorageProducer {
     @Singleton
     Storage storage() {
         ReferenceStorage storage = new ReferenceStorage();
-        return new Storage(storage, storage, storage, IndexedAnswers.NONE, () -> true, () -> { }, Optional.empty());
+        return new Storage(storage, storage, storage, IndexedAnswers.NONE, storage, () -> true, () -> { }, Optional.empty());
     }
 }

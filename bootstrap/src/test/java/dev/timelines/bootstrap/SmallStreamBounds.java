@@ -6,7 +6,8 @@ import java.util.Map;
 /** The transitions stream with bounds small enough to reach in a test: memory storage, on a free port. */
 public class SmallStreamBounds implements QuarkusTestProfile {
 
-    static final int RETAINED = 20;
+    /** Seqs the memory engine remembers: more than a test's batch, fewer than a test writes to reach the horizon. */
+    static final int RETAINED = 1000;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -14,6 +15,6 @@ public class SmallStreamBounds implements QuarkusTestProfile {
                 "timelines.stream.keep-alive", "1s",
                 "timelines.stream.buffer", "5",
                 "timelines.stream.max-stall", "1s",
-                "timelines.stream.retained-changes", Integer.toString(RETAINED));
+                "timelines.stream.retained-seqs", Integer.toString(RETAINED));
     }
 }

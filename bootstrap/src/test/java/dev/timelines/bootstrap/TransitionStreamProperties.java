@@ -25,6 +25,7 @@ import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 
 /**
@@ -34,7 +35,8 @@ import net.jqwik.api.sessions.JqwikSession;
  * the same filter at the end. The fold is strict: a transition added twice, or a retraction of one not held, fails,
  * so nothing may be lost or repeated. Scenarios are jqwik samples ({@code @Property} does not run under
  * {@code @QuarkusTest}); a failure names the seed that re-runs it with {@code -Dstream.seed=...}. Ingest goes
- * through {@code ingestBase}, the stream is read from {@code streamBase}: two service instances may share a store.
+ * through the ingest base, the stream is read from the stream base: two service instances may share a store. Where
+ * the service can be restarted, scenarios restart it too, the client resuming with the position it had before.
  */
 final class TransitionStreamProperties {
 
@@ -49,7 +51,7 @@ final class TransitionStreamProperties {
     record Ev(int key, int timestamp, Optional<String> value, Optional<Integer> id) {
     }
 
-    sealed interface Step permits Ingest, Delete, Reconnect {
+    sealed interface Step permits Ingest, Delete, Reconnect, Restart {
     }
 
     record Ingest(List<Ev> events) implements Step {
@@ -62,25 +64,68 @@ final class TransitionStreamProperties {
     record Reconnect(boolean byHeader) implements Step {
     }
 
+    /** Restarts the service, the client losing its connection right after the previous step, then resumes. */
+    record Restart(boolean byHeader) implements Step {
+    }
+
+    /** Where the service listens, and how it restarts (when it can): a restart may move it to another port. */
+    interface Service {
+
+        String ingestBase();
+
+        String streamBase();
+
+        /** Stops the service and starts it again on the same store. */
+        void restart() throws Exception;
+    }
+
     record Scenario(Optional<String> from, Optional<String> to, boolean entries, List<Step> steps) {
     }
 
-    private final String ingestBase;
-    private final String streamBase;
+    private final Service service;
 
+    TransitionStreamProperties(Service service) {
+        this.service = service;
+    }
+
+    /** A service that is not restarted: ingest through one base, stream from the other. */
     TransitionStreamProperties(String ingestBase, String streamBase) {
-        this.ingestBase = ingestBase;
-        this.streamBase = streamBase;
+        this(new Service() {
+            @Override
+            public String ingestBase() {
+                return ingestBase;
+            }
+
+            @Override
+            public String streamBase() {
+                return streamBase;
+            }
+
+            @Override
+            public void restart() {
+                throw new UnsupportedOperationException("this service is not restarted");
+            }
+        });
     }
 
     static List<Scenario> scenarios(int count) {
+        return scenarios(count, 0);
+    }
+
+    /** Scenarios with restarts at the given weight among the steps (ingests weigh 6, reconnects 2). */
+    static List<Scenario> scenarios(int count, int restarts) {
         Arbitrary<Ev> event = Combinators.combine(Arbitraries.integers().between(0, KEYS - 1),
                 Arbitraries.integers().between(0, 15), Arbitraries.of(VALUES).optional(0.85),
                 Arbitraries.integers().between(0, 3).optional(0.4)).as(Ev::new);
-        Arbitrary<Step> step = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, event.list().ofMinSize(1).ofMaxSize(6).map(Ingest::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, KEYS - 1).map(Delete::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(true, false).map(Reconnect::new)));
+        List<Tuple.Tuple2<Integer, Arbitrary<? extends Step>>> steps = new ArrayList<>(List.of(
+                Tuple.of(6, event.list().ofMinSize(1).ofMaxSize(6).map(Ingest::new)),
+                Tuple.of(1, Arbitraries.integers().between(0, KEYS - 1).map(Delete::new)),
+                Tuple.of(2, Arbitraries.of(true, false).map(Reconnect::new))));
+        if (restarts > 0) {
+            steps.add(Tuple.of(restarts, Arbitraries.of(true, false).map(Restart::new)));
+        }
+        @SuppressWarnings("unchecked")
+        Arbitrary<Step> step = Arbitraries.frequencyOf(steps.toArray(Tuple.Tuple2[]::new));
         Arbitrary<Scenario> scenario = Combinators.combine(Arbitraries.of(VALUES).optional(0.3),
                 Arbitraries.of(VALUES).optional(0.3), Arbitraries.of(true, false),
                 step.list().ofMinSize(5).ofMaxSize(30)).as(Scenario::new);
@@ -114,6 +159,12 @@ final class TransitionStreamProperties {
                     resumeFrom = fold.take(client.messages()).orElse(resumeFrom);
                     client = open(filter, Optional.of(resumeFrom), reconnect.byHeader());
                     client.awaitConnected();
+                } else if (step instanceof Restart restart) {
+                    service.restart();
+                    client.close();
+                    resumeFrom = fold.take(client.messages()).orElse(resumeFrom);
+                    client = open(filter, Optional.of(resumeFrom), restart.byHeader());
+                    client.awaitConnected();
                 }
             }
             Map<JsonNode, Integer> expected = transitions(filter);
@@ -129,7 +180,7 @@ final class TransitionStreamProperties {
     }
 
     private SseClient open(String filter, Optional<String> after, boolean byHeader) throws Exception {
-        String url = streamBase + "/transitions/stream?" + filter
+        String url = service.streamBase() + "/transitions/stream?" + filter
                 + (after.isPresent() && !byHeader ? "&after=" + after.get() : "");
         SseClient client = SseClient.open(url, after.isPresent() && byHeader
                 ? Map.of("Last-Event-ID", after.get()) : Map.of());
@@ -153,7 +204,7 @@ final class TransitionStreamProperties {
                     .append(event.timestamp()).append(",\"data\":").append(data)
                     .append(event.id().map(id -> ",\"id\":\"e" + id + "\"").orElse("")).append("}\n");
         }
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(ingestBase + "/events"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.ingestBase() + "/events"))
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(lines.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -162,14 +213,14 @@ final class TransitionStreamProperties {
 
     private void delete(String key) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(ingestBase + "/timelines/" + encode(key))).DELETE().build(),
+                URI.create(service.ingestBase() + "/timelines/" + encode(key))).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(response.statusCode() == 204 || response.statusCode() == 404, response.body());
     }
 
     private Map<JsonNode, Integer> transitions(String filter) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(streamBase + "/transitions?" + filter + "&limit=10000")).build(),
+                URI.create(service.streamBase() + "/transitions?" + filter + "&limit=10000")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, response.statusCode(), response.body());
         Map<JsonNode, Integer> items = new HashMap<>();

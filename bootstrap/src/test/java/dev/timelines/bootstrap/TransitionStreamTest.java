@@ -48,27 +48,30 @@ class TransitionStreamTest {
     }
 
     @Test
-    void aPositionWhoseChangesAreNoLongerKeptIs410() throws Exception {
+    void aPositionBelowTheHistoryKeptIs410() throws Exception {
         String start;
         try (SseClient client = SseClient.open(base() + "/transitions/stream?attribute=gone", Map.of())) {
             client.awaitConnected();
             start = client.comments().get(0).substring("streaming from ".length());
         }
         String key = uniqueKey("gone");
+        StringBuilder lines = new StringBuilder();
         for (int i = 0; i <= SmallStreamBounds.RETAINED; i++) {
-            post(Api.timeline(key) + "/events", NDJSON, "{\"timestamp\": " + i + ", \"data\": {\"gone\": " + i + "}}")
-                    .statusCode(200);
+            lines.append("{\"timestamp\": ").append(i).append(", \"data\": {\"gone\": ").append(i).append("}}\n");
         }
+        post(Api.timeline(key) + "/events", NDJSON, lines.toString()).statusCode(200);
         problem(get("/transitions/stream?attribute=gone&after=" + start), 410)
                 .body("type", equalTo("https://timelines.dev/problems/position-gone"))
                 .body("errors[0].at", equalTo("after"));
-        // A position of an earlier run of the service (another epoch) is gone too.
         problem(get("/transitions/stream?attribute=gone&after=1-1-0"), 410);
     }
 
     @Test
     void aPositionNoStreamIssuedIs400() {
         problem(get("/transitions/stream?attribute=status&after=" + encode("not a position")), 400)
+                .body("errors[0].at", equalTo("after"));
+        // Beyond every seq the store has made durable.
+        problem(get("/transitions/stream?attribute=status&after=zzzzzzzz-zzzzzzzz-0"), 400)
                 .body("errors[0].at", equalTo("after"));
         problem(get("/transitions/stream"), 400).body("errors[0].at", equalTo("attribute"));
     }
@@ -121,7 +124,7 @@ class TransitionStreamTest {
             reader.awaitConnected();
             assertEquals(2.0, metric("timelines_streams_open"), 0.5);
 
-            // A timeline per batch (one revision each, well within those kept), changing to a large value at every
+            // A timeline per batch (100 seqs each, well within those kept), changing to a large value at every
             // event: enough bytes to fill the stalled connection's buffers many times over.
             String large = "x".repeat(20_000);
             int batches = 6;

@@ -55,6 +55,18 @@ public final class Timeline {
         return known.isEmpty() ? Optional.empty() : Optional.of(new Timeline(key, known));
     }
 
+    /**
+     * The timeline as it stood once the writes up to {@code seq} were made (docs/semantics.md, "The live stream"):
+     * only its events with a seq at or below it; empty when it had none.
+     */
+    public Optional<Timeline> upToSeq(long seq) {
+        List<Event> written = events.stream().filter(event -> event.seq() <= seq).toList();
+        if (written.size() == events.size()) {
+            return Optional.of(this);
+        }
+        return written.isEmpty() ? Optional.empty() : Optional.of(new Timeline(key, written));
+    }
+
     /** The top-level data keys used by any event, in code point order. */
     public SortedSet<String> attributeNames() {
         SortedSet<String> names = new TreeSet<>(CodePointOrder.INSTANCE);

@@ -44,6 +44,18 @@ class TimelineTest {
     }
 
     @Test
+    void upToASeqKeepsTheEventsWrittenByThenWhateverTheirTimestamps() {
+        Timeline timeline = new Timeline(KEY, List.of(
+                status(20, 1, "c"), status(10, 4, "b"), status(10, 2, "a"), status(5, 3, "z")));
+
+        assertEquals(List.of(3L, 2L, 1L), timeline.upToSeq(3).orElseThrow().events().stream().map(Event::seq)
+                .toList());
+        assertEquals(List.of("5 \"z\"", "10 \"a\"", "20 \"c\""), changes(timeline.upToSeq(3).orElseThrow()));
+        assertTrue(timeline.upToSeq(4).orElseThrow() == timeline);
+        assertEquals(Optional.empty(), timeline.upToSeq(0));
+    }
+
+    @Test
     void eventsLackingTheAttributeAreNoInformation() {
         Timeline timeline = new Timeline(KEY, List.of(
                 status(1, 1, "a"), event(2, 2, obj("other", num(1))), status(3, 3, "a"), status(4, 4, "b")));

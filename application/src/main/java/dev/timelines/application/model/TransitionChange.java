@@ -3,7 +3,7 @@ package dev.timelines.application.model;
 import dev.timelines.domain.Transition;
 
 /**
- * One step of the transitions stream (docs/semantics.md, "Live transitions"): a transition now in the set of those
+ * One message of the transitions stream (docs/semantics.md, "The live stream"): a transition now in the set of those
  * matching the stream's filter, or one that left it. Folding every change from the start gives the set.
  */
 public record TransitionChange(Kind kind, Transition transition) {

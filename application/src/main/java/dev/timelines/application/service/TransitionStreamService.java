@@ -1,115 +1,138 @@
 package dev.timelines.application.service;
 
-import dev.timelines.application.model.TransitionChange;
 import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.port.in.InvalidPositionException;
+import dev.timelines.application.port.in.PositionGoneException;
 import dev.timelines.application.port.in.StreamPosition;
 import dev.timelines.application.port.in.WatchTransitionsUseCase;
-import dev.timelines.application.port.out.TimelineStays;
-import dev.timelines.application.model.Scope;
-import dev.timelines.application.question.StayFold;
-import dev.timelines.application.question.TransitionRun;
+import dev.timelines.application.port.out.HistoryGoneException;
+import dev.timelines.application.port.out.StoreHistory;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
-import dev.timelines.domain.Timeline;
-import dev.timelines.domain.Transition;
 import dev.timelines.domain.Window;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The transitions stream read from the {@link ChangeFeed}: each revision of a timeline becomes the difference between
- * the transitions it had before and after, selected as {@code /transitions} selects them ({@link TransitionRun}), so
- * the stream has no rule of its own. Folding the messages therefore gives the list, whatever order events arrive in.
+ * The transitions stream read from the store's history by seq (docs/semantics.md, "The live stream"): a client
+ * goes from step to step, a step being the messages of the writes with a seq in (S, U] ({@link StreamSelection}),
+ * never beyond the durable seq. Its position is (S, U, messages of that step sent): a function of the store alone,
+ * so a client resumes on any instance and across a restart of a store that keeps its history. Clients of one
+ * selection share the steps at the frontier ({@link StreamHub}).
  */
 public final class TransitionStreamService implements WatchTransitionsUseCase {
 
-    /** Revisions read from the feed at a time, under its lock. */
-    private static final int REVISIONS_PER_PULL = 256;
+    private final StoreHistory history;
+    private final StepEnds ends;
+    /** The hubs of the selections streams listen to, with how many listen (guarded by this). */
+    private final Map<StreamSelection, Shared> hubs = new HashMap<>();
 
-    private final ChangeFeed feed;
+    private static final class Shared {
+        private final StreamHub hub;
+        private int listening;
 
-    public TransitionStreamService(ChangeFeed feed) {
-        this.feed = feed;
+        Shared(StreamHub hub) {
+            this.hub = hub;
+        }
+    }
+
+    /**
+     * @param maxStep the most seqs (taken by writes) one step covers: bounds the work and the messages of a step,
+     *     whether a client catches up or the frontier moved by a large write
+     */
+    public TransitionStreamService(StoreHistory history, long maxStep) {
+        this.history = history;
+        this.ends = new StepEnds(history, maxStep);
     }
 
     @Override
     public Watch watch(Attribute attribute, Optional<JsonValue> from, Optional<JsonValue> to, boolean entries,
             Optional<StreamPosition> after) {
-        feed.watch();
-        StreamPosition start = after.orElseGet(feed::current);
-        feed.check(start);
-        return new FeedWatch(new Selection(attribute, new TransitionFilter(from, to, Window.ALL), entries), start);
-    }
-
-    /** The transitions a stream is about; streams with equal selections share the messages of a revision. */
-    private record Selection(Attribute attribute, TransitionFilter filter, boolean entries) {
-
-        /** Retractions of what the timeline no longer has, then the transitions it gained, each in list order. */
-        List<TransitionChange> changes(TimelineRevision revision) {
-            List<Transition> before = selected(revision.before());
-            List<Transition> after = selected(revision.after());
-            Set<Transition> had = new HashSet<>(before);
-            Set<Transition> has = new HashSet<>(after);
-            List<TransitionChange> changes = new ArrayList<>();
-            before.stream().filter(transition -> !has.contains(transition))
-                    .forEach(gone -> changes.add(new TransitionChange(TransitionChange.Kind.RETRACTION, gone)));
-            after.stream().filter(transition -> !had.contains(transition))
-                    .forEach(added -> changes.add(new TransitionChange(TransitionChange.Kind.TRANSITION, added)));
-            return changes;
+        StreamSelection selection = new StreamSelection(attribute, new TransitionFilter(from, to, Window.ALL),
+                entries);
+        StreamHub hub = hub(selection);
+        if (after.isEmpty()) {
+            long start = hub.frontier();
+            return new StepWatch(selection, hub, new StreamStep(start, start, List.of()), StreamPosition.at(start));
         }
-
-        private List<Transition> selected(Optional<Timeline> timeline) {
-            if (timeline.isEmpty()) {
-                return List.of();
+        StreamPosition position = after.get();
+        long durable = history.durable();
+        if (position.upTo() > durable) {
+            throw new InvalidPositionException(position.token());
+        }
+        StreamStep step = available(() -> {
+            // No step issued was longer than one would be now: the durable seq only rises.
+            if (position.upTo() > ends.from(position.after(), durable)) {
+                throw new InvalidPositionException(position.token());
             }
-            TimelineStays stays = new TimelineStays(timeline.get().key(), timeline.get().stays(attribute), Map.of());
-            return StayFold.add(stays, new TransitionRun(filter, entries, Optional.empty(), Integer.MAX_VALUE,
-                    Scope.ALL)).answer();
+            return selection.step(history, position.after(), position.upTo());
+        });
+        if (position.sent() > step.messages().size()) {
+            throw new InvalidPositionException(position.token());
+        }
+        return new StepWatch(selection, hub, step, position);
+    }
+
+    private synchronized StreamHub hub(StreamSelection selection) {
+        return hubs.computeIfAbsent(selection, any -> new Shared(new StreamHub(selection, history, ends))).hub;
+    }
+
+    private synchronized void listening(StreamSelection selection, StreamHub hub) {
+        hubs.computeIfAbsent(selection, any -> new Shared(hub)).listening++;
+    }
+
+    /** The last stream of a selection stopped listening: its hub goes, and a later stream starts a new one. */
+    private synchronized void stopped(StreamSelection selection) {
+        Shared shared = hubs.get(selection);
+        if (shared != null && --shared.listening <= 0) {
+            hubs.remove(selection);
         }
     }
 
-    private final class FeedWatch implements Watch {
+    private static <T> T available(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (HistoryGoneException e) {
+            throw new PositionGoneException("the store no longer keeps the changes after this position ("
+                    + e.getMessage() + "); start again without a position");
+        }
+    }
 
-        private final Selection selection;
+    private final class StepWatch implements Watch {
+
+        private final StreamSelection selection;
+        private final StreamHub hub;
+        private StreamStep step;
         private StreamPosition position;
 
-        FeedWatch(Selection selection, StreamPosition position) {
+        StepWatch(StreamSelection selection, StreamHub hub, StreamStep step, StreamPosition position) {
             this.selection = selection;
+            this.hub = hub;
+            this.step = step;
             this.position = position;
         }
 
         @Override
         public List<Message> next(int limit) {
             List<Message> messages = new ArrayList<>();
-            List<ChangeFeed.Recorded> revisions;
-            while (!(revisions = feed.from(position, REVISIONS_PER_PULL)).isEmpty()) {
-                if (take(revisions, limit, messages)) {
+            while (messages.size() < limit) {
+                int sent = position.upTo() == step.upTo() && position.after() == step.after() ? position.sent() : 0;
+                if (sent < step.messages().size()) {
+                    position = new StreamPosition(step.after(), step.upTo(), sent + 1);
+                    messages.add(new Message(position, step.messages().get(sent)));
+                    continue;
+                }
+                StreamStep next = available(() -> hub.stepAfter(step.upTo()));
+                if (next == null) {
                     break;
                 }
+                step = next;
             }
             return messages;
-        }
-
-        /** Adds the messages of the revisions up to the limit; true when it was reached. */
-        private boolean take(List<ChangeFeed.Recorded> revisions, int limit, List<Message> messages) {
-            for (ChangeFeed.Recorded recorded : revisions) {
-                List<TransitionChange> changes = recorded.derived(selection, selection::changes);
-                // The first revision may be one the client has part of: its messages come in a fixed order.
-                for (int sent = recorded.number() == position.change() ? position.sent() : 0; sent < changes.size();
-                        sent++) {
-                    if (messages.size() == limit) {
-                        return true;
-                    }
-                    position = new StreamPosition(position.epoch(), recorded.number(), sent + 1);
-                    messages.add(new Message(position, changes.get(sent)));
-                }
-                position = new StreamPosition(position.epoch(), recorded.number() + 1, 0);
-            }
-            return false;
         }
 
         @Override
@@ -119,7 +142,12 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
 
         @Override
         public Runnable listen(Runnable listener) {
-            return feed.listen(listener);
+            listening(selection, hub);
+            Runnable stop = history.onDurable(listener);
+            return () -> {
+                stop.run();
+                stopped(selection);
+            };
         }
     }
 }

@@ -1,22 +1,28 @@
 package dev.timelines.application.port.in;
 
 /**
- * A place in the transitions stream: every change recorded before {@code change} delivered, and the first
- * {@code sent} messages of that change. {@code epoch} names the change log that issued it. Clients see it as an
- * opaque token; positions of one log increase in (change, sent) order.
+ * A place in the transitions stream (docs/semantics.md, "The live stream"): every change up to seq {@code after}
+ * delivered, plus the first {@code sent} messages of the step ({@code after}, {@code upTo}]. A step's messages
+ * follow from the store's history alone, so any instance, before or after a restart, recomputes them alike.
+ * Clients see it as an opaque token; the positions one stream issues increase.
  */
-public record StreamPosition(long epoch, long change, int sent) {
+public record StreamPosition(long after, long upTo, int sent) {
 
     private static final int RADIX = 36;
 
     public StreamPosition {
-        if (change < 0 || sent < 0) {
-            throw new IllegalArgumentException("a position counts from zero");
+        if (after < 0 || upTo < after || sent < 0 || (upTo == after && sent > 0)) {
+            throw new IllegalArgumentException("a position is a step (after, upTo] and messages of it sent");
         }
     }
 
+    /** The position before the first message of the changes after {@code seq}. */
+    public static StreamPosition at(long seq) {
+        return new StreamPosition(seq, seq, 0);
+    }
+
     public String token() {
-        return Long.toString(epoch, RADIX) + "-" + Long.toString(change, RADIX) + "-" + Integer.toString(sent, RADIX);
+        return Long.toString(after, RADIX) + "-" + Long.toString(upTo, RADIX) + "-" + Integer.toString(sent, RADIX);
     }
 
     /** Reads a token this service issued. */

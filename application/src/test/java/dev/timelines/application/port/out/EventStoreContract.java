@@ -290,6 +290,27 @@ public abstract class EventStoreContract {
         assertEquals(new IngestResult(0, 1), append(status("u", 10, "evt-1", "b")));
     }
 
+    /** docs/semantics.md, "Seq": the transitions stream places a deletion among the events by its seq. */
+    @Test
+    void aDeletionTakesASeqOfItsOwn() {
+        append(status("t", 10, "a"), status("u", 10, "b"));
+        long before = events("u").get(0).seq();
+        assertTrue(store.log().delete(key("t")));
+        append(status("v", 10, "c"));
+
+        assertTrue(events("v").get(0).seq() > before + 1, "no event takes the seq the deletion took");
+    }
+
+    @Test
+    void anImportGoesAboveTheSeqOfADeletion() {
+        append(status("t", 10, "a"));
+        long before = events("t").get(0).seq();
+        store.log().delete(key("t"));
+
+        Event at = new Event(seconds(20), before + 1, RECEIVED, Optional.empty(), obj("status", str("x")));
+        assertThrows(SeqConflictException.class, () -> store.log().restore(List.of(new TimelineEvent(key("u"), at))));
+    }
+
     @Test
     void seqsAfterADeleteStayUnique() {
         append(status("t", 10, "a"), status("u", 10, "b"));

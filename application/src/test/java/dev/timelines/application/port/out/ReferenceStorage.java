@@ -24,28 +24,40 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The naive storage: events in lists, each timeline rebuilt with the domain {@link Timeline} when asked, every
  * scan a loop over everything. It offers no fast path, so every question it answers is the application's fold
  * over stays: the proof that a storage needs only {@link StoreScans} (it also runs behind the HTTP API in the
- * bootstrap tests). Thread-safe by one lock.
+ * bootstrap tests). Its history is every write kept in a list, each answer a loop over it. Thread-safe by one
+ * lock; the listeners hear of writes outside it.
  */
-public final class ReferenceStorage implements EventLog, TimelineReader, StoreScans {
+public final class ReferenceStorage implements EventLog, TimelineReader, StoreScans, StoreHistory {
+
+    /** One write: an event stored at its seq, or (event empty) a deletion that took the seq. */
+    private record Write(long seq, TimelineKey key, Optional<Event> event) {
+    }
 
     private final Map<TimelineKey, List<Event>> events = new HashMap<>();
     private final Map<TimelineKey, Set<EventId>> ids = new HashMap<>();
+    private final List<Write> writes = new ArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long seq;
 
     @Override
-    public synchronized IngestResult append(List<IncomingEvent> batch, Timestamp received) {
+    public IngestResult append(List<IncomingEvent> batch, Timestamp received) {
+        return told(() -> appended(batch, received));
+    }
+
+    private synchronized IngestResult appended(List<IncomingEvent> batch, Timestamp received) {
         int accepted = 0;
         for (IncomingEvent incoming : batch) {
             Set<EventId> known = ids.computeIfAbsent(incoming.timeline(), key -> new HashSet<>());
             if (incoming.id().isEmpty() || known.add(incoming.id().get())) {
-                events.computeIfAbsent(incoming.timeline(), key -> new ArrayList<>())
-                        .add(incoming.stored(++seq, received));
+                stored(incoming.timeline(), incoming.stored(++seq, received));
                 accepted++;
             }
         }
@@ -53,7 +65,11 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
     }
 
     @Override
-    public synchronized IngestResult restore(List<TimelineEvent> batch) {
+    public IngestResult restore(List<TimelineEvent> batch) {
+        return told(() -> restored(batch));
+    }
+
+    private synchronized IngestResult restored(List<TimelineEvent> batch) {
         long first = batch.get(0).event().seq();
         if (first <= seq) {
             throw new SeqConflictException(first, seq);
@@ -62,7 +78,7 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
         for (TimelineEvent restored : batch) {
             Set<EventId> known = ids.computeIfAbsent(restored.timeline(), key -> new HashSet<>());
             if (restored.event().id().isEmpty() || known.add(restored.event().id().get())) {
-                events.computeIfAbsent(restored.timeline(), key -> new ArrayList<>()).add(restored.event());
+                stored(restored.timeline(), restored.event());
                 accepted++;
             }
         }
@@ -70,10 +86,67 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
         return new IngestResult(accepted, batch.size() - accepted);
     }
 
+    private void stored(TimelineKey key, Event event) {
+        events.computeIfAbsent(key, any -> new ArrayList<>()).add(event);
+        writes.add(new Write(event.seq(), key, Optional.of(event)));
+    }
+
+    /** A deletion takes a seq of its own, as in every storage (docs/semantics.md, "Seq"). */
     @Override
-    public synchronized boolean delete(TimelineKey key) {
+    public boolean delete(TimelineKey key) {
+        return told(() -> deleted(key));
+    }
+
+    private synchronized boolean deleted(TimelineKey key) {
         ids.remove(key);
-        return events.remove(key) != null;
+        if (events.remove(key) == null) {
+            return false;
+        }
+        writes.add(new Write(++seq, key, Optional.empty()));
+        return true;
+    }
+
+    /** Runs a write, then tells the listeners: every write is durable once done. */
+    private <T> T told(Supplier<T> write) {
+        T result = write.get();
+        listeners.forEach(Runnable::run);
+        return result;
+    }
+
+    @Override
+    public synchronized long durable() {
+        return seq;
+    }
+
+    /** The reference forgets nothing. */
+    @Override
+    public long horizon() {
+        return 0;
+    }
+
+    @Override
+    public synchronized Set<TimelineKey> changed(long after, long upTo) {
+        Set<TimelineKey> changed = new HashSet<>();
+        writes.stream().filter(write -> write.seq() > after && write.seq() <= upTo)
+                .forEach(write -> changed.add(write.key()));
+        return changed;
+    }
+
+    @Override
+    public synchronized Optional<Timeline> asOf(TimelineKey key, long at) {
+        List<Event> then = new ArrayList<>();
+        for (Write write : writes) {
+            if (write.seq() <= at && write.key().equals(key)) {
+                write.event().ifPresentOrElse(then::add, then::clear);
+            }
+        }
+        return then.isEmpty() ? Optional.empty() : Optional.of(new Timeline(key, then));
+    }
+
+    @Override
+    public Runnable onDurable(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     @Override

@@ -147,7 +147,7 @@ final class Compactor implements AutoCloseable {
         long started = System.nanoTime();
         EventCompaction filter = new EventCompaction(deletions);
         CompactionResult result = log.compact(through, filter);
-        deletions.forget(registered, filter.highestSeq(), filter.standInTimeline().orElse(null));
+        deletions.forget(registered, filter.highestSeq());
         dead.compacted(through, counted);
         if (result.segmentsBefore() > 0) {
             LOG.log(INFO, () -> String.format("compacted journal segments up to %d in %d ms: %d files of %d bytes"

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which events in the log are dead: for each deleted timeline, the highest seq its last durable deletion
- * covered. Seqs follow log order, so an event of that timeline is followed by a deletion exactly when its seq
+ * Which events in the log are dead: for each deleted timeline, the seq its last durable deletion took (or, for a
+ * deletion written before deletions took seqs, the highest seq before it). Seqs follow log order, so an event of that timeline is followed by a deletion exactly when its seq
  * is at most that one; seqs, unlike log positions, survive compaction unchanged.
  *
  * <p>A deletion is registered only once durable: compaction drops what it says is dead, and must not drop
@@ -27,6 +27,11 @@ final class Deletions {
         return upTo != null && seq <= upTo;
     }
 
+    /** The seq of the timeline's last registered deletion, which covers its events below it; zero when none. */
+    long deletedAt(TimelineKey key) {
+        return coveredUpTo.getOrDefault(key, 0L);
+    }
+
     /** The deletions registered so far. */
     Map<TimelineKey, Long> snapshot() {
         return Map.copyOf(coveredUpTo);
@@ -35,12 +40,11 @@ final class Deletions {
     /**
      * Forgets the deletions of {@code compacted} (a snapshot taken before a compaction) that covered nothing
      * beyond {@code throughSeq}, the highest seq of the compacted segments: that compaction removed every
-     * event they made dead. Those registered or renewed since, and that of the timeline the compaction kept
-     * an event of to hold its seq ({@code kept}, possibly null), stay.
+     * event they made dead. Those registered or renewed since stay.
      */
-    void forget(Map<TimelineKey, Long> compacted, long throughSeq, TimelineKey kept) {
+    void forget(Map<TimelineKey, Long> compacted, long throughSeq) {
         compacted.forEach((key, upTo) -> {
-            if (upTo <= throughSeq && !key.equals(kept)) {
+            if (upTo <= throughSeq) {
                 coveredUpTo.remove(key, upTo);
             }
         });

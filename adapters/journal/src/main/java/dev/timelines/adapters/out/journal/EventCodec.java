@@ -16,12 +16,18 @@ import java.util.List;
 
 /**
  * The binary form of journal records: a batch of admitted events (each with its timeline, seq and received
- * time, so that replay rebuilds exactly what was acknowledged) or the deletion of a timeline.
+ * time, so that replay rebuilds exactly what was acknowledged), the deletion of a timeline with the seq it took,
+ * or, written by compaction, the highest seq of the records it rewrote (replay can no longer tell what happened
+ * up to it, and gives no seq up to it again). Journals written before deletions took seqs hold {@link #DELETE}
+ * records, still read.
  */
 final class EventCodec {
 
     static final byte EVENTS = 1;
+    /** A deletion without a seq of its own, as written before deletions took one. */
     static final byte DELETE = 2;
+    static final byte DELETION = 3;
+    static final byte COMPACTED_THROUGH = 4;
 
     private EventCodec() {
     }
@@ -47,8 +53,15 @@ final class EventCodec {
         return counter.size();
     }
 
-    static JournalRecord delete(TimelineKey key) {
-        return write(DELETE, out -> EventBytes.writeString(out, key.value()));
+    static JournalRecord deletion(TimelineKey key, long seq) {
+        return write(DELETION, out -> {
+            EventBytes.writeString(out, key.value());
+            out.writeLong(seq);
+        });
+    }
+
+    static JournalRecord compactedThrough(long seq) {
+        return write(COMPACTED_THROUGH, out -> out.writeLong(seq));
     }
 
     static List<TimelineEvent> readEvents(byte[] payload) {
@@ -64,6 +77,18 @@ final class EventCodec {
 
     static TimelineKey readDelete(byte[] payload) {
         return read(payload, in -> new TimelineKey(EventBytes.readString(in)));
+    }
+
+    /** A deletion and the seq it took. */
+    record Deletion(TimelineKey key, long seq) {
+    }
+
+    static Deletion readDeletion(byte[] payload) {
+        return read(payload, in -> new Deletion(new TimelineKey(EventBytes.readString(in)), in.readLong()));
+    }
+
+    static long readCompactedThrough(byte[] payload) {
+        return read(payload, DataInputStream::readLong);
     }
 
     private interface Writer {

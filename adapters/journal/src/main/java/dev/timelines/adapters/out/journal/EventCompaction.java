@@ -1,9 +1,6 @@
 package dev.timelines.adapters.out.journal;
 
-import dev.timelines.domain.Event;
-import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineEvent;
-import dev.timelines.domain.TimelineKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,20 +13,18 @@ import java.util.Optional;
  * deletion there deleted precedes it there, is dead, and is dropped with it. This needs every deletion in
  * those segments registered in {@link Deletions} before the compaction starts, which {@link Compactor} ensures.
  *
- * <p>One thing replay derives from dead events: the next seq, one past the highest replayed. When the
- * highest seq of the compacted segments belonged to a dropped event, the trailer keeps a stand-in for it (its
- * timeline, timestamp, seq and received time; no id, no data) followed by a deletion of that timeline, so
- * that replay still counts past it and shows nothing of it. Appending that pair after the kept events is
- * equivalent to keeping the event in place because seqs follow log order: the dropped event with the highest
- * seq comes after every kept one and before nothing but deletions, and its timeline has no kept events (they
- * would follow its deletion, with higher seqs).
+ * <p>Replay derives two things from what is dropped: the next seq, one past the highest replayed, and the
+ * history of the writes the transitions stream reads (a deleted timeline as it was). When it dropped anything, the
+ * trailer therefore records the highest seq of the compacted segments, or of a deletion (possibly in a later
+ * segment) whose events it dropped, whichever is higher ({@link EventCodec#COMPACTED_THROUGH}): replay gives no seq
+ * up to it again, and its history starts after it.
  */
 final class EventCompaction implements CompactionFilter {
 
     private final Deletions deletions;
     private long highestSeq;
-    private long highestKeptSeq;
-    private TimelineEvent highestDropped;
+    /** Zero while nothing was dropped; then the seq up to which replay cannot tell what happened. */
+    private long lostThrough;
 
     EventCompaction(Deletions deletions) {
         this.deletions = deletions;
@@ -39,22 +34,17 @@ final class EventCompaction implements CompactionFilter {
     public Optional<JournalRecord> rewrite(JournalRecord record) {
         return switch (record.type()) {
             case EventCodec.EVENTS -> keptEvents(record);
-            case EventCodec.DELETE -> Optional.empty();
+            case EventCodec.DELETE -> passed(highestSeq);
+            case EventCodec.DELETION -> passed(EventCodec.readDeletion(record.payload()).seq());
+            // Its seq may lie beyond records that follow it (a deletion's, in a later segment): not one of log order.
+            case EventCodec.COMPACTED_THROUGH -> lost(EventCodec.readCompactedThrough(record.payload()));
             default -> throw new JournalException("unknown journal record type " + record.type());
         };
     }
 
     @Override
     public List<JournalRecord> trailer() {
-        if (!needsStandIn()) {
-            return List.of();
-        }
-        Event dropped = highestDropped.event();
-        Event standIn = new Event(dropped.timestamp(), dropped.seq(), dropped.received(), Optional.empty(),
-                JsonValue.Obj.EMPTY);
-        TimelineKey timeline = highestDropped.timeline();
-        return List.of(EventCodec.events(List.of(new TimelineEvent(timeline, standIn))),
-                EventCodec.delete(timeline));
+        return lostThrough == 0 ? List.of() : List.of(EventCodec.compactedThrough(Math.max(lostThrough, highestSeq)));
     }
 
     /** The highest seq of the compacted segments. */
@@ -62,13 +52,15 @@ final class EventCompaction implements CompactionFilter {
         return highestSeq;
     }
 
-    /** The timeline of the stand-in the trailer holds, if it holds one. */
-    Optional<TimelineKey> standInTimeline() {
-        return needsStandIn() ? Optional.of(highestDropped.timeline()) : Optional.empty();
+    /** Drops a record that took a seq, counting the seq. */
+    private Optional<JournalRecord> passed(long seq) {
+        highestSeq = Math.max(highestSeq, seq);
+        return lost(highestSeq);
     }
 
-    private boolean needsStandIn() {
-        return highestDropped != null && highestDropped.event().seq() > highestKeptSeq;
+    private Optional<JournalRecord> lost(long seq) {
+        lostThrough = Math.max(lostThrough, seq);
+        return Optional.empty();
     }
 
     private Optional<JournalRecord> keptEvents(JournalRecord record) {
@@ -77,16 +69,15 @@ final class EventCompaction implements CompactionFilter {
         for (TimelineEvent admitted : events) {
             long seq = admitted.event().seq();
             if (seq <= highestSeq) {
-                // The stand-in's reasoning needs seqs in log order; the store writes them so. Stop rather than guess.
+                // Deletions rely on seqs in log order to tell the events they cover. Stop rather than guess.
                 throw new JournalException("seq " + seq + " follows seq " + highestSeq + " in the journal;"
                         + " compaction needs seqs in log order and leaves this journal as it is");
             }
             highestSeq = seq;
             if (deletions.isDead(admitted.timeline(), seq)) {
-                highestDropped = admitted;
+                lostThrough = Math.max(lostThrough, deletions.deletedAt(admitted.timeline()));
             } else {
                 kept.add(admitted);
-                highestKeptSeq = seq;
             }
         }
         if (kept.isEmpty()) {

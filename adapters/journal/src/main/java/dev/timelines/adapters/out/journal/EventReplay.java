@@ -31,7 +31,9 @@ final class EventReplay implements RecordVisitor {
     public void visit(JournalRecord record, LogPosition position) {
         switch (record.type()) {
             case EventCodec.EVENTS -> restore(EventCodec.readEvents(record.payload()), position);
-            case EventCodec.DELETE -> delete(EventCodec.readDelete(record.payload()));
+            case EventCodec.DELETE -> deleteWithoutSeq(EventCodec.readDelete(record.payload()));
+            case EventCodec.DELETION -> delete(EventCodec.readDeletion(record.payload()));
+            case EventCodec.COMPACTED_THROUGH -> compactedThrough(EventCodec.readCompactedThrough(record.payload()));
             default -> throw new JournalException("unknown journal record type " + record.type());
         }
     }
@@ -42,11 +44,6 @@ final class EventReplay implements RecordVisitor {
         snapshot.deletions().forEach(deletions::deleted);
         dead.restore(snapshot.deadBytes());
         highestSeq = snapshot.memory().lastSeq();
-    }
-
-    /** The highest seq replayed: a deletion written next covers the events up to it. */
-    long highestSeq() {
-        return highestSeq;
     }
 
     private void restore(List<TimelineEvent> events, LogPosition position) {
@@ -60,10 +57,32 @@ final class EventReplay implements RecordVisitor {
         }
     }
 
-    private void delete(TimelineKey key) {
+    private void delete(EventCodec.Deletion deletion) {
+        deadBytes(deletion.key());
+        deletions.deleted(deletion.key(), deletion.seq());
+        memory.replayDeletion(deletion.key(), deletion.seq());
+        highestSeq = Math.max(highestSeq, deletion.seq());
+    }
+
+    /**
+     * A deletion written before deletions took seqs covers the events up to the highest seq replayed; it has no
+     * place among them in the history, which starts after it.
+     */
+    private void deleteWithoutSeq(TimelineKey key) {
+        deadBytes(key);
+        deletions.deleted(key, highestSeq);
+        memory.replayDeletion(key, highestSeq);
+        memory.historyLostUpTo(highestSeq);
+    }
+
+    private void deadBytes(TimelineKey key) {
         memory.timeline(key).map(Timeline::events)
                 .ifPresent(events -> compactionThread.execute(() -> dead.deleted(key, events)));
-        deletions.deleted(key, highestSeq);
-        memory.delete(key);
+    }
+
+    /** Compaction dropped what it found dead up to this seq: the history starts after it. */
+    private void compactedThrough(long seq) {
+        memory.historyLostUpTo(seq);
+        highestSeq = Math.max(highestSeq, seq);
     }
 }

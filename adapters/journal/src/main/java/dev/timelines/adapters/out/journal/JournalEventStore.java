@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -40,13 +41,14 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
     private final IndexedAttributes indexed;
     /** Admitting and queueing a batch happen together, so the log holds batches in seq order. */
     private final Object sequencer = new Object();
-    /** Appends share it; a delete takes it alone, so no batch admitted before the delete shows after it. */
+    /**
+     * Appends share it; a delete takes it alone, so no batch admitted before the delete shows after it, and the
+     * deletion's seq follows every seq in the log before it.
+     */
     private final ReadWriteLock deletes;
-    /** The highest seq admitted, guarded by the sequencer: what a deletion covers. */
-    private long highestSeq;
 
     private JournalEventStore(InMemoryEventStore memory, RecordLog log, Deletions deletions, Compactor compactor,
-            Snapshots snapshots, IndexedAttributes indexed, ReadWriteLock deletes, long highestSeq) {
+            Snapshots snapshots, IndexedAttributes indexed, ReadWriteLock deletes) {
         this.memory = memory;
         this.log = log;
         this.deletions = deletions;
@@ -54,7 +56,6 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         this.snapshots = snapshots;
         this.indexed = indexed;
         this.deletes = deletes;
-        this.highestSeq = highestSeq;
     }
 
     /** Opens the journal in {@code dir}, replaying it into {@code memory}, which must be empty. */
@@ -94,8 +95,7 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         compactor.considerCompacting();
         IndexedAttributes indexed = new IndexedAttributes(dir);
         indexed.prepare(memory);
-        return new JournalEventStore(memory, log, deletions, compactor, snapshots, indexed, deletes,
-                replay.highestSeq());
+        return new JournalEventStore(memory, log, deletions, compactor, snapshots, indexed, deletes);
     }
 
     /**
@@ -135,9 +135,6 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
                 // Written even when it holds only duplicates: its durability then implies that of the earlier
                 // batch that reserved those ids, so a duplicate is never acknowledged ahead of its original.
                 pending = enqueueOrAbandon(admission);
-                if (!admission.events().isEmpty()) {
-                    highestSeq = seq(admission, admission.events().size() - 1);
-                }
             }
             List<LogPosition> positions;
             try {
@@ -162,19 +159,21 @@ public final class JournalEventStore implements EventLog, AutoCloseable {
         deletes.writeLock().lock();
         try {
             Optional<Timeline> timeline = memory.timeline(key);
-            if (timeline.isEmpty()) {
+            OptionalLong seq = memory.admitDeletion(key);
+            if (seq.isEmpty()) {
                 return false;
             }
-            long covered;
-            synchronized (sequencer) {
-                covered = highestSeq;
+            try {
+                awaitDurable(enqueue(EventCodec.deletion(key, seq.getAsLong())));
+            } catch (StorageUnavailableException e) {
+                memory.abandonDeletion(seq.getAsLong());
+                throw e;
             }
-            awaitDurable(enqueue(EventCodec.delete(key)));
             // Registered before the write lock is released: compaction waits for that (see open).
-            deletions.deleted(key, covered);
-            boolean deleted = memory.delete(key);
-            compactor.deleted(key, timeline.get().events());
-            return deleted;
+            deletions.deleted(key, seq.getAsLong());
+            memory.publishDeletion(key, seq.getAsLong());
+            compactor.deleted(key, timeline.orElseThrow().events());
+            return true;
         } finally {
             deletes.writeLock().unlock();
         }

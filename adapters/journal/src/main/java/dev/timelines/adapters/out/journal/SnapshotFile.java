@@ -28,8 +28,11 @@ import java.util.zip.CheckedOutputStream;
  * body     = frame segment long | frame offset long | frame checksum int
  *            deletion count int | (timeline key modified-UTF-8 | covered seq long)*
  *            dead bytes length int | dead bytes ({@link DeadBytes#image})
- *            memory image ({@link MemoryImage#writeTo})
+ *            memory image ({@link MemoryImage#writeTo}, with the history the transitions stream reads)
  * </pre>
+ *
+ * <p>Version 1, written before the image held the history, is not read: a start then replays the whole journal,
+ * which rebuilds the history, and the next snapshot is of version 2.
  *
  * <p>Reading checks the whole file's checksum before decoding any of it, so damage is reported as such,
  * never decoded into absurd sizes.
@@ -37,7 +40,7 @@ import java.util.zip.CheckedOutputStream;
 final class SnapshotFile {
 
     static final String NAME = "snapshot.bin";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final String TEMPORARY = "snapshot.bin.tmp";
     private static final byte[] MAGIC = {'T', 'L', 'S', 'N', 'A', 'P', 'S', 'H'};

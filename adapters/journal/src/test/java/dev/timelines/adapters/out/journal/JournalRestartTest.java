@@ -3,6 +3,7 @@ package dev.timelines.adapters.out.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timelines.adapters.out.memory.EventBytes;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
@@ -11,8 +12,11 @@ import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +131,31 @@ class JournalRestartTest {
 
         assertEquals(List.of(), memory.indexedAttributes());
         assertEquals(1, events(ORDER).size());
+    }
+
+    /** A journal written before deletions took seqs: its deletions still apply; the history starts after the last. */
+    @Test
+    void aDeletionWrittenWithoutASeqStillDeletes() throws Exception {
+        TimelineKey other = new TimelineKey("orders/2");
+        RecordLog old = RecordLog.open(dir, LogOptions.defaults(), new Replay());
+        ByteArrayOutputStream key = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(key)) {
+            EventBytes.writeString(out, ORDER.value());
+        }
+        old.append(List.of(EventCodec.events(List.of(
+                new TimelineEvent(ORDER, new Event(new Timestamp(10), 1, RECEIVED, Optional.empty(), JsonValue.Obj.EMPTY)),
+                new TimelineEvent(other, new Event(new Timestamp(10), 2, RECEIVED, Optional.empty(),
+                        JsonValue.Obj.EMPTY))))));
+        old.append(List.of(new JournalRecord(EventCodec.DELETE, key.toByteArray())));
+        old.close();
+
+        open();
+
+        assertEquals(List.of(), events(ORDER));
+        assertEquals(1, events(other).size());
+        assertEquals(2, memory.horizon(), "the history starts after the deletion, which has no place among the seqs");
+        journal.append(List.of(event(ORDER, 20, "x", JsonValue.Obj.EMPTY)), RECEIVED);
+        assertEquals(3, events(ORDER).get(0).seq());
     }
 
     private void open() {

@@ -182,7 +182,11 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
             if (engine().timeline(key).isEmpty()) {
                 return false;
             }
-            commit(List.of(record(key, null)));
+            long seq = Math.max(applier.lastSeq(), lastGiven) + 1;
+            lastGiven = seq;
+            ProducerRecord<byte[], byte[]> tombstone = record(key, null);
+            tombstone.headers().add(DeletionHeader.of(seq));
+            commit(List.of(tombstone));
             return true;
         }
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -102,7 +103,14 @@ final class PartitionApplier implements Runnable {
     private void apply(ConsumerRecord<byte[], byte[]> record) {
         InMemoryEventStore engine = store.engine();
         if (record.value() == null) {
-            engine.delete(new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)));
+            TimelineKey key = new TimelineKey(new String(record.key(), StandardCharsets.UTF_8));
+            OptionalLong seq = DeletionHeader.from(record.headers());
+            if (seq.isPresent()) {
+                engine.replayDeletion(key, seq.getAsLong());
+                lastSeq.accumulateAndGet(seq.getAsLong(), Math::max);
+            } else {
+                engine.delete(key);
+            }
             return;
         }
         TimelineEvent admitted;

@@ -8,6 +8,7 @@ import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.SeqConflictException;
 import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StaySelection;
+import dev.timelines.application.port.out.StoreHistory;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.port.out.TimelineReader;
@@ -38,6 +39,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -49,24 +52,39 @@ import java.util.function.Supplier;
  * answer every question across timelines by a fast path. Used alone it is the volatile store; the journal makes it durable by writing each
  * {@link Admission} to disk between {@link #admit} and {@link #publish}. A batch becomes visible under one
  * write lock, so no reader sees part of a request; a question holds the read lock while it is answered.
+ *
+ * <p>Its {@link StoreHistory} is that of every store built on it: the journal publishes a batch only once durable,
+ * so the seqs published with none admitted below them are durable whichever store writes through the engine.
  */
-public final class InMemoryEventStore implements EventLog, TimelineReader, StoreScans, IndexedAnswers {
+public final class InMemoryEventStore implements EventLog, TimelineReader, StoreScans, IndexedAnswers, StoreHistory {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Timelines timelines = new Timelines();
     private final AttributeNames attributeNames = new AttributeNames();
     private final AttributeIndexes indexes;
+    private final SeqHistory history;
+    /** The first seq of each write admitted and not yet published or abandoned: none above it is durable. */
+    private final TreeSet<Long> pending = new TreeSet<>();
+    private final List<Runnable> durableListeners = new CopyOnWriteArrayList<>();
+    /** The highest seq handed out: to an event, a deletion, or skipped by an import. */
     private long lastSeq;
+    /** Written under the write lock, read without any: see {@link #durable()}. */
+    private volatile long durable;
     /** Written under the write lock, read without any: what a metrics scrape asks must not wait for a writer. */
     private volatile long eventCount;
     private volatile long timelineCount;
 
     public InMemoryEventStore() {
-        this(IndexLimits.DEFAULT);
+        this(IndexLimits.DEFAULT, HistoryLimits.DEFAULT);
     }
 
     public InMemoryEventStore(IndexLimits limits) {
+        this(limits, HistoryLimits.DEFAULT);
+    }
+
+    public InMemoryEventStore(IndexLimits limits, HistoryLimits history) {
         this.indexes = new AttributeIndexes(limits);
+        this.history = new SeqHistory(history);
     }
 
     @Override
@@ -88,7 +106,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
                     admitted.add(new TimelineEvent(incoming.timeline(), incoming.stored(++lastSeq, received)));
                 }
             }
-            return new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size()));
+            return pending(new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size())));
         });
     }
 
@@ -118,8 +136,27 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
                 }
             }
             lastSeq = events.get(events.size() - 1).event().seq();
-            return new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size()));
+            return pending(new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size())));
         });
+    }
+
+    private Admission pending(Admission admission) {
+        if (!admission.events().isEmpty()) {
+            pending.add(admission.events().get(0).event().seq());
+        }
+        return admission;
+    }
+
+    /** The admission is published or abandoned: the durable seq may rise past it. */
+    private void settled(Admission admission) {
+        if (!admission.events().isEmpty()) {
+            pending.remove(admission.events().get(0).event().seq());
+        }
+        settle();
+    }
+
+    private void settle() {
+        durable = pending.isEmpty() ? lastSeq : pending.first() - 1;
     }
 
     /** Claims the id, if any, in the event's timeline: false when the timeline holds it (a duplicate). */
@@ -132,6 +169,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     public void publish(Admission admission) {
         write(() -> {
             admission.events().forEach(admitted -> insert(admitted.timeline(), admitted.event()));
+            settled(admission);
             return null;
         });
     }
@@ -145,6 +183,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
                     admitted.event().id().ifPresent(timeline::release);
                 }
             }
+            settled(admission);
             return null;
         });
     }
@@ -162,6 +201,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
                 insert(restored.timeline(), restored.event());
                 lastSeq = Math.max(lastSeq, restored.event().seq());
             }
+            settle();
             return null;
         });
     }
@@ -182,7 +222,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
      * its log must first let every admitted batch be published or abandoned.
      */
     public MemoryImage image() {
-        return read(() -> timelines.image(lastSeq, attributeNames.counts()));
+        return read(() -> timelines.image(lastSeq, attributeNames.counts(), history.image()));
     }
 
     /**
@@ -199,25 +239,128 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
             lastSeq = image.lastSeq();
             eventCount = image.events();
             timelineCount = image.timelines().size();
+            for (StoredTimeline stored : timelines.visible()) {
+                for (int i = 0; i < stored.size(); i++) {
+                    history.written(stored.seq(i), stored.key());
+                }
+            }
+            history.load(image.history());
+            settle();
             return null;
         });
     }
 
+    /** Deletes the timeline, the deletion taking the next seq; false, taking none, when it had no events. */
     @Override
     public boolean delete(TimelineKey key) {
         return write(() -> {
-            StoredTimeline removed = timelines.remove(key);
-            if (removed == null || !removed.hasEvents()) {
+            if (!hasEvents(key)) {
                 return false;
             }
-            for (int i = 0; i < removed.size(); i++) {
-                attributeNames.remove(removed.data(i));
-            }
-            indexes.removed(removed);
-            eventCount -= removed.size();
-            timelineCount--;
+            remove(key, ++lastSeq);
+            settle();
             return true;
         });
+    }
+
+    /**
+     * Gives the deletion of a timeline that has events its seq, without deleting it yet: for a log that writes the
+     * deletion, then {@link #publishDeletion}s it (or {@link #abandonDeletion}s it when the write failed). Empty
+     * when the timeline has no events.
+     */
+    public OptionalLong admitDeletion(TimelineKey key) {
+        return write(() -> {
+            if (!hasEvents(key)) {
+                return OptionalLong.empty();
+            }
+            pending.add(++lastSeq);
+            return OptionalLong.of(lastSeq);
+        });
+    }
+
+    public void publishDeletion(TimelineKey key, long seq) {
+        write(() -> {
+            remove(key, seq);
+            pending.remove(seq);
+            settle();
+            return null;
+        });
+    }
+
+    public void abandonDeletion(long seq) {
+        write(() -> {
+            pending.remove(seq);
+            settle();
+            return null;
+        });
+    }
+
+    /** Puts back a deletion read from a durable log, with the seq it took then. */
+    public void replayDeletion(TimelineKey key, long seq) {
+        write(() -> {
+            lastSeq = Math.max(lastSeq, seq);
+            if (hasEvents(key)) {
+                remove(key, seq);
+            }
+            settle();
+            return null;
+        });
+    }
+
+    /**
+     * Nothing at or below {@code seq} can be told any more, as when a durable log kept no trace of some writes (a
+     * compaction dropped them); the next seqs given lie above it.
+     */
+    public void historyLostUpTo(long seq) {
+        write(() -> {
+            lastSeq = Math.max(lastSeq, seq);
+            history.forgetUpTo(seq);
+            settle();
+            return null;
+        });
+    }
+
+    private boolean hasEvents(TimelineKey key) {
+        StoredTimeline timeline = timelines.get(key);
+        return timeline != null && timeline.hasEvents();
+    }
+
+    private void remove(TimelineKey key, long seq) {
+        StoredTimeline removed = timelines.remove(key);
+        history.deleted(seq, removed.snapshot());
+        for (int i = 0; i < removed.size(); i++) {
+            attributeNames.remove(removed.data(i));
+        }
+        indexes.removed(removed);
+        eventCount -= removed.size();
+        timelineCount--;
+    }
+
+    @Override
+    public long durable() {
+        return durable;
+    }
+
+    @Override
+    public long horizon() {
+        return read(history::horizon);
+    }
+
+    @Override
+    public Set<TimelineKey> changed(long after, long upTo) {
+        return read(() -> history.changed(after, upTo));
+    }
+
+    @Override
+    public Optional<Timeline> asOf(TimelineKey key, long seq) {
+        return read(() -> history.asOf(key, seq, Optional.ofNullable(timelines.get(key))
+                .filter(StoredTimeline::hasEvents).map(StoredTimeline::snapshot)));
+    }
+
+    @Override
+    public Runnable onDurable(Runnable listener) {
+        durableListeners.add(listener);
+        return () -> durableListeners.remove(listener);
     }
 
     /** Events stored (published or restored), at no cost: for operations, not for answers. */
@@ -507,6 +650,7 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
             timelineCount++;
         }
         int position = timeline.insert(event);
+        history.written(event.seq(), key);
         eventCount++;
         attributeNames.add(event.data());
         indexes.inserted(timeline, position, event.data());
@@ -558,12 +702,19 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
         }
     }
 
+    /** Runs a change under the write lock, then, outside it, tells the listeners if the durable seq rose. */
     private <T> T write(Supplier<T> change) {
+        long before = durable;
+        T result;
         lock.writeLock().lock();
         try {
-            return change.get();
+            result = change.get();
         } finally {
             lock.writeLock().unlock();
         }
+        if (durable != before) {
+            durableListeners.forEach(Runnable::run);
+        }
+        return result;
     }
 }

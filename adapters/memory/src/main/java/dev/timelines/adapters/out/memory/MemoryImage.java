@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A copy of the memory engine's core data at one moment, which a durable log saves as a snapshot and loads at
  * start instead of replaying every event: the timelines with their events (timestamp, seq, id, encoded data)
- * in order, the data dictionary, the reception times, the attribute names in use and the highest seq given.
+ * in order, the data dictionary, the reception times, the attribute names in use, the highest seq given, and the
+ * history the transitions stream reads (the deleted timelines kept; the rest follows from the events).
  * The attribute indexes are left out: they are derived, and rebuilt on the first question as after any start.
  */
 public final class MemoryImage {
@@ -21,14 +22,16 @@ public final class MemoryImage {
     private final Receptions receptions;
     private final Map<String, Long> attributeNames;
     private final List<TimelineImage> timelines;
+    private final SeqHistory.Image history;
 
     MemoryImage(long lastSeq, List<String> names, Receptions receptions, Map<String, Long> attributeNames,
-            List<TimelineImage> timelines) {
+            List<TimelineImage> timelines, SeqHistory.Image history) {
         this.lastSeq = lastSeq;
         this.names = names;
         this.receptions = receptions;
         this.attributeNames = attributeNames;
         this.timelines = timelines;
+        this.history = history;
     }
 
     /** The highest seq the store had given: the next event gets a higher one. */
@@ -58,6 +61,7 @@ public final class MemoryImage {
         for (TimelineImage timeline : timelines) {
             timeline.writeTo(out);
         }
+        history.writeTo(out);
     }
 
     /**
@@ -82,7 +86,7 @@ public final class MemoryImage {
         for (int i = 0; i < timelineCount; i++) {
             timelines.add(TimelineImage.readFrom(in));
         }
-        return new MemoryImage(lastSeq, names, receptions, attributeNames, timelines);
+        return new MemoryImage(lastSeq, names, receptions, attributeNames, timelines, SeqHistory.Image.readFrom(in));
     }
 
     List<String> names() {
@@ -99,5 +103,9 @@ public final class MemoryImage {
 
     List<TimelineImage> timelines() {
         return timelines;
+    }
+
+    SeqHistory.Image history() {
+        return history;
     }
 }

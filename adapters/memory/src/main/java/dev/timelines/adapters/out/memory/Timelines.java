@@ -27,10 +27,10 @@ final class Timelines {
     private int slots;
 
     /** Copies of the timelines with events, of the dictionary and of the reception times: an image's core. */
-    MemoryImage image(long lastSeq, Map<String, Long> attributeNames) {
+    MemoryImage image(long lastSeq, Map<String, Long> attributeNames, SeqHistory.Image history) {
         List<TimelineImage> images = new ArrayList<>(visible.size());
         visible.values().forEach(timeline -> images.add(timeline.image()));
-        return new MemoryImage(lastSeq, codec.names(), receptions.copy(), attributeNames, images);
+        return new MemoryImage(lastSeq, codec.names(), receptions.copy(), attributeNames, images, history);
     }
 
     /** Loads the timelines, dictionary and reception times of an image; there must be no timelines yet. */

@@ -20,14 +20,22 @@ public interface StreamConfig {
     @WithDefault("15s")
     Duration keepAlive();
 
-    /** Timeline revisions kept for clients that lag or resume; a position before them is answered 410. */
-    @WithDefault("100000")
-    int retainedChanges();
+    /**
+     * The last seqs whose timeline the memory engine remembers (memory and journal storage): a stream positioned
+     * further back is answered 410. A long and a reference each.
+     */
+    @WithDefault("1000000")
+    int retainedSeqs();
 
     /**
-     * How long changes go on being recorded after the last stream started or stopped; past it, with no stream open,
-     * writes are not recorded (they cost nothing extra) and earlier positions are answered 410.
+     * Events of deleted timelines the memory engine keeps as they were, so that a stream positioned before a
+     * deletion still retracts what it deleted; past it the oldest deletion is forgotten and positions before it
+     * are answered 410.
      */
-    @WithDefault("5m")
-    Duration idleAfter();
+    @WithDefault("1000000")
+    long retainedDeletedEvents();
+
+    /** The most seqs one step of a stream covers: bounds the work and the messages of each step. */
+    @WithDefault("4096")
+    long maxStep();
 }

@@ -48,24 +48,25 @@ public class TransitionStreamResource {
                     + " 'transition' message adds one, each 'retraction' removes one (a late event that splits, merges"
                     + " or re-times transitions retracts the old and adds the new; a deletion retracts all of the"
                     + " timeline's). 'data' is one transition as in /transitions; 'id' is an opaque, increasing"
-                    + " position. A message is sent once the events causing it are durable. Without a position the"
-                    + " stream starts now; with Last-Event-ID (or 'after') it resumes after that message, nothing"
+                    + " position (S-U-n: the changes up to seq S and n messages of the writes in (S, U]), valid on"
+                    + " any instance and, on the journal, across a restart. A message is sent once the events causing"
+                    + " it are durable. Without a position the stream starts now; with Last-Event-ID (or 'after') it resumes after that message, nothing"
                     + " lost or repeated. A comment line comes at least every 15 s. A client that does not keep up is"
                     + " disconnected with a comment saying why, and may resume.")
     @APIResponse(responseCode = "200", description = "The stream; it stays open.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "late-event", summary = "attribute=status&from=paid",
-                            value = ": streaming from mh3k2l-1-0\n\n"
-                                    + "id: mh3k2l-4-1\nevent: transition\ndata: {\"timeline\":\"order-1\","
+                            value = ": streaming from 15-15-0\n\n"
+                                    + "id: 15-17-1\nevent: transition\ndata: {\"timeline\":\"order-1\","
                                     + "\"at\":1700000100,\"from\":\"paid\",\"to\":\"on_hold\",\"duration\":40,"
                                     + "\"entry\":false}\n\n"
-                                    + "id: mh3k2l-5-1\nevent: retraction\ndata: {\"timeline\":\"order-1\","
+                                    + "id: 17-18-1\nevent: retraction\ndata: {\"timeline\":\"order-1\","
                                     + "\"at\":1700000100,\"from\":\"paid\",\"to\":\"on_hold\",\"duration\":40,"
                                     + "\"entry\":false}\n\n")))
-    @APIResponse(responseCode = "410", description = "The store can no longer resume from the position: the changes"
-            + " after it are no longer kept, or it was issued before a restart that positions do not survive. Start"
-            + " again without a position, taking the set from /transitions.",
+    @APIResponse(responseCode = "410", description = "The store can no longer resume from the position: the history"
+            + " after it is no longer kept (timelines.stream.retained-seqs, a snapshot or compaction of the journal)."
+            + " Start again without a position, taking the set from /transitions.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(@Parameter(ref = "attribute") @QueryParam("attribute") String attribute,
             @Parameter(ref = "from") @QueryParam("from") String from,
@@ -74,7 +75,7 @@ public class TransitionStreamResource {
             @Parameter(description = "Resume after this position: the id of the last message received. "
                     + LAST_EVENT_ID + " takes precedence, as a browser's EventSource sends it when it reconnects.",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$"),
-                    example = "mh3k2l-4-1")
+                    example = "17-18-1")
             @QueryParam("after") String after,
             @Parameter(description = "Resume after this position (the SSE reconnection header).",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$"))
