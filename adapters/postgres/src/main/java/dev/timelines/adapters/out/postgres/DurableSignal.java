@@ -26,11 +26,11 @@ final class DurableSignal implements AutoCloseable {
     static final String CHANNEL = "timelines_history";
     /** How long to wait before replacing a lost connection. */
     private static final int RECONNECT_MILLIS = 1_000;
-    private static final long PRUNE_EVERY_NANOS = 10_000_000_000L;
 
     private final DataSource source;
     /** How long one wait for notifications lasts: the longest a rise of the watermark goes unsignalled. */
     private final int pollMillis;
+    private final long pruneEveryNanos;
     private final LongSupplier durable;
     private final LongConsumer prune;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -41,9 +41,10 @@ final class DurableSignal implements AutoCloseable {
     private long signalled = -1;
     private long pruned = System.nanoTime();
 
-    DurableSignal(DataSource source, Duration poll, LongSupplier durable, LongConsumer prune) {
+    DurableSignal(DataSource source, Duration poll, Duration pruneEvery, LongSupplier durable, LongConsumer prune) {
         this.source = source;
         this.pollMillis = Math.toIntExact(poll.toMillis());
+        this.pruneEveryNanos = pruneEvery.toNanos();
         this.durable = durable;
         this.prune = prune;
         this.thread = new Thread(this::run, "timelines-postgres-history");
@@ -127,7 +128,7 @@ final class DurableSignal implements AutoCloseable {
             signalled = now;
             listeners.forEach(DurableSignal::call);
         }
-        if (System.nanoTime() - pruned > PRUNE_EVERY_NANOS) {
+        if (System.nanoTime() - pruned > pruneEveryNanos) {
             prune.accept(now);
             pruned = System.nanoTime();
         }

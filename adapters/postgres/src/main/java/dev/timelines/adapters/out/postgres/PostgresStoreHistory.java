@@ -82,30 +82,36 @@ public final class PostgresStoreHistory implements StoreHistory, AutoCloseable {
 
     /** How often the watermark is read without a notification (see {@link DurableSignal}). */
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** How often each instance prunes: a prune is a short transaction, and finds nothing to do most of the time. */
+    private static final Duration PRUNE_EVERY = Duration.ofSeconds(10);
 
-    private PostgresStoreHistory(DataSource source, long retainedSeqs, Duration poll) {
+    private PostgresStoreHistory(DataSource source, long retainedSeqs, Duration poll, Duration pruneEvery) {
         this.database = new Database(source);
         this.retainedSeqs = retainedSeqs;
-        this.signal = new DurableSignal(source, poll, this::durable, this::prune);
+        this.signal = new DurableSignal(source, poll, pruneEvery, this::durable, this::prune);
     }
 
     /**
      * Reads the history of the store in the data source's database (opened by {@link PostgresEventStore#open} first,
-     * which creates the tables), and starts listening for writes.
+     * which creates the tables): prunes it once, then starts listening for writes.
      *
      * @param retainedSeqs how many seqs a deletion's history is kept for: a stream position that many seqs behind
      *        may be answered 410 once a deletion after it was pruned
      */
     public static PostgresStoreHistory open(DataSource source, long retainedSeqs) {
-        return open(source, retainedSeqs, POLL);
+        return open(source, retainedSeqs, POLL, PRUNE_EVERY);
     }
 
-    /** As {@link #open(DataSource, long)}, reading the watermark without a notification every {@code poll}. */
-    static PostgresStoreHistory open(DataSource source, long retainedSeqs, Duration poll) {
+    /**
+     * As {@link #open(DataSource, long)}, reading the watermark without a notification every {@code poll}, and
+     * pruning every {@code pruneEvery}.
+     */
+    static PostgresStoreHistory open(DataSource source, long retainedSeqs, Duration poll, Duration pruneEvery) {
         if (retainedSeqs < 1) {
             throw new IllegalArgumentException("retained seqs must be at least 1, not " + retainedSeqs);
         }
-        PostgresStoreHistory history = new PostgresStoreHistory(source, retainedSeqs, poll);
+        PostgresStoreHistory history = new PostgresStoreHistory(source, retainedSeqs, poll, pruneEvery);
+        history.prune(history.durable());
         history.signal.start();
         return history;
     }

@@ -29,19 +29,19 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The history the stream reads, from the database: deletions take seqs and keep their timelines readable as they
  * stood, the horizon rises only past pruned deletions, an open writer holds the watermark back, and an instance
- * hears of another instance's writes through LISTEN/NOTIFY (its poll set longer than the test, so only a
- * notification or a reconnection can wake it).
+ * hears of another instance's writes through LISTEN/NOTIFY (its poll and prune set longer than the test, so only
+ * a notification or a reconnection can wake it, and only the test prunes).
  */
 class PostgresStoreHistoryTest {
 
-    private static final Duration NO_POLL = Duration.ofMinutes(10);
+    private static final Duration NEVER = Duration.ofMinutes(10);
     private static final TimelineKey T = key("t");
 
     @Test
     void aDeletionTakesASeqAndKeepsTheTimelineAsItStoodBeforeIt() throws Exception {
         DataSource source = EmbeddedServer.newSchema();
         PostgresEventStore store = PostgresEventStore.open(source, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1_000, NO_POLL)) {
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1_000, NEVER, NEVER)) {
             store.append(List.of(status("t", 10, "a"), status("t", 20, "b")), seconds(1));
             long written = history.durable();
             store.delete(T);
@@ -66,7 +66,7 @@ class PostgresStoreHistoryTest {
     void theHorizonRisesToTheLastPrunedDeletionOnly() throws Exception {
         DataSource source = EmbeddedServer.newSchema();
         PostgresEventStore store = PostgresEventStore.open(source, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1, NO_POLL)) {
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1, NEVER, NEVER)) {
             store.append(List.of(status("t", 10, "a")), seconds(1));
             history.prune(history.durable());
             assertEquals(0, history.horizon(), "nothing deleted, nothing pruned");
@@ -90,7 +90,7 @@ class PostgresStoreHistoryTest {
     void anOpenWriterHoldsTheWatermarkBelowItsSeqsWhileLaterOnesCommit() throws Exception {
         DataSource source = EmbeddedServer.newSchema();
         PostgresEventStore store = PostgresEventStore.open(source, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1_000, NO_POLL);
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1_000, NEVER, NEVER);
                 Connection open = source.getConnection()) {
             store.append(List.of(status("t", 10, "a")), seconds(1));
             open.setAutoCommit(false);
@@ -118,7 +118,7 @@ class PostgresStoreHistoryTest {
         PostgresEventStore writer = PostgresEventStore.open(EmbeddedServer.pool(url), 16);
         DataSource reading = EmbeddedServer.pool(url);
         PostgresEventStore.open(reading, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(reading, 1_000, NO_POLL)) {
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(reading, 1_000, NEVER, NEVER)) {
             Semaphore woken = new Semaphore(0);
             history.onDurable(woken::release);
             writer.append(List.of(status("s", 10, "a")), seconds(1));
@@ -145,7 +145,7 @@ class PostgresStoreHistoryTest {
         String url = EmbeddedServer.newDatabase();
         DataSource source = EmbeddedServer.pool(url);
         PostgresEventStore store = PostgresEventStore.open(source, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1_000, NO_POLL)) {
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1_000, NEVER, NEVER)) {
             Semaphore woken = new Semaphore(0);
             history.onDurable(woken::release);
             store.append(List.of(status("t", 10, "a")), seconds(1));
