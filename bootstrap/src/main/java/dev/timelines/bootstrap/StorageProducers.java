@@ -77,7 +77,7 @@ public class StorageProducers {
         long started = System.nanoTime();
         PostgresEventStore store = PostgresEventStore.open(dataSource, index.maxAttributes());
         // The history is the database's: every instance on it reads the same, and hears of the others' writes.
-        PostgresStoreHistory history = PostgresStoreHistory.open(dataSource, stream.retainedSeqs());
+        PostgresStoreHistory history = PostgresStoreHistory.open(store, stream.retainedSeqs());
         LOG.infof("PostgreSQL storage opened, its schema migrated, in %d ms",
                 (System.nanoTime() - started) / 1_000_000);
         return new Storage(store, store, store, store, history, store::isReachable, history, Optional.empty());

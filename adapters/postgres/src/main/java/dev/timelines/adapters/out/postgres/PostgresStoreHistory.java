@@ -12,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /**
  * The store's history as the transitions stream reads it, from the database itself, so that every instance of the
@@ -41,7 +39,6 @@ import javax.sql.DataSource;
  */
 public final class PostgresStoreHistory implements StoreHistory, AutoCloseable {
 
-    private static final Sql DURABLE = new Sql("SELECT durable_seq()");
     private static final Sql HORIZON = new Sql("SELECT seq FROM history_horizon");
     private static final Sql CHANGED = new Sql("""
             SELECT timeline FROM events WHERE seq > :after AND seq <= :upTo
@@ -74,53 +71,52 @@ public final class PostgresStoreHistory implements StoreHistory, AutoCloseable {
             WHERE EXISTS (SELECT 1 FROM pruned)
             """);
 
-    private final Database database;
-    private final long retainedSeqs;
-    private final DurableSignal signal;
-    /** The highest watermark answered: a later reading of the locks may see a lower bound announced late. */
-    private final AtomicLong durable = new AtomicLong();
-
     /** How often the watermark is read without a notification (see {@link DurableSignal}). */
     private static final Duration POLL = Duration.ofSeconds(1);
     /** How often each instance prunes: a prune is a short transaction, and finds nothing to do most of the time. */
     private static final Duration PRUNE_EVERY = Duration.ofSeconds(10);
 
-    private PostgresStoreHistory(DataSource source, long retainedSeqs, Duration poll, Duration pruneEvery) {
-        this.database = new Database(source);
+    private final Database database;
+    private final Watermark watermark;
+    private final long retainedSeqs;
+    private final DurableSignal signal;
+
+    private PostgresStoreHistory(PostgresEventStore store, long retainedSeqs, Duration poll, Duration pruneEvery) {
+        this.database = store.database();
+        this.watermark = store.watermark();
         this.retainedSeqs = retainedSeqs;
-        this.signal = new DurableSignal(source, poll, pruneEvery, this::durable, this::prune);
+        this.signal = new DurableSignal(database.source(), poll, pruneEvery, watermark::refresh, this::prune);
     }
 
     /**
-     * Reads the history of the store in the data source's database (opened by {@link PostgresEventStore#open} first,
-     * which creates the tables): prunes it once, then starts listening for writes.
+     * Reads the history of the store in its database: prunes it once, then starts listening for writes (through this
+     * instance and every other).
      *
      * @param retainedSeqs how many seqs a deletion's history is kept for: a stream position that many seqs behind
      *        may be answered 410 once a deletion after it was pruned
      */
-    public static PostgresStoreHistory open(DataSource source, long retainedSeqs) {
-        return open(source, retainedSeqs, POLL, PRUNE_EVERY);
+    public static PostgresStoreHistory open(PostgresEventStore store, long retainedSeqs) {
+        return open(store, retainedSeqs, POLL, PRUNE_EVERY);
     }
 
     /**
-     * As {@link #open(DataSource, long)}, reading the watermark without a notification every {@code poll}, and
-     * pruning every {@code pruneEvery}.
+     * As {@link #open(PostgresEventStore, long)}, reading the watermark without a notification every {@code poll},
+     * and pruning every {@code pruneEvery}.
      */
-    static PostgresStoreHistory open(DataSource source, long retainedSeqs, Duration poll, Duration pruneEvery) {
+    static PostgresStoreHistory open(PostgresEventStore store, long retainedSeqs, Duration poll, Duration pruneEvery) {
         if (retainedSeqs < 1) {
             throw new IllegalArgumentException("retained seqs must be at least 1, not " + retainedSeqs);
         }
-        PostgresStoreHistory history = new PostgresStoreHistory(source, retainedSeqs, poll, pruneEvery);
+        PostgresStoreHistory history = new PostgresStoreHistory(store, retainedSeqs, poll, pruneEvery);
         history.prune(history.durable());
         history.signal.start();
         return history;
     }
 
+    /** As last read, or read again when a write through this instance ended since (see {@link Watermark}). */
     @Override
     public long durable() {
-        long read = database.read(connection -> DURABLE.first(connection, new Sql.Params(),
-                result -> result.getLong(1)).orElseThrow());
-        return durable.accumulateAndGet(read, Math::max);
+        return watermark.current();
     }
 
     @Override

@@ -44,7 +44,7 @@ class PostgresStoreHistoryContractTest extends StoreHistoryContract {
 
     private Store open(DataSource source, long retainedSeqs) {
         PostgresEventStore events = PostgresEventStore.open(source, 16);
-        Store store = new Store(events, events, PostgresStoreHistory.open(source, retainedSeqs, POLL, NEVER));
+        Store store = new Store(events, events, PostgresStoreHistory.open(events, retainedSeqs, POLL, NEVER));
         sources.put(store, source);
         retained.put(store, retainedSeqs);
         return store;

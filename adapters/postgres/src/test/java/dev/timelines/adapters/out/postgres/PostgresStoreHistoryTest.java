@@ -41,7 +41,7 @@ class PostgresStoreHistoryTest {
     void aDeletionTakesASeqAndKeepsTheTimelineAsItStoodBeforeIt() throws Exception {
         DataSource source = EmbeddedServer.newSchema();
         PostgresEventStore store = PostgresEventStore.open(source, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1_000, NEVER, NEVER)) {
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(store, 1_000, NEVER, NEVER)) {
             store.append(List.of(status("t", 10, "a"), status("t", 20, "b")), seconds(1));
             long written = history.durable();
             store.delete(T);
@@ -66,7 +66,7 @@ class PostgresStoreHistoryTest {
     void theHorizonRisesToTheLastPrunedDeletionOnly() throws Exception {
         DataSource source = EmbeddedServer.newSchema();
         PostgresEventStore store = PostgresEventStore.open(source, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1, NEVER, NEVER)) {
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(store, 1, NEVER, NEVER)) {
             store.append(List.of(status("t", 10, "a")), seconds(1));
             history.prune(history.durable());
             assertEquals(0, history.horizon(), "nothing deleted, nothing pruned");
@@ -90,7 +90,7 @@ class PostgresStoreHistoryTest {
     void anOpenWriterHoldsTheWatermarkBelowItsSeqsWhileLaterOnesCommit() throws Exception {
         DataSource source = EmbeddedServer.newSchema();
         PostgresEventStore store = PostgresEventStore.open(source, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1_000, NEVER, NEVER);
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(store, 1_000, NEVER, NEVER);
                 Connection open = source.getConnection()) {
             store.append(List.of(status("t", 10, "a")), seconds(1));
             open.setAutoCommit(false);
@@ -99,7 +99,8 @@ class PostgresStoreHistoryTest {
 
             assertEquals(held - 1, history.durable(), "the seq after the held one committed, the held one did not");
             open.rollback();
-            assertEquals(held + 1, history.durable());
+            store.append(List.of(status("u", 20, "c")), seconds(1));
+            assertEquals(held + 2, history.durable(), "the held seq rolled back");
         }
     }
 
@@ -116,9 +117,8 @@ class PostgresStoreHistoryTest {
     void anInstanceHearsOfWritesMadeThroughAnother() throws Exception {
         String url = EmbeddedServer.newDatabase();
         PostgresEventStore writer = PostgresEventStore.open(EmbeddedServer.pool(url), 16);
-        DataSource reading = EmbeddedServer.pool(url);
-        PostgresEventStore.open(reading, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(reading, 1_000, NEVER, NEVER)) {
+        PostgresEventStore reader = PostgresEventStore.open(EmbeddedServer.pool(url), 16);
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(reader, 1_000, NEVER, NEVER)) {
             Semaphore woken = new Semaphore(0);
             history.onDurable(woken::release);
             writer.append(List.of(status("s", 10, "a")), seconds(1));
@@ -145,7 +145,7 @@ class PostgresStoreHistoryTest {
         String url = EmbeddedServer.newDatabase();
         DataSource source = EmbeddedServer.pool(url);
         PostgresEventStore store = PostgresEventStore.open(source, 16);
-        try (PostgresStoreHistory history = PostgresStoreHistory.open(source, 1_000, NEVER, NEVER)) {
+        try (PostgresStoreHistory history = PostgresStoreHistory.open(store, 1_000, NEVER, NEVER)) {
             Semaphore woken = new Semaphore(0);
             history.onDurable(woken::release);
             store.append(List.of(status("t", 10, "a")), seconds(1));
