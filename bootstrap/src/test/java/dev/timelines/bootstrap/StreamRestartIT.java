@@ -1,5 +1,7 @@
 package dev.timelines.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ class StreamRestartIT {
             for (TransitionStreamProperties.Scenario scenario : TransitionStreamProperties.scenarios(6, 1)) {
                 properties.check(scenario);
             }
+            assertTrue(service.restarts > 0, "the scenarios restarted the service (seed "
+                    + TransitionStreamProperties.SEED + ")");
         } finally {
             service.process.close();
         }
@@ -40,6 +44,7 @@ class StreamRestartIT {
         private final Path data;
         private final Path log;
         private ServiceProcess process;
+        private int restarts;
 
         Restartable(Path jar, Path data, Path log) throws Exception {
             this.jar = jar;
@@ -62,6 +67,7 @@ class StreamRestartIT {
         public void restart() throws Exception {
             process.close();
             process = ServiceProcess.start(jar, data, log, START_TIMEOUT, "-Xmx256m");
+            restarts++;
         }
     }
 }

@@ -30,7 +30,7 @@ public interface WatchTransitionsUseCase {
     interface Watch {
 
         /**
-         * The next messages recorded so far, at most {@code limit}; none when the client has caught up.
+         * The next messages of the writes durable so far, at most {@code limit}; none when the client has caught up.
          *
          * @throws PositionGoneException if the client lagged so far behind that the changes it needs are gone
          */
@@ -39,7 +39,10 @@ public interface WatchTransitionsUseCase {
         /** Where the client stands: after the last message {@link #next} gave, or where it started. */
         StreamPosition position();
 
-        /** Calls {@code listener} whenever new changes may be there, on the writer's thread: it must only schedule. */
+        /**
+         * Calls {@code listener} whenever new changes may be there, on the writer's thread or the storage's own: it
+         * must only schedule. The handle returned stops the calls.
+         */
         Runnable listen(Runnable listener);
     }
 }

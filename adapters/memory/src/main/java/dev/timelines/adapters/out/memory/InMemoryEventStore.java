@@ -87,11 +87,17 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
         this.history = new SeqHistory(history);
     }
 
+    /**
+     * Admits and publishes the batch under one hold of the write lock: no deletion comes between, so a deletion
+     * removes every event with a lower seq (the history relies on it), as the journal's deletions do.
+     */
     @Override
     public IngestResult append(List<IncomingEvent> events, Timestamp received) {
-        Admission admission = admit(events, received);
-        publish(admission);
-        return admission.result();
+        return write(() -> {
+            Admission admission = admit(events, received);
+            publish(admission);
+            return admission.result();
+        });
     }
 
     /**
@@ -110,11 +116,14 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
         });
     }
 
+    /** Admits and publishes under one hold of the write lock, as {@link #append} does. */
     @Override
     public IngestResult restore(List<TimelineEvent> events) {
-        Admission admission = admitRestored(events);
-        publish(admission);
-        return admission.result();
+        return write(() -> {
+            Admission admission = admitRestored(events);
+            publish(admission);
+            return admission.result();
+        });
     }
 
     /**
