@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.postgres;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,10 +13,17 @@ import java.util.function.LongSupplier;
  */
 final class Watermark {
 
+    /** A value read once at least {@code writes} writes through this instance had ended. */
+    private record Reading(long value, long writes) {
+
+        Reading merge(Reading other) {
+            return new Reading(Math.max(value, other.value), Math.max(writes, other.writes));
+        }
+    }
+
     private final LongSupplier read;
-    private final AtomicLong known = new AtomicLong();
-    /** Set after a write ends; cleared before reading, so that a write ending meanwhile sets it again. */
-    private volatile boolean stale = true;
+    private final AtomicLong writes = new AtomicLong(1);
+    private final AtomicReference<Reading> last = new AtomicReference<>(new Reading(0, 0));
 
     Watermark(LongSupplier read) {
         this.read = read;
@@ -23,15 +31,17 @@ final class Watermark {
 
     /** A write through this instance ended (committed or not). */
     void written() {
-        stale = true;
+        writes.incrementAndGet();
     }
 
+    /** The last reading if no write ended since it began, else a new one. */
     long current() {
-        return stale ? refresh() : known.get();
+        Reading reading = last.get();
+        return reading.writes() >= writes.get() ? reading.value() : refresh();
     }
 
     long refresh() {
-        stale = false;
-        return known.accumulateAndGet(read.getAsLong(), Math::max);
+        long ended = writes.get();
+        return last.accumulateAndGet(new Reading(read.getAsLong(), ended), Reading::merge).value();
     }
 }
