@@ -13,6 +13,7 @@ import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.adapters.out.memory.HistoryLimits;
 import dev.timelines.adapters.out.memory.IndexLimits;
 import dev.timelines.adapters.out.postgres.PostgresEventStore;
+import dev.timelines.adapters.out.postgres.PostgresStoreHistory;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StoreHistory;
@@ -50,7 +51,7 @@ public class StorageProducers {
                     sizeOf(memory));
             // Looked up only here, so that the fsync histogram exists only where there are fsyncs to time.
             case JOURNAL -> journal(config.journal(), memory, fsyncs.get());
-            case POSTGRES -> postgres(dataSource, index);
+            case POSTGRES -> postgres(dataSource.get(), index, stream);
             case KAFKA -> kafka(config.kafka());
         };
     }
@@ -69,16 +70,17 @@ public class StorageProducers {
     }
 
     /**
-     * The datasource is looked up only here: with any other storage it stays inactive, so no connection is
+     * The datasource is looked up only for this storage: with any other it stays inactive, so no connection is
      * attempted and no URL is needed. Counting its events would be a scan, so its size is not reported.
      */
-    private static Storage postgres(Instance<DataSource> dataSource, IndexConfig index) {
+    private static Storage postgres(DataSource dataSource, IndexConfig index, StreamConfig stream) {
         long started = System.nanoTime();
-        PostgresEventStore store = PostgresEventStore.open(dataSource.get(), index.maxAttributes());
+        PostgresEventStore store = PostgresEventStore.open(dataSource, index.maxAttributes());
+        // The history is the database's: every instance on it reads the same, and hears of the others' writes.
+        PostgresStoreHistory history = PostgresStoreHistory.open(store, stream.retainedSeqs());
         LOG.infof("PostgreSQL storage opened, its schema migrated, in %d ms",
                 (System.nanoTime() - started) / 1_000_000);
-        return new Storage(store, store, store, store, new NoStoreHistory("PostgreSQL"), store::isReachable,
-                () -> { }, Optional.empty());
+        return new Storage(store, store, store, store, history, store::isReachable, history, Optional.empty());
     }
 
     private static Storage journal(StorageConfig.Journal config, InMemoryEventStore memory, FsyncListener fsyncs) {

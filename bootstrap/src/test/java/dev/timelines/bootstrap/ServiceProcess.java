@@ -82,6 +82,11 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /** Scheme, host and port, without a trailing slash: what a path is appended to. */
+    public String base() {
+        return base.toString();
+    }
+
     public URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
     }

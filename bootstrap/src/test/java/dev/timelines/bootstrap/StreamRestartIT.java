@@ -55,17 +55,12 @@ class StreamRestartIT {
 
         @Override
         public String ingestBase() {
-            return base();
+            return process.base();
         }
 
         @Override
         public String streamBase() {
-            return base();
-        }
-
-        private String base() {
-            String uri = process.uri("/").toString();
-            return uri.substring(0, uri.length() - 1);
+            return process.base();
         }
 
         @Override

@@ -25,6 +25,11 @@ final class Database {
         this.source = source;
     }
 
+    /** Where connections come from, for one held apart from any transaction (DurableSignal). */
+    DataSource source() {
+        return source;
+    }
+
     /** Commits the work's changes together, or none of them. Read committed: writers lock what they change. */
     <T> T write(Work<T> work) {
         return inTransaction(work, null);

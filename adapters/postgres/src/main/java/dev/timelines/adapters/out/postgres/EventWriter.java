@@ -41,7 +41,8 @@ final class EventWriter {
             JOIN unnest(:timelines::text[], :ids::text[]) AS sent(timeline, id)
               ON e.timeline = sent.timeline AND e.id = sent.id
             """);
-    private static final Sql NEXT_SEQS = new Sql("SELECT nextval('event_seq') FROM generate_series(1, :count)");
+    /** Announced, so that the history's durable seq waits for this transaction (see PostgresStoreHistory). */
+    private static final Sql NEXT_SEQS = new Sql("SELECT draw_seqs(:count)");
     private static final Sql INSERT = new Sql("""
             WITH stored AS (
                 INSERT INTO events (timeline, ts, seq, received, id, data)
@@ -62,10 +63,22 @@ final class EventWriter {
     private static final Sql LOCK_SEQ = new Sql("ALTER SEQUENCE event_seq NO CYCLE");
     private static final Sql HIGHEST_SEQ = new Sql(
             "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM event_seq");
+    /** Announced before the sequence passes them, as {@link #NEXT_SEQS} announces what it draws. */
+    private static final Sql ANNOUNCE_SEQS = new Sql("SELECT announce_seqs(:seq)");
     private static final Sql MOVE_SEQ = new Sql("SELECT setval('event_seq', :seq)");
     private static final Sql FORGET = new Sql("DELETE FROM timelines WHERE timeline = :timeline");
-    /** The tables that hold a timeline's data: all are distributed by it (docs/scaling.md). */
-    private static final List<Sql> FORGET_DATA = List.of("events", "attribute_names", "change_points",
+    /** The deleted timeline's events are kept with the deletion's seq for the history (PostgresStoreHistory). */
+    private static final Sql MOVE_EVENTS = new Sql("""
+            WITH deleted AS (
+                DELETE FROM events WHERE timeline = :timeline RETURNING timeline, ts, seq, received, id, data
+            )
+            INSERT INTO deleted_events (timeline, deletion, ts, seq, received, id, data)
+            SELECT timeline, :deletion, ts, seq, received, id, data FROM deleted
+            """);
+    private static final Sql RECORD_DELETION = new Sql(
+            "INSERT INTO deletions (timeline, seq) VALUES (:timeline, :deletion)");
+    /** The other tables that hold a timeline's data: all are distributed by it (docs/scaling.md). */
+    private static final List<Sql> FORGET_DATA = List.of("attribute_names", "change_points",
             "attribute_values").stream().map(table -> new Sql("DELETE FROM " + table + " WHERE timeline = :timeline"))
             .toList();
 
@@ -111,6 +124,7 @@ final class EventWriter {
             if (first <= highest) {
                 throw new SeqConflictException(first, highest);
             }
+            ANNOUNCE_SEQS.first(connection, Sql.with("seq", first), result -> result.getLong(1));
             MOVE_SEQ.first(connection, Sql.with("seq", events.get(events.size() - 1).event().seq()),
                     result -> result.getLong(1));
             List<IncomingEvent> incoming = events.stream().map(EventWriter::incoming).toList();
@@ -135,13 +149,21 @@ final class EventWriter {
         ChangePoints.repair(connection, AttributeIndexes.all(connection), positions(events));
     }
 
-    /** Removes the timeline's row and every row of its data; false when it had none. */
+    /**
+     * Removes the timeline's row and every row of its data, its events moved aside under the deletion's own seq;
+     * false when it had none.
+     */
     boolean delete(TimelineKey key) {
         return database.write(connection -> {
             Sql.Params timeline = Sql.with("timeline", key.value());
             if (FORGET.update(connection, timeline) == 0) {
                 return false;
             }
+            long deletion = NEXT_SEQS.first(connection, Sql.with("count", 1), result -> result.getLong(1))
+                    .orElseThrow();
+            timeline.with("deletion", deletion);
+            MOVE_EVENTS.update(connection, timeline);
+            RECORD_DELETION.update(connection, timeline);
             for (Sql forget : FORGET_DATA) {
                 forget.update(connection, timeline);
             }

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 final class Migrations {
 
     /** The scripts in version order: version n is the n-th. Never edit one that was released; add the next. */
-    private static final List<String> SCRIPTS = List.of("V1__schema.sql");
+    private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__history.sql");
 
     /** Any constant works; it only has to be the same for every instance of this service. */
     private static final long LOCK = 0x54696d656c696e65L;

@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -63,14 +64,19 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Store
         void deliver(Connection connection, int attribute) throws SQLException;
     }
 
+    private static final Sql DURABLE = new Sql("SELECT durable_seq()");
+
     private final Database database;
     private final EventWriter writer;
     private final AttributeIndexes indexes;
+    private final Watermark watermark;
 
     private PostgresEventStore(DataSource source, int maxIndexedAttributes) {
         this.database = new Database(source);
         this.writer = new EventWriter(database);
         this.indexes = new AttributeIndexes(database, maxIndexedAttributes);
+        this.watermark = new Watermark(() -> database.read(connection -> DURABLE.first(connection, new Sql.Params(),
+                result -> result.getLong(1)).orElseThrow()));
     }
 
     /**
@@ -94,19 +100,37 @@ public final class PostgresEventStore implements EventLog, TimelineReader, Store
         return database.reachable();
     }
 
+    /** The database and the watermark its writes move, for the history of this store (PostgresStoreHistory). */
+    Database database() {
+        return database;
+    }
+
+    Watermark watermark() {
+        return watermark;
+    }
+
     @Override
     public IngestResult append(List<IncomingEvent> events, Timestamp received) {
-        return writer.append(events, received);
+        return moving(() -> writer.append(events, received));
     }
 
     @Override
     public IngestResult restore(List<TimelineEvent> events) {
-        return writer.restore(events);
+        return moving(() -> writer.restore(events));
     }
 
     @Override
     public boolean delete(TimelineKey key) {
-        return writer.delete(key);
+        return moving(() -> writer.delete(key));
+    }
+
+    /** A write, after which the durable seq is read again, whether it committed or not. */
+    private <T> T moving(Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            watermark.written();
+        }
     }
 
     /** In one read transaction: the export is the store at one moment, however long it takes to write. */

@@ -42,8 +42,8 @@ final class StoredTimelines {
             """);
 
     /**
-     * By seq without an index by seq: PostgreSQL sorts (on disk beyond work_mem) before the first row comes, and
-     * ingest keeps no index by seq to pay for on every write (docs/operations.md, Backup by export).
+     * Through the index by seq that the stream's history keeps, or after a sort, as the planner finds cheaper
+     * (docs/operations.md, Backup by export).
      */
     private static final Sql ALL_IN_SEQ_ORDER = new Sql("""
             SELECT timeline, ts, seq, received, id, data FROM events ORDER BY seq

@@ -3,6 +3,7 @@ package dev.timelines.adapters.out.postgres;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,13 +91,19 @@ public final class EmbeddedServer {
         return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
     }
 
-    private static DataSource pool(String url) {
+    /**
+     * A pool of connections to the database at {@code url} (from {@link #newDatabase()}): another instance of the
+     * service on the same database has a pool of its own.
+     */
+    public static DataSource pool(String url) {
         try {
             return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(pool -> pool
                             .maxSize(16)
                             .acquisitionTimeout(Duration.ofSeconds(30))
                             .reapTimeout(Duration.ofSeconds(5))
+                            // as the service's pool (Quarkus sets it): a connection the server closed is discarded
+                            .exceptionSorter(new PostgreSQLExceptionSorter())
                             .connectionFactoryConfiguration(connection -> connection
                                     .connectionProviderClass(Driver.class)
                                     .jdbcUrl(url)

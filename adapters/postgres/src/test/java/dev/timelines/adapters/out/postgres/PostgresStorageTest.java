@@ -47,7 +47,7 @@ class PostgresStorageTest {
     void theSchemaIsMigratedOnceAndReopenedAsItIs() throws Exception {
         DataSource schema = EmbeddedServer.newSchema();
 
-        assertEquals(List.of(1), Migrations.apply(schema));
+        assertEquals(List.of(1, 2), Migrations.apply(schema));
         PostgresEventStore first = PostgresEventStore.open(schema, 16);
         first.append(List.of(event("t", str("kept"))), AT);
 

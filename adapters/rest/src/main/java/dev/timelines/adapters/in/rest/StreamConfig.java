@@ -22,7 +22,8 @@ public interface StreamConfig {
 
     /**
      * The last seqs whose timeline the memory engine remembers (memory and journal storage): a stream positioned
-     * further back is answered 410. A long and a reference each.
+     * further back is answered 410. A long and a reference each. On PostgreSQL, the seqs a deletion and the events
+     * it removed are kept for, on disk; a position is answered 410 only once a deletion after it was pruned.
      */
     @WithDefault("1000000")
     int retainedSeqs();
