@@ -83,12 +83,15 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     public Admission admit(List<IncomingEvent> events, Timestamp received) {
         return write(() -> {
             List<TimelineEvent> admitted = new ArrayList<>();
+            List<StoredTimeline> into = new ArrayList<>();
             for (IncomingEvent incoming : events) {
-                if (reserved(incoming.timeline(), incoming.id())) {
+                StoredTimeline timeline = timelines.getOrCreate(incoming.timeline());
+                if (reserved(timeline, incoming.id())) {
                     admitted.add(new TimelineEvent(incoming.timeline(), incoming.stored(++lastSeq, received)));
+                    into.add(timeline);
                 }
             }
-            return new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size()));
+            return new Admission(admitted, into, new IngestResult(admitted.size(), events.size() - admitted.size()));
         });
     }
 
@@ -112,26 +115,31 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
                 throw new SeqConflictException(first, lastSeq);
             }
             List<TimelineEvent> admitted = new ArrayList<>();
+            List<StoredTimeline> into = new ArrayList<>();
             for (TimelineEvent restored : events) {
-                if (reserved(restored.timeline(), restored.event().id())) {
+                StoredTimeline timeline = timelines.getOrCreate(restored.timeline());
+                if (reserved(timeline, restored.event().id())) {
                     admitted.add(restored);
+                    into.add(timeline);
                 }
             }
             lastSeq = events.get(events.size() - 1).event().seq();
-            return new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size()));
+            return new Admission(admitted, into, new IngestResult(admitted.size(), events.size() - admitted.size()));
         });
     }
 
     /** Claims the id, if any, in the event's timeline: false when the timeline holds it (a duplicate). */
-    private boolean reserved(TimelineKey key, Optional<EventId> id) {
-        StoredTimeline timeline = timelines.getOrCreate(key);
+    private static boolean reserved(StoredTimeline timeline, Optional<EventId> id) {
         return id.map(timeline::reserve).orElse(true);
     }
 
     /** Makes an admitted batch visible to readers. */
     public void publish(Admission admission) {
         write(() -> {
-            admission.events().forEach(admitted -> insert(admitted.timeline(), admitted.event()));
+            for (int i = 0; i < admission.events().size(); i++) {
+                TimelineEvent admitted = admission.events().get(i);
+                insert(stillStored(admission.timeline(i), admitted.timeline()), admitted.event());
+            }
             return null;
         });
     }
@@ -158,8 +166,9 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     public void replay(List<TimelineEvent> events) {
         write(() -> {
             for (TimelineEvent restored : events) {
-                restored.event().id().ifPresent(timelines.getOrCreate(restored.timeline())::reserve);
-                insert(restored.timeline(), restored.event());
+                StoredTimeline timeline = timelines.getOrCreate(restored.timeline());
+                restored.event().id().ifPresent(timeline::reserve);
+                insert(timeline, restored.event());
                 lastSeq = Math.max(lastSeq, restored.event().seq());
             }
             return null;
@@ -500,8 +509,15 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
         return known;
     }
 
-    private void insert(TimelineKey key, Event event) {
-        StoredTimeline timeline = timelines.getOrCreate(key);
+    /**
+     * The timeline an event was admitted into, unless a deletion removed it since (the event then starts the
+     * timeline anew, as it would have had it been admitted after the deletion): an array read, not a hash lookup.
+     */
+    private StoredTimeline stillStored(StoredTimeline admittedInto, TimelineKey key) {
+        return timelines.get(admittedInto.id()) == admittedInto ? admittedInto : timelines.getOrCreate(key);
+    }
+
+    private void insert(StoredTimeline timeline, Event event) {
         if (!timeline.hasEvents()) {
             timelines.becameVisible(timeline);
             timelineCount++;
