@@ -9,14 +9,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The binary form of journal records: a batch of admitted events (each with its timeline, seq and received
- * time, so that replay rebuilds exactly what was acknowledged) or the deletion of a timeline.
+ * time, so that replay rebuilds exactly what was acknowledged, in {@link EventBytes}' frames: the memory engine's
+ * compact form) or the deletion of a timeline.
  */
 final class EventCodec {
 
@@ -28,23 +27,12 @@ final class EventCodec {
 
     /** A batch's events; a batch of only duplicates is still written, as an ordering barrier. */
     static JournalRecord events(List<TimelineEvent> events) {
-        return write(EVENTS, out -> {
-            out.writeInt(events.size());
-            for (TimelineEvent admitted : events) {
-                EventBytes.write(out, admitted.timeline(), admitted.event());
-            }
-        });
+        return new JournalRecord(EVENTS, EventBytes.batch(events));
     }
 
     /** The bytes one event takes in an {@link #EVENTS} record. */
     static int size(TimelineKey key, Event event) {
-        DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
-        try {
-            EventBytes.write(counter, key, event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return counter.size();
+        return EventBytes.size(key, event);
     }
 
     static JournalRecord delete(TimelineKey key) {
@@ -52,14 +40,11 @@ final class EventCodec {
     }
 
     static List<TimelineEvent> readEvents(byte[] payload) {
-        return read(payload, in -> {
-            int count = in.readInt();
-            List<TimelineEvent> events = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                events.add(EventBytes.read(in));
-            }
-            return events;
-        });
+        try {
+            return EventBytes.batch(payload);
+        } catch (IOException e) {
+            throw undecodable(e);
+        }
     }
 
     static TimelineKey readDelete(byte[] payload) {
@@ -88,7 +73,11 @@ final class EventCodec {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             return reader.read(in);
         } catch (IOException e) {
-            throw new JournalException("a journal record passed its checksum but cannot be decoded", e);
+            throw undecodable(e);
         }
+    }
+
+    private static JournalException undecodable(IOException e) {
+        return new JournalException("a journal record passed its checksum but cannot be decoded", e);
     }
 }

@@ -16,10 +16,16 @@ import java.util.Map;
  * whole store. {@code {"status": "paid"}} takes 9 bytes instead of a few hundred as objects. The dictionary
  * is bounded: past {@link #MAX_NAMES} names (data whose keys are themselves data) names are written inline.
  * Encoding needs the store's write lock, decoding its read lock.
+ *
+ * <p>{@link #PORTABLE} writes every name inline: the same form without the store's dictionary, which stands alone,
+ * for the events' frames that leave the store ({@link EventBytes}: journal and Kafka records).
  */
 final class DataCodec {
 
     static final int MAX_NAMES = 65_536;
+
+    /** No dictionary: every name inline. It never changes, so threads share it without a lock. */
+    static final DataCodec PORTABLE = new DataCodec(0);
 
     private static final int NULL = 0;
     private static final int FALSE = 1;
@@ -33,6 +39,16 @@ final class DataCodec {
 
     private final Map<String, Integer> nameIds = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    private final int maxNames;
+
+    /** The store's codec, with a dictionary of up to {@link #MAX_NAMES} names. */
+    DataCodec() {
+        this(MAX_NAMES);
+    }
+
+    private DataCodec(int maxNames) {
+        this.maxNames = maxNames;
+    }
 
     /** The dictionary's names in id order: what an image must keep for its encoded data to decode. */
     List<String> names() {
@@ -78,6 +94,11 @@ final class DataCodec {
         return new Reader(in, position).value();
     }
 
+    /** A reader of values, and of the varints and strings around them, from {@code position} on. */
+    Reader reader(Bytes in, int position) {
+        return new Reader(in, position);
+    }
+
     /**
      * Decodes one member of the object that starts at {@code position}, skipping the others undecoded; null
      * when the object has no such member. What an index reads from every event, so it allocates little.
@@ -96,7 +117,7 @@ final class DataCodec {
 
     private void writeName(String name, Bytes out) {
         Integer id = nameIds.get(name);
-        if (id == null && names.size() < MAX_NAMES) {
+        if (id == null && names.size() < maxNames) {
             id = names.size();
             names.add(name);
             nameIds.put(name, id);
@@ -110,7 +131,7 @@ final class DataCodec {
     }
 
     /** UTF-8, unless the string holds a lone surrogate (JSON allows one), which UTF-8 cannot carry. */
-    private static void writeString(String text, Bytes out) {
+    static void writeString(String text, Bytes out) {
         if (wellFormed(text)) {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             out.write(STRING);
@@ -152,13 +173,23 @@ final class DataCodec {
     }
 
     /** Reads one encoded value forward from a position. */
-    private final class Reader {
+    final class Reader {
         private final Bytes in;
         private int position;
 
-        Reader(Bytes in, int position) {
+        private Reader(Bytes in, int position) {
             this.in = in;
             this.position = position;
+        }
+
+        /** Where the next read starts. */
+        int position() {
+            return position;
+        }
+
+        /** A string as {@link #writeString} wrote it. */
+        String string() {
+            return string(in.get(position++));
         }
 
         JsonValue value() {
@@ -259,7 +290,7 @@ final class DataCodec {
             return bytes;
         }
 
-        private long varint() {
+        long varint() {
             long value = 0;
             for (int shift = 0; ; shift += 7) {
                 byte b = in.get(position++);
@@ -270,7 +301,7 @@ final class DataCodec {
             }
         }
 
-        private long signedVarint() {
+        long signedVarint() {
             long zigzag = varint();
             return (zigzag >>> 1) ^ -(zigzag & 1);
         }

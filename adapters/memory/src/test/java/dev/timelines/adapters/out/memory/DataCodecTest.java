@@ -81,7 +81,7 @@ class DataCodecTest {
                 .map(map -> (JsonValue) new JsonValue.Obj(new LinkedHashMap<>(map))).list().ofMaxSize(4);
     }
 
-    private static Arbitrary<JsonValue> value(int depth) {
+    static Arbitrary<JsonValue> value(int depth) {
         Arbitrary<JsonValue> number = Arbitraries.oneOf(
                 Arbitraries.bigDecimals().ofScale(3),
                 Arbitraries.of("1", "1.0", "-0.00", "1e3", "1E-400", "123456789012345678901234567890.5",
@@ -102,7 +102,7 @@ class DataCodecTest {
     }
 
     /** The value as written: number scale, member order and every char of every string. */
-    private static String exact(JsonValue value) {
+    static String exact(JsonValue value) {
         if (value instanceof JsonValue.Num number) {
             return number.value().unscaledValue() + "e" + number.value().scale();
         }
