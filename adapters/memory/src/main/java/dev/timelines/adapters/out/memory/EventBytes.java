@@ -33,6 +33,9 @@ public final class EventBytes {
     /** The first byte of a frame of this format; never 0, the first byte of every frame of the first format. */
     static final byte FORMAT = 2;
 
+    /** Room made per event of a batch up front: a batch's buffer grown from a few bytes was copied some 25 times. */
+    private static final int TYPICAL_FRAME = 64;
+
     private EventBytes() {
     }
 
@@ -55,7 +58,7 @@ public final class EventBytes {
 
     /** A batch of events: their count as a four-byte int, then their frames. */
     public static byte[] batch(List<TimelineEvent> events) {
-        Bytes out = new Bytes();
+        Bytes out = new Bytes(Integer.BYTES + events.size() * TYPICAL_FRAME);
         int count = events.size();
         out.write(count >>> 24);
         out.write(count >>> 16);
