@@ -37,7 +37,13 @@ import java.util.zip.CheckedOutputStream;
 final class SnapshotFile {
 
     static final String NAME = "snapshot.bin";
-    static final int VERSION = 1;
+    /**
+     * 2 since the memory image's event data may hold string values by dictionary id: a build that reads only
+     * version 1 refuses such a snapshot at start (and replays the journal) rather than failing on the data later.
+     */
+    static final int VERSION = 2;
+    /** Written before string values shared the dictionary; the same layout, so still read. */
+    static final int FIRST_VERSION = 1;
 
     private static final String TEMPORARY = "snapshot.bin.tmp";
     private static final byte[] MAGIC = {'T', 'L', 'S', 'N', 'A', 'P', 'S', 'H'};
@@ -104,9 +110,9 @@ final class SnapshotFile {
                 throw new IOException("not a snapshot (bad magic bytes)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != FIRST_VERSION) {
                 throw new IOException("unsupported snapshot format version " + version + " (this build reads "
-                        + VERSION + ")");
+                        + FIRST_VERSION + " and " + VERSION + ")");
             }
             return readBody(in);
         }

@@ -12,6 +12,8 @@ import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timestamp;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.logging.Level;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +103,27 @@ class SnapshotTest {
         }
         assertTrue(logged.messages(Level.WARNING).stream().allMatch(m -> m.startsWith("ignoring the snapshot")));
         assertEquals(40, logged.messages(Level.WARNING).size(), "each damage noticed");
+    }
+
+    /** Version 1 has the layout of version 2; its data only never holds a string value by dictionary id. */
+    @Test
+    void aSnapshotOfTheFirstVersionIsLoaded() throws IOException {
+        Path dir = root.resolve("journal");
+        InMemoryEventStore reference = new InMemoryEventStore();
+        try (JournalEventStore journal = JournalEventStore.open(dir, OPTIONS, new InMemoryEventStore())) {
+            for (int i = 0; i < 20; i++) {
+                List<IncomingEvent> batch = List.of(new IncomingEvent(CompactionTest.key(i % 3),
+                        new Timestamp(i * 1_000_000L), Optional.empty(),
+                        new JsonValue.Obj(Map.of("amount", new JsonValue.Num(BigDecimal.valueOf(i))))));
+                assertEquals(reference.append(batch, RECEIVED), journal.append(batch, RECEIVED));
+            }
+        }
+        relabel(snapshot(dir), SnapshotFile.FIRST_VERSION);
+
+        assertEquals(StoreState.of(reference), StoreState.replayed(dir, OPTIONS));
+        assertEquals(List.of(), logged.messages(Level.WARNING));
+        assertTrue(logged.messages(Level.INFO).stream().anyMatch(m -> m.startsWith("loaded the snapshot")),
+                logged.messages(Level.INFO).toString());
     }
 
     @Test
@@ -215,6 +239,16 @@ class SnapshotTest {
         return dir.resolve(SnapshotFile.NAME);
     }
 
+
+    /** Writes another format version into the snapshot's header, with the checksum that makes it whole again. */
+    private static void relabel(Path file, int version) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+        bytes.putInt(8, version);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes.array(), 0, bytes.capacity() - Integer.BYTES);
+        bytes.putInt(bytes.capacity() - Integer.BYTES, (int) crc.getValue());
+        Files.write(file, bytes.array());
+    }
 
     private static void flipByte(Path file, long at) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
