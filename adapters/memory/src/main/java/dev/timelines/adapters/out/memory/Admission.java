@@ -8,7 +8,7 @@ import java.util.List;
  * A batch the store has accepted but not yet made visible: its new events carry their final seq and their
  * ids are reserved, so a durable log can write exactly these events before {@link InMemoryEventStore#publish}.
  * It also keeps the stored timeline each event goes to, found when the event was admitted, so that publishing
- * does not look the timeline up again (a hash lookup per event was a fifth of ingest's CPU).
+ * does not look the timeline up again.
  */
 public final class Admission {
 
