@@ -9,17 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The binary form of journal records: a batch of admitted events (each with its timeline, seq and received
- * time, so that replay rebuilds exactly what was acknowledged), the deletion of a timeline with the seq it took,
- * or, written by compaction, the highest seq of the records it rewrote (replay can no longer tell what happened
- * up to it, and gives no seq up to it again). Journals written before deletions took seqs hold {@link #DELETE}
- * records, still read.
+ * time, so that replay rebuilds exactly what was acknowledged, in {@link EventBytes}' frames: the memory engine's
+ * compact form), the deletion of a timeline with the seq it took, or, written by compaction, the highest seq of the
+ * records it rewrote (replay can no longer tell what happened up to it, and gives no seq up to it again). Journals
+ * written before deletions took seqs hold {@link #DELETE} records, still read.
  */
 final class EventCodec {
 
@@ -34,23 +32,12 @@ final class EventCodec {
 
     /** A batch's events; a batch of only duplicates is still written, as an ordering barrier. */
     static JournalRecord events(List<TimelineEvent> events) {
-        return write(EVENTS, out -> {
-            out.writeInt(events.size());
-            for (TimelineEvent admitted : events) {
-                EventBytes.write(out, admitted.timeline(), admitted.event());
-            }
-        });
+        return new JournalRecord(EVENTS, EventBytes.batch(events));
     }
 
     /** The bytes one event takes in an {@link #EVENTS} record. */
     static int size(TimelineKey key, Event event) {
-        DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
-        try {
-            EventBytes.write(counter, key, event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return counter.size();
+        return EventBytes.size(key, event);
     }
 
     static JournalRecord deletion(TimelineKey key, long seq) {
@@ -65,14 +52,11 @@ final class EventCodec {
     }
 
     static List<TimelineEvent> readEvents(byte[] payload) {
-        return read(payload, in -> {
-            int count = in.readInt();
-            List<TimelineEvent> events = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                events.add(EventBytes.read(in));
-            }
-            return events;
-        });
+        try {
+            return EventBytes.batch(payload);
+        } catch (IOException e) {
+            throw undecodable(e);
+        }
     }
 
     static TimelineKey readDelete(byte[] payload) {
@@ -113,7 +97,11 @@ final class EventCodec {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             return reader.read(in);
         } catch (IOException e) {
-            throw new JournalException("a journal record passed its checksum but cannot be decoded", e);
+            throw undecodable(e);
         }
+    }
+
+    private static JournalException undecodable(IOException e) {
+        return new JournalException("a journal record passed its checksum but cannot be decoded", e);
     }
 }

@@ -31,8 +31,9 @@ import java.util.zip.CheckedOutputStream;
  *            memory image ({@link MemoryImage#writeTo}, with the history the transitions stream reads)
  * </pre>
  *
- * <p>Version 1, written before the image held the history, is not read: a start then replays the whole journal,
- * which rebuilds the history, and the next snapshot is of version 2.
+ * <p>Version 1, written before the image held the history and before its event data could hold string values by
+ * dictionary id, is not read: a start then replays the whole journal, which rebuilds the history, and the next
+ * snapshot is of version 2. A build that reads only version 1 likewise refuses version 2 and replays the journal.
  *
  * <p>Reading checks the whole file's checksum before decoding any of it, so damage is reported as such,
  * never decoded into absurd sizes.

@@ -12,6 +12,8 @@ import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timestamp;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.logging.Level;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +104,29 @@ class SnapshotTest {
         assertTrue(logged.messages(Level.WARNING).stream().allMatch(m -> m.startsWith("ignoring the snapshot")));
         assertEquals(40, logged.messages(Level.WARNING).size(), "each damage noticed");
     }
+
+    /** Version 1 holds no history for the stream: it is not read, and the whole journal replays instead. */
+    @Test
+    void aSnapshotOfTheFirstVersionIsIgnored() throws IOException {
+        Path dir = root.resolve("journal");
+        InMemoryEventStore reference = new InMemoryEventStore();
+        try (JournalEventStore journal = JournalEventStore.open(dir, OPTIONS, new InMemoryEventStore())) {
+            for (int i = 0; i < 20; i++) {
+                List<IncomingEvent> batch = List.of(new IncomingEvent(CompactionTest.key(i % 3),
+                        new Timestamp(i * 1_000_000L), Optional.empty(),
+                        new JsonValue.Obj(Map.of("amount", new JsonValue.Num(BigDecimal.valueOf(i))))));
+                assertEquals(reference.append(batch, RECEIVED), journal.append(batch, RECEIVED));
+            }
+        }
+        relabel(snapshot(dir), SnapshotFile.VERSION - 1);
+
+        assertEquals(StoreState.of(reference), StoreState.replayed(dir, OPTIONS));
+        assertTrue(logged.messages(Level.WARNING).stream().anyMatch(m -> m.startsWith("ignoring the snapshot")),
+                logged.messages(Level.WARNING).toString());
+        assertTrue(logged.messages(Level.INFO).stream().noneMatch(m -> m.startsWith("loaded the snapshot")),
+                logged.messages(Level.INFO).toString());
+    }
+
 
     @Test
     void aSnapshotCutShortIsIgnored() throws IOException {
@@ -215,6 +241,16 @@ class SnapshotTest {
         return dir.resolve(SnapshotFile.NAME);
     }
 
+
+    /** Writes another format version into the snapshot's header, with the checksum that makes it whole again. */
+    private static void relabel(Path file, int version) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+        bytes.putInt(8, version);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes.array(), 0, bytes.capacity() - Integer.BYTES);
+        bytes.putInt(bytes.capacity() - Integer.BYTES, (int) crc.getValue());
+        Files.write(file, bytes.array());
+    }
 
     private static void flipByte(Path file, long at) throws IOException {
         byte[] bytes = Files.readAllBytes(file);

@@ -9,7 +9,12 @@ final class Bytes {
     private int size;
 
     Bytes() {
-        this.array = new byte[16];
+        this(16);
+    }
+
+    /** An empty buffer with room for {@code capacity} bytes before it grows. */
+    Bytes(int capacity) {
+        this.array = new byte[capacity];
     }
 
     /** A buffer holding exactly these bytes, which it takes over (to load an image without copying). */

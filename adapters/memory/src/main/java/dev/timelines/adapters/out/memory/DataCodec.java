@@ -12,14 +12,20 @@ import java.util.Map;
 
 /**
  * Encodes event data compactly: a tag byte per value, varint lengths and counts, numbers as their unscaled
- * value and scale (so {@code 1.0} stays {@code 1.0}), and member names as ids of a dictionary shared by the
- * whole store. {@code {"status": "paid"}} takes 9 bytes instead of a few hundred as objects. The dictionary
- * is bounded: past {@link #MAX_NAMES} names (data whose keys are themselves data) names are written inline.
- * Encoding needs the store's write lock, decoding its read lock.
+ * value and scale (so {@code 1.0} stays {@code 1.0}), and member names and short string values as ids of a
+ * dictionary shared by the whole store. {@code {"status": "paid"}} takes 5 bytes instead of a few hundred as
+ * objects. The dictionary is bounded: past {@link #MAX_NAMES} strings (data whose keys are themselves data) names
+ * are written inline, and values past half of it. Encoding needs the store's write lock, decoding its read lock.
+ *
+ * <p>{@link #PORTABLE} writes every name and value inline: the same form without the store's dictionary, which
+ * stands alone, for the events' frames that leave the store ({@link EventBytes}: journal and Kafka records).
  */
 final class DataCodec {
 
     static final int MAX_NAMES = 65_536;
+
+    /** No dictionary: every name and value inline. It never changes, so threads share it without a lock. */
+    static final DataCodec PORTABLE = new DataCodec(0);
 
     private static final int NULL = 0;
     private static final int FALSE = 1;
@@ -30,11 +36,28 @@ final class DataCodec {
     private static final int STRING_CHARS = 6;
     private static final int ARRAY = 7;
     private static final int OBJECT = 8;
+    /** A string value of the dictionary, by id: what repeats from event to event (states, kinds) takes 2 bytes. */
+    private static final int STRING_ID = 9;
+    /**
+     * String values longer than this are written out: short ones are the values that repeat (a status), long
+     * ones rarely do, and each would take a dictionary entry.
+     */
+    static final int MAX_SHARED_VALUE_LENGTH = 32;
 
     private final Map<String, Integer> nameIds = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    private final int maxNames;
 
-    /** The dictionary's names in id order: what an image must keep for its encoded data to decode. */
+    /** The store's codec, with a dictionary of up to {@link #MAX_NAMES} names. */
+    DataCodec() {
+        this(MAX_NAMES);
+    }
+
+    private DataCodec(int maxNames) {
+        this.maxNames = maxNames;
+    }
+
+    /** The dictionary's strings (names and values) in id order: what an image must keep for its data to decode. */
     List<String> names() {
         return List.copyOf(names);
     }
@@ -63,7 +86,7 @@ final class DataCodec {
             out.writeVarint(array.elements().size());
             array.elements().forEach(element -> write(element, out));
         } else if (value instanceof JsonValue.Str string) {
-            writeString(string.value(), out);
+            writeValueString(string.value(), out);
         } else if (value instanceof JsonValue.Num number) {
             writeNumber(number.value(), out);
         } else if (value instanceof JsonValue.Bool bool) {
@@ -76,6 +99,11 @@ final class DataCodec {
     /** Decodes the value that starts at {@code position}. */
     JsonValue read(Bytes in, int position) {
         return new Reader(in, position).value();
+    }
+
+    /** A reader of values, and of the varints and strings around them, from {@code position} on. */
+    Reader reader(Bytes in, int position) {
+        return new Reader(in, position);
     }
 
     /**
@@ -95,12 +123,7 @@ final class DataCodec {
     }
 
     private void writeName(String name, Bytes out) {
-        Integer id = nameIds.get(name);
-        if (id == null && names.size() < MAX_NAMES) {
-            id = names.size();
-            names.add(name);
-            nameIds.put(name, id);
-        }
+        Integer id = idOf(name, maxNames);
         if (id == null) {
             out.writeVarint(0);
             writeString(name, out);
@@ -109,8 +132,33 @@ final class DataCodec {
         }
     }
 
+    /**
+     * A short string value by its id in the dictionary that names share; while the dictionary is less than half
+     * full, a value new to it joins it: values (data whose text varies freely) cannot crowd the names out.
+     */
+    private void writeValueString(String text, Bytes out) {
+        Integer id = text.length() <= MAX_SHARED_VALUE_LENGTH ? idOf(text, maxNames / 2) : null;
+        if (id == null) {
+            writeString(text, out);
+        } else {
+            out.write(STRING_ID);
+            out.writeVarint(id);
+        }
+    }
+
+    /** The string's id in the dictionary, added while the dictionary holds fewer than {@code limit}; or null. */
+    private Integer idOf(String text, int limit) {
+        Integer id = nameIds.get(text);
+        if (id == null && names.size() < limit) {
+            id = names.size();
+            names.add(text);
+            nameIds.put(text, id);
+        }
+        return id;
+    }
+
     /** UTF-8, unless the string holds a lone surrogate (JSON allows one), which UTF-8 cannot carry. */
-    private static void writeString(String text, Bytes out) {
+    static void writeString(String text, Bytes out) {
         if (wellFormed(text)) {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             out.write(STRING);
@@ -152,13 +200,23 @@ final class DataCodec {
     }
 
     /** Reads one encoded value forward from a position. */
-    private final class Reader {
+    final class Reader {
         private final Bytes in;
         private int position;
 
-        Reader(Bytes in, int position) {
+        private Reader(Bytes in, int position) {
             this.in = in;
             this.position = position;
+        }
+
+        /** Where the next read starts. */
+        int position() {
+            return position;
+        }
+
+        /** A string as {@link #writeString} wrote it. */
+        String string() {
+            return string(in.get(position++));
         }
 
         JsonValue value() {
@@ -173,6 +231,7 @@ final class DataCodec {
                 }
                 case NUMBER_TEXT -> new JsonValue.Num(new BigDecimal(new String(bytes(), StandardCharsets.US_ASCII)));
                 case STRING, STRING_CHARS -> new JsonValue.Str(string(tag));
+                case STRING_ID -> new JsonValue.Str(names.get((int) varint()));
                 case ARRAY -> array();
                 case OBJECT -> object();
                 default -> throw new IllegalStateException("corrupt event data: tag " + tag);
@@ -193,6 +252,7 @@ final class DataCodec {
                     varint();
                     varint();
                 }
+                case STRING_ID -> varint();
                 case NUMBER_TEXT, STRING -> {
                     int length = (int) varint();
                     position += length;
@@ -259,7 +319,7 @@ final class DataCodec {
             return bytes;
         }
 
-        private long varint() {
+        long varint() {
             long value = 0;
             for (int shift = 0; ; shift += 7) {
                 byte b = in.get(position++);
@@ -270,7 +330,7 @@ final class DataCodec {
             }
         }
 
-        private long signedVarint() {
+        long signedVarint() {
             long zigzag = varint();
             return (zigzag >>> 1) ^ -(zigzag & 1);
         }

@@ -1,5 +1,6 @@
 package dev.timelines.adapters.out.memory;
 
+import dev.timelines.domain.DomainException;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.JsonValue;
@@ -7,139 +8,128 @@ import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The binary form of one stored event with its timeline, seq and received time, so that a durable log replayed
+ * The binary frame of one stored event with its timeline, seq and received time, so that a durable log replayed
  * into the engine ({@link InMemoryEventStore#restore}) rebuilds exactly what was acknowledged. The journal's
  * records and the Kafka topic's records both carry events in this form.
+ *
+ * <p>A frame is the memory engine's compact form, written by the {@link DataCodec} that encodes the stored data
+ * (its {@link DataCodec#PORTABLE portable} variant: member names inline, as a frame must stand alone): a
+ * {@link #FORMAT} byte, the key and the id as the codec's strings, the times and seq as varints, then the data.
+ * Frames of the first format (before there was one codec) began with the key's length as a four-byte int, whose
+ * first byte is 0 for every key (at most {@link TimelineKey#MAX_BYTES} bytes); they are still read
+ * ({@link LegacyEventFrame}).
  */
 public final class EventBytes {
 
-    private static final byte NULL = 0;
-    private static final byte FALSE = 1;
-    private static final byte TRUE = 2;
-    private static final byte NUMBER = 3;
-    private static final byte STRING = 4;
-    private static final byte ARRAY = 5;
-    private static final byte OBJECT = 6;
+    /** The first byte of a frame of this format; never 0, the first byte of every frame of the first format. */
+    static final byte FORMAT = 2;
+
+    /** Room made per event of a batch up front: a batch's buffer grown from a few bytes was copied some 25 times. */
+    private static final int TYPICAL_FRAME = 64;
 
     private EventBytes() {
     }
 
     /** One event alone, as bytes. */
     public static byte[] of(TimelineKey key, Event event) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, key, event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        Bytes out = new Bytes();
+        write(out, key, event);
+        return out.copy();
     }
 
-    /** The event {@link #of} wrote; an {@link IOException} when the bytes are not one. */
+    /** The event {@link #of} wrote, in either format; an {@link IOException} when the bytes are not one. */
     public static TimelineEvent from(byte[] bytes) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return read(in);
+        List<TimelineEvent> events = new ArrayList<>(1);
+        int end = read(bytes, new Bytes(bytes), 0, events);
+        if (end != bytes.length) {
+            throw new IOException((bytes.length - end) + " bytes after the event");
         }
+        return events.get(0);
     }
 
-    public static void write(DataOutputStream out, TimelineKey key, Event event) throws IOException {
-        writeString(out, key.value());
-        out.writeLong(event.timestamp().micros());
-        out.writeLong(event.seq());
-        out.writeLong(event.received().micros());
-        out.writeBoolean(event.id().isPresent());
-        if (event.id().isPresent()) {
-            writeString(out, event.id().get().value());
+    /** A batch of events: their count as a four-byte int, then their frames. */
+    public static byte[] batch(List<TimelineEvent> events) {
+        Bytes out = new Bytes(Integer.BYTES + events.size() * TYPICAL_FRAME);
+        int count = events.size();
+        out.write(count >>> 24);
+        out.write(count >>> 16);
+        out.write(count >>> 8);
+        out.write(count);
+        events.forEach(admitted -> write(out, admitted.timeline(), admitted.event()));
+        return out.copy();
+    }
+
+    /** The events {@link #batch} wrote, or a batch of the first format; an {@link IOException} when it is neither. */
+    public static List<TimelineEvent> batch(byte[] bytes) throws IOException {
+        if (bytes.length < Integer.BYTES) {
+            throw new IOException("a batch of " + bytes.length + " bytes has no count");
         }
-        writeValue(out, event.data());
+        int count = ((bytes[0] & 0xFF) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF);
+        List<TimelineEvent> events = new ArrayList<>(Math.min(count, bytes.length));
+        Bytes frames = new Bytes(bytes);
+        int position = Integer.BYTES;
+        for (int i = 0; i < count; i++) {
+            position = read(bytes, frames, position, events);
+        }
+        if (position != bytes.length) {
+            throw new IOException((bytes.length - position) + " bytes after the batch's events");
+        }
+        return events;
     }
 
-    public static TimelineEvent read(DataInputStream in) throws IOException {
-        TimelineKey key = new TimelineKey(readString(in));
-        Timestamp timestamp = new Timestamp(in.readLong());
-        long seq = in.readLong();
-        Timestamp received = new Timestamp(in.readLong());
-        Optional<EventId> id = in.readBoolean() ? Optional.of(new EventId(readString(in))) : Optional.empty();
-        JsonValue.Obj data = (JsonValue.Obj) readValue(in);
-        return new TimelineEvent(key, new Event(timestamp, seq, received, id, data));
+    /** The frame's length in bytes. */
+    public static int size(TimelineKey key, Event event) {
+        Bytes out = new Bytes();
+        write(out, key, event);
+        return out.size();
     }
 
-    private static void writeValue(DataOutputStream out, JsonValue value) throws IOException {
-        if (value instanceof JsonValue.Str str) {
-            out.writeByte(STRING);
-            writeString(out, str.value());
-        } else if (value instanceof JsonValue.Num num) {
-            out.writeByte(NUMBER);
-            out.writeInt(num.value().scale());
-            byte[] unscaled = num.value().unscaledValue().toByteArray();
-            out.writeInt(unscaled.length);
-            out.write(unscaled);
-        } else if (value instanceof JsonValue.Obj obj) {
-            out.writeByte(OBJECT);
-            out.writeInt(obj.members().size());
-            for (Map.Entry<String, JsonValue> member : obj.members().entrySet()) {
-                writeString(out, member.getKey());
-                writeValue(out, member.getValue());
+    private static void write(Bytes out, TimelineKey key, Event event) {
+        out.write(FORMAT);
+        DataCodec.writeString(key.value(), out);
+        out.writeSignedVarint(event.timestamp().micros());
+        out.writeVarint(event.seq());
+        out.writeSignedVarint(event.received().micros());
+        out.writeVarint(event.id().isPresent() ? 1 : 0);
+        event.id().ifPresent(id -> DataCodec.writeString(id.value(), out));
+        DataCodec.PORTABLE.write(event.data(), out);
+    }
+
+    /** Adds the frame at {@code position} to {@code events} and returns where it ends; {@code view} wraps the bytes. */
+    private static int read(byte[] bytes, Bytes view, int position, List<TimelineEvent> events) throws IOException {
+        try {
+            if (bytes[position] != FORMAT) {
+                return readFirstFormat(bytes, position, events);
             }
-        } else if (value instanceof JsonValue.Arr arr) {
-            out.writeByte(ARRAY);
-            out.writeInt(arr.elements().size());
-            for (JsonValue element : arr.elements()) {
-                writeValue(out, element);
+            DataCodec.Reader in = DataCodec.PORTABLE.reader(view, position + 1);
+            TimelineKey key = new TimelineKey(in.string());
+            Timestamp timestamp = new Timestamp(in.signedVarint());
+            long seq = in.varint();
+            Timestamp received = new Timestamp(in.signedVarint());
+            Optional<EventId> id = in.varint() == 1 ? Optional.of(new EventId(in.string())) : Optional.empty();
+            if (!(in.value() instanceof JsonValue.Obj data)) {
+                throw new IOException("an event's data is not an object");
             }
-        } else if (value instanceof JsonValue.Bool bool) {
-            out.writeByte(bool.value() ? TRUE : FALSE);
-        } else {
-            out.writeByte(NULL);
+            events.add(new TimelineEvent(key, new Event(timestamp, seq, received, id, data)));
+            return in.position();
+        } catch (IndexOutOfBoundsException | IllegalStateException | IllegalArgumentException | DomainException e) {
+            throw new IOException("not an event's frame at byte " + position, e);
         }
     }
 
-    private static JsonValue readValue(DataInputStream in) throws IOException {
-        byte tag = in.readByte();
-        switch (tag) {
-            case STRING:
-                return new JsonValue.Str(readString(in));
-            case NUMBER:
-                int scale = in.readInt();
-                return new JsonValue.Num(new BigDecimal(new BigInteger(in.readNBytes(in.readInt())), scale));
-            case OBJECT:
-                int members = in.readInt();
-                Map<String, JsonValue> map = new LinkedHashMap<>();
-                for (int i = 0; i < members; i++) {
-                    map.put(readString(in), readValue(in));
-                }
-                return new JsonValue.Obj(map);
-            case ARRAY:
-                int size = in.readInt();
-                List<JsonValue> elements = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    elements.add(readValue(in));
-                }
-                return new JsonValue.Arr(elements);
-            case TRUE:
-                return JsonValue.Bool.TRUE;
-            case FALSE:
-                return JsonValue.Bool.FALSE;
-            case NULL:
-                return JsonValue.Null.INSTANCE;
-            default:
-                throw new IOException("unknown value tag " + tag);
-        }
+    private static int readFirstFormat(byte[] bytes, int position, List<TimelineEvent> events) throws IOException {
+        ByteArrayInputStream rest = new ByteArrayInputStream(bytes, position, bytes.length - position);
+        events.add(LegacyEventFrame.read(new DataInputStream(rest)));
+        return bytes.length - rest.available();
     }
 
     /** UTF-8 with a length prefix; the REST adapter refuses unpaired surrogates, so this is lossless. */

@@ -107,12 +107,16 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     public Admission admit(List<IncomingEvent> events, Timestamp received) {
         return write(() -> {
             List<TimelineEvent> admitted = new ArrayList<>();
+            List<StoredTimeline> into = new ArrayList<>();
             for (IncomingEvent incoming : events) {
-                if (reserved(incoming.timeline(), incoming.id())) {
+                StoredTimeline timeline = timelines.getOrCreate(incoming.timeline());
+                if (reserved(timeline, incoming.id())) {
                     admitted.add(new TimelineEvent(incoming.timeline(), incoming.stored(++lastSeq, received)));
+                    into.add(timeline);
                 }
             }
-            return pending(new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size())));
+            return pending(new Admission(admitted, into,
+                    new IngestResult(admitted.size(), events.size() - admitted.size())));
         });
     }
 
@@ -139,13 +143,17 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
                 throw new SeqConflictException(first, lastSeq);
             }
             List<TimelineEvent> admitted = new ArrayList<>();
+            List<StoredTimeline> into = new ArrayList<>();
             for (TimelineEvent restored : events) {
-                if (reserved(restored.timeline(), restored.event().id())) {
+                StoredTimeline timeline = timelines.getOrCreate(restored.timeline());
+                if (reserved(timeline, restored.event().id())) {
                     admitted.add(restored);
+                    into.add(timeline);
                 }
             }
             lastSeq = events.get(events.size() - 1).event().seq();
-            return pending(new Admission(admitted, new IngestResult(admitted.size(), events.size() - admitted.size())));
+            return pending(new Admission(admitted, into,
+                    new IngestResult(admitted.size(), events.size() - admitted.size())));
         });
     }
 
@@ -169,15 +177,17 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     }
 
     /** Claims the id, if any, in the event's timeline: false when the timeline holds it (a duplicate). */
-    private boolean reserved(TimelineKey key, Optional<EventId> id) {
-        StoredTimeline timeline = timelines.getOrCreate(key);
+    private static boolean reserved(StoredTimeline timeline, Optional<EventId> id) {
         return id.map(timeline::reserve).orElse(true);
     }
 
     /** Makes an admitted batch visible to readers. */
     public void publish(Admission admission) {
         write(() -> {
-            admission.events().forEach(admitted -> insert(admitted.timeline(), admitted.event()));
+            for (int i = 0; i < admission.events().size(); i++) {
+                TimelineEvent admitted = admission.events().get(i);
+                insert(stillStored(admission.timeline(i), admitted.timeline()), admitted.event());
+            }
             settled(admission);
             return null;
         });
@@ -206,8 +216,9 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
     public void replay(List<TimelineEvent> events) {
         write(() -> {
             for (TimelineEvent restored : events) {
-                restored.event().id().ifPresent(timelines.getOrCreate(restored.timeline())::reserve);
-                insert(restored.timeline(), restored.event());
+                StoredTimeline timeline = timelines.getOrCreate(restored.timeline());
+                restored.event().id().ifPresent(timeline::reserve);
+                insert(timeline, restored.event());
                 lastSeq = Math.max(lastSeq, restored.event().seq());
             }
             settle();
@@ -652,14 +663,21 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
         return known;
     }
 
-    private void insert(TimelineKey key, Event event) {
-        StoredTimeline timeline = timelines.getOrCreate(key);
+    /**
+     * The timeline an event was admitted into, unless a deletion removed it since (the event then starts the
+     * timeline anew, as it would have had it been admitted after the deletion): an array read, not a hash lookup.
+     */
+    private StoredTimeline stillStored(StoredTimeline admittedInto, TimelineKey key) {
+        return timelines.get(admittedInto.id()) == admittedInto ? admittedInto : timelines.getOrCreate(key);
+    }
+
+    private void insert(StoredTimeline timeline, Event event) {
         if (!timeline.hasEvents()) {
             timelines.becameVisible(timeline);
             timelineCount++;
         }
         int position = timeline.insert(event);
-        history.written(event.seq(), key);
+        history.written(event.seq(), timeline.key());
         eventCount++;
         attributeNames.add(event.data());
         indexes.inserted(timeline, position, event.data());

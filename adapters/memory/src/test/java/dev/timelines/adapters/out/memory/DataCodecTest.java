@@ -70,6 +70,46 @@ class DataCodecTest {
         assertEquals(JsonValue.Null.INSTANCE, codec.member(bytes, 0, "name " + DataCodec.MAX_NAMES));
     }
 
+    @Test
+    void aShortValueThatRepeatsTakesTwoBytesAndALongOneIsWrittenOut() {
+        DataCodec codec = new DataCodec();
+        Bytes bytes = new Bytes();
+        codec.write(new JsonValue.Obj(Map.of("status", new JsonValue.Str("paid"))), bytes);
+        int second = bytes.size();
+        codec.write(new JsonValue.Obj(Map.of("status", new JsonValue.Str("paid"))), bytes);
+        int third = bytes.size();
+        String long33 = "x".repeat(DataCodec.MAX_SHARED_VALUE_LENGTH + 1);
+        codec.write(new JsonValue.Str(long33), bytes);
+
+        assertEquals(5, third - second); // object, one member, name id, string id
+        assertEquals(1 + 1 + long33.length(), bytes.size() - third);
+        assertEquals("{status:\"paid\"}", exact(codec.read(bytes, second)));
+        assertEquals("\"paid\"", exact(codec.member(bytes, second, "status")));
+        assertEquals('"' + long33 + '"', exact(codec.read(bytes, third)));
+    }
+
+    @Test
+    void valuesStopJoiningTheDictionaryAtHalfItsSizeAndNamesStillJoinIt() {
+        DataCodec codec = new DataCodec();
+        Bytes bytes = new Bytes();
+        List<JsonValue> distinct = new ArrayList<>();
+        for (int i = 0; i < DataCodec.MAX_NAMES / 2; i++) {
+            distinct.add(new JsonValue.Str("v" + i));
+        }
+        codec.write(new JsonValue.Arr(distinct), bytes);
+        int value = bytes.size();
+        codec.write(new JsonValue.Str("one more"), bytes);
+        int name = bytes.size();
+        codec.write(new JsonValue.Obj(Map.of("a new name", JsonValue.Null.INSTANCE)), bytes);
+        int repeated = bytes.size();
+        codec.write(new JsonValue.Obj(Map.of("a new name", JsonValue.Null.INSTANCE)), bytes);
+
+        assertEquals(1 + 1 + "one more".length(), name - value);
+        assertEquals(1 + 1 + 3 + 1, bytes.size() - repeated); // object, one member, name id of 3 bytes, null
+        assertEquals(exact(new JsonValue.Arr(distinct)), exact(codec.read(bytes, 0)));
+        assertEquals("\"one more\"", exact(codec.read(bytes, value)));
+    }
+
     @Provide
     Arbitrary<List<JsonValue>> values() {
         return value(3).list().ofMaxSize(6);
@@ -81,7 +121,7 @@ class DataCodecTest {
                 .map(map -> (JsonValue) new JsonValue.Obj(new LinkedHashMap<>(map))).list().ofMaxSize(4);
     }
 
-    private static Arbitrary<JsonValue> value(int depth) {
+    static Arbitrary<JsonValue> value(int depth) {
         Arbitrary<JsonValue> number = Arbitraries.oneOf(
                 Arbitraries.bigDecimals().ofScale(3),
                 Arbitraries.of("1", "1.0", "-0.00", "1e3", "1E-400", "123456789012345678901234567890.5",
@@ -102,7 +142,7 @@ class DataCodecTest {
     }
 
     /** The value as written: number scale, member order and every char of every string. */
-    private static String exact(JsonValue value) {
+    static String exact(JsonValue value) {
         if (value instanceof JsonValue.Num number) {
             return number.value().unscaledValue() + "e" + number.value().scale();
         }
