@@ -17,7 +17,11 @@ import java.util.List;
  * range having a stay the selection matches, at most the range's limit of them; a condition is evaluated at the
  * moment asked about. Runs of keys merge by sorting.
  */
-public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
+public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>, KeyRun.Contents> {
+
+    /** The first keys found, in code point order. */
+    public record Contents(List<TimelineKey> keys) {
+    }
 
     private final StaySelection selection;
     private final KeyRange range;
@@ -77,7 +81,17 @@ public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
 
     @Override
     public KeyRun merge(KeyRun other) {
-        keys.merge(other.keys);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(keys.first());
+    }
+
+    @Override
+    public KeyRun addContents(Contents contents) {
+        addSorted(contents.keys());
         return this;
     }
 

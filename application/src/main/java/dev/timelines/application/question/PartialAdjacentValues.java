@@ -21,7 +21,8 @@ import java.util.Optional;
  * (still in the value for {@code next}; the timeline's first change point for {@code previous}). A condition is
  * evaluated at each entry's change point.
  */
-public final class PartialAdjacentValues implements RetractablePartial<PartialAdjacentValues, AdjacentValues> {
+public final class PartialAdjacentValues
+        implements RetractablePartial<PartialAdjacentValues, AdjacentValues, PartialAdjacentValues.Contents> {
 
     private static final Comparator<ValueDurations> NEIGHBOUR_ORDER =
             Rankings.largestFirst(ValueDurations::count, ValueDurations::value);
@@ -56,6 +57,10 @@ public final class PartialAdjacentValues implements RetractablePartial<PartialAd
         abstract Optional<Stay.Neighbour> neighbour(Stay stay);
 
         abstract long duration(Stay stay);
+    }
+
+    /** The entries counted, those without a neighbour, and the durations per neighbouring value. */
+    public record Contents(long entries, long none, List<ValueSamples> neighbours) {
     }
 
     private final JsonValue value;
@@ -128,8 +133,18 @@ public final class PartialAdjacentValues implements RetractablePartial<PartialAd
     @Override
     public PartialAdjacentValues merge(PartialAdjacentValues other) {
         spellings.merge(other.spellings);
-        addEntries(other.entries, other.none);
-        other.neighbours.forEach(this::addNeighbour);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(entries, none, ValueSamples.listed(neighbours));
+    }
+
+    @Override
+    public PartialAdjacentValues addContents(Contents contents) {
+        addEntries(contents.entries(), contents.none());
+        contents.neighbours().forEach(neighbour -> addNeighbour(neighbour.value(), neighbour.samples()));
         return this;
     }
 

@@ -9,6 +9,7 @@ import dev.timelines.domain.Funnel;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Window;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,12 @@ import java.util.Optional;
  * A funnel (docs/semantics.md, "Funnels"): per step, the timelines whose chain reached it and the time their
  * chains took from the step before. Only entries in the window where the condition holds take part.
  */
-public final class PartialFunnel implements RetractablePartial<PartialFunnel, List<FunnelStep>> {
+public final class PartialFunnel
+        implements RetractablePartial<PartialFunnel, List<FunnelStep>, PartialFunnel.Contents> {
+
+    /** Per step, the timelines that reached it and the durations from the step before. */
+    public record Contents(long[] reached, List<long[]> durations) {
+    }
 
     private final Funnel funnel;
     private final Window window;
@@ -75,9 +81,20 @@ public final class PartialFunnel implements RetractablePartial<PartialFunnel, Li
 
     @Override
     public PartialFunnel merge(PartialFunnel other) {
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(reached.clone(), Arrays.stream(durations).map(DurationSamples::toArray).toList());
+    }
+
+    @Override
+    public PartialFunnel addContents(Contents contents) {
         for (int step = 0; step < reached.length; step++) {
-            reached[step] += other.reached[step];
-            durations[step].merge(other.durations[step]);
+            reached[step] += contents.reached()[step];
+            long[] micros = contents.durations().get(step);
+            durations[step].merge(DurationSamples.of(micros, micros.length));
         }
         return this;
     }

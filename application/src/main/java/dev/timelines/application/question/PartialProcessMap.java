@@ -23,7 +23,8 @@ import java.util.Set;
  * durations and the distinct timelines that made them; per value, the entries into it. A condition is evaluated
  * at each transition's own change point.
  */
-public final class PartialProcessMap implements RetractablePartial<PartialProcessMap, ProcessMap> {
+public final class PartialProcessMap
+        implements RetractablePartial<PartialProcessMap, ProcessMap, PartialProcessMap.Contents> {
 
     private static final Comparator<PairStatistics> PAIR_ORDER = Rankings
             .<PairStatistics, Long>largestFirst(PairStatistics::count, PairStatistics::from)
@@ -33,6 +34,14 @@ public final class PartialProcessMap implements RetractablePartial<PartialProces
 
     /** A (from, to) pair of values. */
     public record Pair(JsonValue from, JsonValue to) {
+    }
+
+    /** The pairs counted and the entries per value. */
+    public record Contents(List<PairContents> pairs, List<ValueCount> entries) {
+    }
+
+    /** A pair's transitions: how many timelines made them, and their durations. */
+    public record PairContents(Pair pair, long timelines, long[] durations) {
     }
 
     private final TransitionFilter filter;
@@ -97,8 +106,21 @@ public final class PartialProcessMap implements RetractablePartial<PartialProces
     @Override
     public PartialProcessMap merge(PartialProcessMap other) {
         spellings.merge(other.spellings);
-        other.pairs.forEach((pair, part) -> addPair(pair, part.durations, part.timelines));
-        other.entries.forEach(this::addEntries);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(pairs.entrySet().stream().map(pair -> new PairContents(pair.getKey(),
+                pair.getValue().timelines, pair.getValue().durations.toArray())).toList(),
+                entries.entrySet().stream().map(entry -> new ValueCount(entry.getKey(), entry.getValue())).toList());
+    }
+
+    @Override
+    public PartialProcessMap addContents(Contents contents) {
+        contents.pairs().forEach(pair -> addPair(pair.pair(),
+                DurationSamples.of(pair.durations(), pair.durations().length), pair.timelines()));
+        contents.entries().forEach(entry -> addEntries(entry.value(), entry.count()));
         return this;
     }
 

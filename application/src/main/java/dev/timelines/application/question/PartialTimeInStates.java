@@ -21,10 +21,15 @@ import java.util.Map;
  * {@link Stay#microsIn}), summed per value, with the timelines that spent a positive time in it. With a condition,
  * only the time during which it holds too counts. Values without time are left out.
  */
-public final class PartialTimeInStates implements RetractablePartial<PartialTimeInStates, List<TimeInState>> {
+public final class PartialTimeInStates
+        implements RetractablePartial<PartialTimeInStates, List<TimeInState>, PartialTimeInStates.Contents> {
 
     private static final Comparator<TimeInState> TIME_ORDER =
             Rankings.largestFirst(TimeInState::micros, TimeInState::value);
+
+    /** Per value, the time spent in it and by how many timelines, in any order. */
+    public record Contents(List<TimeInState> spent) {
+    }
 
     private final Window window;
     private final Timestamp now;
@@ -88,7 +93,18 @@ public final class PartialTimeInStates implements RetractablePartial<PartialTime
     @Override
     public PartialTimeInStates merge(PartialTimeInStates other) {
         spellings.merge(other.spellings);
-        other.spent.forEach((value, total) -> add(value, total.micros, total.timelines));
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(spent.entrySet().stream().map(entry -> new TimeInState(entry.getKey(),
+                entry.getValue().micros, entry.getValue().timelines)).toList());
+    }
+
+    @Override
+    public PartialTimeInStates addContents(Contents contents) {
+        contents.spent().forEach(total -> add(total.value(), total.micros(), total.timelines()));
         return this;
     }
 

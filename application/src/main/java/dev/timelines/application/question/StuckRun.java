@@ -18,7 +18,7 @@ import java.util.Optional;
  * asked) at a moment since strictly longer than a time, where the condition holds then; ordered by since, then
  * key in code point order; a page resumes after a position in that order. Runs merge by sorting.
  */
-public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimeline>> {
+public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimeline>, StuckRun.Contents> {
 
     /** A place in the order of the list: since, then key. */
     public record Position(long sinceMicros, TimelineKey timeline) implements Comparable<Position> {
@@ -34,6 +34,10 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
         public int compareTo(Position other) {
             return ORDER.compare(this, other);
         }
+    }
+
+    /** The first stuck timelines found, in list order. */
+    public record Contents(List<StuckTimeline> stuck) {
     }
 
     private final Optional<JsonValue> value;
@@ -110,7 +114,17 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
     @Override
     public StuckRun merge(StuckRun other) {
         spellings.merge(other.spellings);
-        found.merge(other.found);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(found.first());
+    }
+
+    @Override
+    public StuckRun addContents(Contents contents) {
+        addSorted(contents.stuck());
         return this;
     }
 

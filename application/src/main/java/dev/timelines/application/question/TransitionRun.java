@@ -17,9 +17,13 @@ import java.util.Optional;
  * values, entries only when asked, after a position in {@link TransitionPosition} order, at most {@code limit}.
  * A condition is evaluated at each transition's own change point. Runs merge by sorting.
  */
-public final class TransitionRun implements PartialAnswer<TransitionRun, List<Transition>> {
+public final class TransitionRun implements PartialAnswer<TransitionRun, List<Transition>, TransitionRun.Contents> {
 
     private static final Comparator<Transition> ORDER = Comparator.comparing(TransitionPosition::of);
+
+    /** The first transitions found, in list order. */
+    public record Contents(List<Transition> transitions) {
+    }
 
     private final TransitionFilter filter;
     private final boolean entries;
@@ -89,7 +93,17 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
     @Override
     public TransitionRun merge(TransitionRun other) {
         spellings.merge(other.spellings);
-        found.merge(other.found);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(found.first());
+    }
+
+    @Override
+    public TransitionRun addContents(Contents contents) {
+        addSorted(contents.transitions());
         return this;
     }
 

@@ -32,7 +32,7 @@ final class Questions {
         this.indexed = indexed;
     }
 
-    <P extends PartialAnswer<P, A>, A> A answer(Attribute attribute, P partial, FastPath<P> fastPath) {
+    <P extends PartialAnswer<P, A, ?>, A> A answer(Attribute attribute, P partial, FastPath<P> fastPath) {
         return spelled(attribute, fastPathOrFold(attribute, partial, fastPath)).answer();
     }
 
@@ -41,7 +41,7 @@ final class Questions {
      * since: the answer now by its fast path, without those timelines as they are now, with them as they were then.
      * It costs the plain question plus the changed timelines, rather than a fold over the store.
      */
-    <P extends RetractablePartial<P, A>, A> A answer(Attribute attribute, P partial, FastPath<P> fastPath) {
+    <P extends RetractablePartial<P, A, ?>, A> A answer(Attribute attribute, P partial, FastPath<P> fastPath) {
         Optional<Timestamp> asOf = partial.scope().asOf();
         if (asOf.isPresent() && partial.scope().where().isNone()) {
             P now = partial.inScope(Scope.ALL);
@@ -63,19 +63,19 @@ final class Questions {
     }
 
     /** Fast paths are offered the plain question only: a condition or an earlier moment is folded from the scans. */
-    private <P extends PartialAnswer<P, ?>> P fastPathOrFold(Attribute attribute, P partial, FastPath<P> fastPath) {
+    private <P extends PartialAnswer<P, ?, ?>> P fastPathOrFold(Attribute attribute, P partial, FastPath<P> fastPath) {
         return partial.scope().isAll() && fastPath.fill(indexed, attribute, partial)
                 ? partial
                 : StayFold.fold(scans, attribute, partial);
     }
 
     /** The partial with the spellings of this store: what it would bring to a merge with other stores' partials. */
-    private <P extends PartialAnswer<P, ?>> P spelled(Attribute attribute, P partial) {
+    private <P extends PartialAnswer<P, ?, ?>> P spelled(Attribute attribute, P partial) {
         partial.spell(scans.spellings(attribute));
         return partial;
     }
 
-    private static void addSelected(PartialAnswer<?, ?> partial, TimelineStays timeline, StaySelection selection) {
+    private static void addSelected(PartialAnswer<?, ?, ?> partial, TimelineStays timeline, StaySelection selection) {
         List<Stay> selected = timeline.stays().stream().filter(selection::matches).toList();
         if (!selected.isEmpty()) {
             partial.add(timeline.withStays(selected));

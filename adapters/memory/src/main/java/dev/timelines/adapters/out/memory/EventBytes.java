@@ -79,7 +79,8 @@ public final class EventBytes {
         return new TimelineEvent(key, new Event(timestamp, seq, received, id, data));
     }
 
-    private static void writeValue(DataOutputStream out, JsonValue value) throws IOException {
+    /** A JSON value as events hold it: numbers as their unscaled value and scale, so {@code 1.0} stays {@code 1.0}. */
+    public static void writeValue(DataOutputStream out, JsonValue value) throws IOException {
         if (value instanceof JsonValue.Str str) {
             out.writeByte(STRING);
             writeString(out, str.value());
@@ -109,7 +110,7 @@ public final class EventBytes {
         }
     }
 
-    private static JsonValue readValue(DataInputStream in) throws IOException {
+    public static JsonValue readValue(DataInputStream in) throws IOException {
         byte tag = in.readByte();
         switch (tag) {
             case STRING:
