@@ -48,6 +48,12 @@ public interface StorageConfig {
          */
         Optional<String> node();
 
+        /**
+         * This node's HTTP address as the other nodes reach it, published to the group (docs/scaling.md, Kafka).
+         * Without one, {@code http://<host name>:<quarkus.http.port>}.
+         */
+        Optional<String> address();
+
         /** How long a request may wait for Kafka (a commit, its events applied) before a 503. */
         @WithDefault("30s")
         Duration timeout();

@@ -20,6 +20,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,11 +57,22 @@ public class StorageProducers {
         long started = System.nanoTime();
         Map<String, Object> client = KafkaClientSettings.from(ConfigProvider.getConfig());
         KafkaEventStore store = KafkaEventStore.open(new KafkaStoreOptions(KafkaClientSettings.bootstrapServers(client),
-                config.topic(), config.partitions(), config.replication(), config.group(), config.node().orElseGet(() -> UUID.randomUUID().toString()),
-                config.timeout(), client));
+                config.topic(), config.partitions(), config.replication(), config.group(),
+                config.node().orElseGet(() -> UUID.randomUUID().toString()),
+                config.address().orElseGet(StorageProducers::defaultAddress), config.timeout(), client));
         LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
         return new Storage(store, store, store, store, () -> true, store,
                 Optional.of(new StoreSize(store::timelineCount, store::eventCount)));
+    }
+
+    /** This host's name and the HTTP port: where the other nodes of a cluster on one network reach this one. */
+    private static String defaultAddress() {
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        try {
+            return "http://" + InetAddress.getLocalHost().getHostName() + ":" + port;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("this host has no name: set timelines.kafka.address", e);
+        }
     }
 
     /**

@@ -272,6 +272,11 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
         return engine().funnel(attribute, partial);
     }
 
+    /** Which node owns which partition, by address, as the group's last rebalance gave it. */
+    public PartitionOwners owners() {
+        return applier.owners();
+    }
+
     /** Events applied on this node, at no cost: for operations, not for answers. */
     public long eventCount() {
         return applier.store().engine().eventCount();

@@ -38,6 +38,7 @@ final class PartitionApplier implements Runnable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
     private final AppliedPositions positions = new AppliedPositions();
+    private final PartitionOwners owners;
     private final PendingRequests pending = new PendingRequests();
     /** The highest seq applied: the writer numbers new events after it. */
     private final AtomicLong lastSeq = new AtomicLong();
@@ -47,6 +48,7 @@ final class PartitionApplier implements Runnable {
 
     PartitionApplier(KafkaStoreOptions options) {
         this.topic = options.topic();
+        this.owners = new PartitionOwners(options.address());
         Map<String, Object> config = new HashMap<>(options.client());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
@@ -56,6 +58,11 @@ final class PartitionApplier implements Runnable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // A writer waits until its records are applied here: a fetch idling for more data would add to every request.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        // The members learn each other's addresses through the assignment (AddressAssignor), which the classic
+        // protocol lets a member compute.
+        config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, AddressAssignor.class.getName());
+        config.put(PartitionOwners.CONFIG, owners);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -65,6 +72,10 @@ final class PartitionApplier implements Runnable {
             throw failed;
         }
         return store;
+    }
+
+    PartitionOwners owners() {
+        return owners;
     }
 
     AppliedPositions positions() {
