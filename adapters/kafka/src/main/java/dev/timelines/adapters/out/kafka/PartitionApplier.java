@@ -113,7 +113,8 @@ final class PartitionApplier implements Runnable {
     private void apply(ConsumerRecord<byte[], byte[]> record) {
         InMemoryEventStore engine = store.engine();
         if (record.value() == null) {
-            engine.delete(new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)));
+            pending.delete(new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)), record.partition(),
+                    record.offset(), applied -> apply(engine, applied));
             return;
         }
         TimelineEvent admitted;
@@ -124,8 +125,16 @@ final class PartitionApplier implements Runnable {
                     + " is not an event", e);
         }
         RequestHeader request = RequestHeader.from(record.headers().lastHeader(RequestHeader.NAME));
-        pending.add(request.request(), request.recordsIn(store.owned()), admitted, record.partition(),
-                record.offset()).ifPresent(events -> restore(engine, events));
+        pending.event(request.request(), request.recordsIn(store.owned()), admitted, record.partition(),
+                record.offset(), applied -> apply(engine, applied));
+    }
+
+    private void apply(InMemoryEventStore engine, PendingRequests.Applied applied) {
+        if (applied instanceof PendingRequests.Events request) {
+            restore(engine, request.events());
+        } else if (applied instanceof PendingRequests.Delete delete) {
+            engine.delete(delete.timeline());
+        }
     }
 
     /** The writer checked the ids; another node writing the same id at the same moment lost the race in the log. */
