@@ -1,10 +1,12 @@
 package dev.timelines.application.question;
 
 import dev.timelines.application.model.Scope;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
@@ -18,6 +20,36 @@ import java.util.List;
  * moment asked about. Runs of keys merge by sorting.
  */
 public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>, KeyRun.Contents> {
+
+    /** A page of the timelines whose state at a moment is a value. */
+    public record InState(JsonValue value, Timestamp at, KeyRange range, Scope scope)
+            implements PartialQuestion<KeyRun> {
+
+        @Override
+        public KeyRun ask() {
+            return inState(value, at, range, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, KeyRun partial) {
+            return indexed.keys(attribute, partial);
+        }
+    }
+
+    /** A page of the timelines in a value for a positive time inside a window. */
+    public record InStateDuring(JsonValue value, Window window, KeyRange range, Scope scope)
+            implements PartialQuestion<KeyRun> {
+
+        @Override
+        public KeyRun ask() {
+            return inStateDuring(value, window, range, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, KeyRun partial) {
+            return indexed.keys(attribute, partial);
+        }
+    }
 
     /** The first keys found, in code point order. */
     public record Contents(List<TimelineKey> keys) {

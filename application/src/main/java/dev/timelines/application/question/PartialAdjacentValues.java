@@ -3,9 +3,11 @@ package dev.timelines.application.question;
 import dev.timelines.application.model.AdjacentValues;
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.ValueDurations;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Window;
@@ -57,6 +59,21 @@ public final class PartialAdjacentValues
         abstract Optional<Stay.Neighbour> neighbour(Stay stay);
 
         abstract long duration(Stay stay);
+    }
+
+    /** What came after or before the entries into a value in a window. */
+    public record Question(JsonValue value, Window window, Direction direction, Scope scope)
+            implements RetractableQuestion<PartialAdjacentValues> {
+
+        @Override
+        public PartialAdjacentValues ask() {
+            return new PartialAdjacentValues(value, window, direction, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialAdjacentValues partial) {
+            return indexed.adjacent(attribute, partial);
+        }
     }
 
     /** The entries counted, those without a neighbour, and the durations per neighbouring value. */

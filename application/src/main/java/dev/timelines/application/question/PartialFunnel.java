@@ -2,9 +2,11 @@ package dev.timelines.application.question;
 
 import dev.timelines.application.model.FunnelStep;
 import dev.timelines.application.model.Scope;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Funnel;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Window;
@@ -19,6 +21,20 @@ import java.util.Optional;
  */
 public final class PartialFunnel
         implements RetractablePartial<PartialFunnel, List<FunnelStep>, PartialFunnel.Contents> {
+
+    /** A funnel over the entries in a window. */
+    public record Question(Funnel funnel, Window window, Scope scope) implements RetractableQuestion<PartialFunnel> {
+
+        @Override
+        public PartialFunnel ask() {
+            return new PartialFunnel(funnel, window, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialFunnel partial) {
+            return indexed.funnel(attribute, partial);
+        }
+    }
 
     /** Per step, the timelines that reached it and the durations from the step before. */
     public record Contents(long[] reached, List<long[]> durations) {

@@ -5,9 +5,11 @@ import dev.timelines.application.model.ProcessMap;
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonOrder;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
@@ -34,6 +36,20 @@ public final class PartialProcessMap
 
     /** A (from, to) pair of values. */
     public record Pair(JsonValue from, JsonValue to) {
+    }
+
+    /** The process map of the filter's transitions in a scope. */
+    public record Question(TransitionFilter filter, Scope scope) implements RetractableQuestion<PartialProcessMap> {
+
+        @Override
+        public PartialProcessMap ask() {
+            return new PartialProcessMap(filter, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialProcessMap partial) {
+            return indexed.processMap(attribute, partial);
+        }
     }
 
     /** The pairs counted and the entries per value. */

@@ -4,9 +4,11 @@ import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.StateCount;
 import dev.timelines.application.model.StateCounts;
 import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
@@ -26,6 +28,20 @@ public final class PartialStateCounts
 
     private static final Comparator<StateCount> COUNT_ORDER =
             Rankings.largestFirst(StateCount::count, StateCount::value);
+
+    /** The states at a moment, with their ages or without. */
+    public record Question(Timestamp at, Scope scope, boolean ages) implements RetractableQuestion<PartialStateCounts> {
+
+        @Override
+        public PartialStateCounts ask() {
+            return new PartialStateCounts(at, scope, ages);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialStateCounts partial) {
+            return indexed.statesAt(attribute, partial);
+        }
+    }
 
     /** The timelines counted per value and, with ages, their ages per value. */
     public record Contents(List<ValueCount> counts, List<ValueSamples> ages) {

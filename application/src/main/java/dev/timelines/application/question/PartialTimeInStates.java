@@ -2,9 +2,11 @@ package dev.timelines.application.question;
 
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TimeInState;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timestamp;
@@ -26,6 +28,21 @@ public final class PartialTimeInStates
 
     private static final Comparator<TimeInState> TIME_ORDER =
             Rankings.largestFirst(TimeInState::micros, TimeInState::value);
+
+    /** The time in each state inside a window, a state still held ending at {@code now}. */
+    public record Question(Window window, Timestamp now, Scope scope)
+            implements RetractableQuestion<PartialTimeInStates> {
+
+        @Override
+        public PartialTimeInStates ask() {
+            return new PartialTimeInStates(window, now, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialTimeInStates partial) {
+            return indexed.timeInStates(attribute, partial);
+        }
+    }
 
     /** Per value, the time spent in it and by how many timelines, in any order. */
     public record Contents(List<TimeInState> spent) {

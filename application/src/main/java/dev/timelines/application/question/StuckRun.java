@@ -2,9 +2,11 @@ package dev.timelines.application.question;
 
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.StuckTimeline;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
@@ -33,6 +35,21 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
         @Override
         public int compareTo(Position other) {
             return ORDER.compare(this, other);
+        }
+    }
+
+    /** A page of the timelines stuck at a moment. */
+    public record Question(Optional<JsonValue> value, long longerThanMicros, Timestamp at, Optional<Position> after,
+            int limit, Scope scope) implements PartialQuestion<StuckRun> {
+
+        @Override
+        public StuckRun ask() {
+            return new StuckRun(value, longerThanMicros, at, after, limit, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, StuckRun partial) {
+            return indexed.stuck(attribute, partial);
         }
     }
 

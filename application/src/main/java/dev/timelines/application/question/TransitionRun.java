@@ -2,10 +2,12 @@ package dev.timelines.application.question;
 
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
-import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.port.out.TransitionPosition;
+import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Transition;
 import java.util.Comparator;
@@ -20,6 +22,21 @@ import java.util.Optional;
 public final class TransitionRun implements PartialAnswer<TransitionRun, List<Transition>, TransitionRun.Contents> {
 
     private static final Comparator<Transition> ORDER = Comparator.comparing(TransitionPosition::of);
+
+    /** A page of the transition list. */
+    public record Question(TransitionFilter filter, boolean entries, Optional<TransitionPosition> after, int limit,
+            Scope scope) implements PartialQuestion<TransitionRun> {
+
+        @Override
+        public TransitionRun ask() {
+            return new TransitionRun(filter, entries, after, limit, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, TransitionRun partial) {
+            return indexed.transitions(attribute, partial);
+        }
+    }
 
     /** The first transitions found, in list order. */
     public record Contents(List<Transition> transitions) {

@@ -7,18 +7,24 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.timelines.adapters.out.memory.EventBytes;
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.Spelling;
 import dev.timelines.application.question.PartialAnswer;
+import dev.timelines.application.question.PartialQuestion;
 import dev.timelines.application.question.PartialValueUsage;
 import dev.timelines.application.question.Spellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,10 +32,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The wire form of a partial answer between nodes (docs/scaling.md, "Kafka"): its contents
+ * The wire form of the questions nodes ask each other and of their partial answers (docs/scaling.md, "Kafka"). A
+ * question is its {@link PartialQuestion} record, named by its class among those the interface permits. A partial
+ * answer is its contents
  * ({@link PartialAnswer#contents()}, records of plain data) and the spellings of the store it came from, as JSON.
  * One mechanism for every question: Jackson writes and reads the records through their components, and the type
  * of a question's contents is read off the partial's class. A JSON value travels as the bytes events are stored in
@@ -41,13 +51,44 @@ public final class PartialCodec {
     record Shipped<C>(C contents, List<Spelling> spellings) {
     }
 
+    /** What a node asks the others: a question about an attribute, by the name of its record. */
+    record Asked(String attribute, String kind, JsonNode question) {
+    }
+
+    /** A question another node asked. */
+    public record Question(Attribute attribute, PartialQuestion<?> question) {
+    }
+
+    /** The questions that may be asked, by name: the records {@link PartialQuestion} permits, and no other class. */
+    private static final Map<String, Class<?>> KINDS = kinds(PartialQuestion.class, new HashMap<>());
+
     private static final int MAX_NUMBER_LENGTH = 10_000;
 
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new Jdk8Module())
             .registerModule(new SimpleModule("timelines-values")
                     .addSerializer(JsonValue.class, new ValueSerializer())
-                    .addDeserializer(JsonValue.class, new ValueDeserializer()));
+                    .addDeserializer(JsonValue.class, new ValueDeserializer())
+                    .addSerializer(Attribute.class, new ToStringSerializer(Attribute.class))
+                    .addDeserializer(Attribute.class, new FromStringDeserializer<Attribute>(Attribute.class) {
+                        @Override
+                        protected Attribute _deserialize(String name, DeserializationContext context) {
+                            return new Attribute(name);
+                        }
+                    })
+                    .addKeySerializer(Attribute.class, new StdSerializer<>(Attribute.class) {
+                        @Override
+                        public void serialize(Attribute attribute, JsonGenerator out, SerializerProvider provider)
+                                throws IOException {
+                            out.writeFieldName(attribute.name());
+                        }
+                    })
+                    .addKeyDeserializer(Attribute.class, new KeyDeserializer() {
+                        @Override
+                        public Attribute deserializeKey(String name, DeserializationContext context) {
+                            return new Attribute(name);
+                        }
+                    }));
 
     public PartialCodec() {
         // Records travel as their components alone: a method such as Transition.isEntry() is no property.
@@ -69,6 +110,26 @@ public final class PartialCodec {
         return empty;
     }
 
+    /** A question about an attribute, to be asked of the other parts of the store. */
+    public byte[] writeQuestion(Attribute attribute, PartialQuestion<?> question) {
+        return bytes(new Asked(attribute.name(), question.getClass().getName(), mapper.valueToTree(question)));
+    }
+
+    /** A question another node asked; refused when it is not one of the questions across timelines. */
+    public Question readQuestion(byte[] asked) {
+        try {
+            Asked read = mapper.readValue(asked, Asked.class);
+            Class<?> kind = KINDS.get(read.kind());
+            if (kind == null) {
+                throw new IllegalArgumentException("not a question across timelines: " + read.kind());
+            }
+            return new Question(new Attribute(read.attribute()),
+                    (PartialQuestion<?>) mapper.treeToValue(read.question(), kind));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a question across timelines", e);
+        }
+    }
+
     /** One store's usage of an attribute's values, with its spellings. */
     public byte[] writeUsage(List<ValueUsage> usage, List<Spelling> spellings) {
         return bytes(new Shipped<>(usage, spellings));
@@ -87,7 +148,18 @@ public final class PartialCodec {
         empty.spell(Spellings.of(read.spellings()));
     }
 
-    private byte[] bytes(Shipped<?> shipped) {
+    private static Map<String, Class<?>> kinds(Class<?> sealed, Map<String, Class<?>> found) {
+        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+            if (permitted.isRecord()) {
+                found.put(permitted.getName(), permitted);
+            } else {
+                kinds(permitted, found);
+            }
+        }
+        return Map.copyOf(found);
+    }
+
+    private byte[] bytes(Record shipped) {
         try {
             return mapper.writeValueAsBytes(shipped);
         } catch (IOException e) {

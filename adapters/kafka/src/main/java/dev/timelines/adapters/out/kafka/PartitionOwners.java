@@ -1,8 +1,10 @@
 package dev.timelines.adapters.out.kafka;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Which node owns which partition, by HTTP address, as the group's last rebalance gave it: the members publish
@@ -30,6 +32,12 @@ public final class PartitionOwners {
     /** The address of every partition's owner; a partition no member owns is absent. */
     public SortedMap<Integer, String> byPartition() {
         return owners;
+    }
+
+    /** The partitions the last assignment gave to this node. */
+    public Set<Integer> mine() {
+        return owners.entrySet().stream().filter(owner -> owner.getValue().equals(address)).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     void assigned(Map<Integer, String> assignment) {
