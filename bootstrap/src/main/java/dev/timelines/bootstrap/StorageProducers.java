@@ -6,6 +6,8 @@ import dev.timelines.adapters.out.journal.FsyncPolicy;
 import dev.timelines.adapters.out.journal.JournalEventStore;
 import dev.timelines.adapters.out.journal.LogOptions;
 import dev.timelines.adapters.out.journal.SnapshotPolicy;
+import dev.timelines.adapters.out.kafka.ClusterParts;
+import dev.timelines.adapters.out.kafka.HttpPartTransport;
 import dev.timelines.adapters.out.kafka.KafkaEventStore;
 import dev.timelines.adapters.out.kafka.KafkaStoreOptions;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
@@ -13,6 +15,7 @@ import dev.timelines.adapters.out.memory.IndexLimits;
 import dev.timelines.adapters.out.postgres.PostgresEventStore;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -52,7 +55,10 @@ public class StorageProducers {
         };
     }
 
-    /** Joins the group and returns once this node has applied every partition (docs/scaling.md, Kafka). */
+    /**
+     * Joins the group and returns once the group has given every partition and this node has applied its own; the
+     * questions across timelines are merged with the other nodes' parts (docs/scaling.md, Kafka).
+     */
     private static Storage kafka(StorageConfig.Kafka config) {
         long started = System.nanoTime();
         Map<String, Object> client = KafkaClientSettings.from(ConfigProvider.getConfig());
@@ -61,8 +67,10 @@ public class StorageProducers {
                 config.node().orElseGet(() -> UUID.randomUUID().toString()),
                 config.address().orElseGet(StorageProducers::defaultAddress), config.timeout(), client));
         LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
+        ClusterParts parts = new ClusterParts(store, new HttpPartTransport(config.partTimeout(),
+                config.peerKey().map(key -> "Bearer " + key)), config.partTimeout());
         return new Storage(store, store, store, store, () -> true, store,
-                Optional.of(new StoreSize(store::timelineCount, store::eventCount)));
+                Optional.of(new StoreSize(store::timelineCount, store::eventCount)), parts);
     }
 
     /** This host's name and the HTTP port: where the other nodes of a cluster on one network reach this one. */
@@ -128,6 +136,12 @@ public class StorageProducers {
     @Produces
     @Singleton
     TimelineReader timelineReader(StorageOpening opening) {
+        return new GatedStorage(opening);
+    }
+
+    @Produces
+    @Singleton
+    OtherParts otherParts(StorageOpening opening) {
         return new GatedStorage(opening);
     }
 
