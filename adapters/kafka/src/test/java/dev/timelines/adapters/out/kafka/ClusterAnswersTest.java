@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Timeout;
  * and the merged answers equal those of a node holding every partition (the writer, a group of its own on the same
  * topic). Random requests: out-of-order events, repeated ids, {@code 1} and {@code 1.0}, a deleted timeline. A page
  * fetched from one node continues on another with its cursor. A node that does not answer makes the question a
- * 503 naming its partitions. The nodes ask each other in this JVM here; over HTTP in the service.
+ * 503 naming its partitions; once it has left the group, the answers are complete again. The nodes ask each
+ * other in this JVM here; over HTTP in the service.
  */
 class ClusterAnswersTest {
 
@@ -116,6 +117,16 @@ class ClusterAnswersTest {
             List<Integer> lostPartitions = three.get(0).store().owners().byPartition().entrySet().stream()
                     .filter(owner -> owner.getValue().equals(lost)).map(Map.Entry::getKey).toList();
             assertTrue(refused.getMessage().contains("partitions " + lostPartitions), refused.getMessage());
+
+            // The silent node leaves the group: its partitions move to the others, and the answers are complete again.
+            silent.clear();
+            nodes.remove(lost).store().close();
+            for (Node node : nodes.values()) {
+                awaitRebalanced(node, 2);
+            }
+            for (Node node : nodes.values()) {
+                assertSameAnswers(whole, node, random);
+            }
         } finally {
             nodes.values().forEach(node -> node.store().close());
         }
@@ -161,6 +172,22 @@ class ClusterAnswersTest {
         Object answered = question.apply(node);
         assertEquals(expected, answered);
         assertEquals(expected.toString(), answered.toString());
+    }
+
+    /** Until the node answers for its part of a group of {@code members}. */
+    private static void awaitRebalanced(Node node, int members) throws InterruptedException {
+        for (int attempt = 0; attempt < 1200; attempt++) {
+            try {
+                node.store().part();
+                if (Set.copyOf(node.store().owners().byPartition().values()).size() == members) {
+                    return;
+                }
+            } catch (StorageStartingException moving) {
+                // partitions being applied
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the group did not settle on " + members + " members");
     }
 
     private void awaitApplied(KafkaEventStore writer) throws InterruptedException {
