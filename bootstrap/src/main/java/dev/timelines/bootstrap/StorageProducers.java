@@ -44,14 +44,14 @@ public class StorageProducers {
     @Produces
     @Singleton
     Storage storage(StorageConfig config, IndexConfig index, Instance<FsyncListener> fsyncs,
-            Instance<DataSource> dataSource) {
+            Instance<DataSource> dataSource, AnswerPositions positions) {
         InMemoryEventStore memory = new InMemoryEventStore(new IndexLimits(index.maxValues(), index.maxAttributes()));
         return switch (config.storage()) {
             case MEMORY -> new Storage(memory, memory, memory, memory, () -> true, () -> { }, sizeOf(memory));
             // Looked up only here, so that the fsync histogram exists only where there are fsyncs to time.
             case JOURNAL -> journal(config.journal(), memory, fsyncs.get());
             case POSTGRES -> postgres(dataSource, index);
-            case KAFKA -> kafka(config.kafka());
+            case KAFKA -> kafka(config.kafka(), positions);
         };
     }
 
@@ -59,7 +59,7 @@ public class StorageProducers {
      * Joins the group and returns once the group has given every partition and this node has applied its own; the
      * questions across timelines are merged with the other nodes' parts (docs/scaling.md, Kafka).
      */
-    private static Storage kafka(StorageConfig.Kafka config) {
+    private static Storage kafka(StorageConfig.Kafka config, AnswerPositions positions) {
         long started = System.nanoTime();
         Map<String, Object> client = KafkaClientSettings.from(ConfigProvider.getConfig());
         KafkaEventStore store = KafkaEventStore.open(new KafkaStoreOptions(KafkaClientSettings.bootstrapServers(client),
@@ -68,7 +68,7 @@ public class StorageProducers {
                 config.address().orElseGet(StorageProducers::defaultAddress), config.timeout(), client));
         LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
         ClusterParts parts = new ClusterParts(store, new HttpPartTransport(config.partTimeout(),
-                config.peerKey().map(key -> "Bearer " + key)), config.partTimeout());
+                config.peerKey().map(key -> "Bearer " + key)), config.partTimeout(), positions::reflect);
         return new Storage(store, store, store, store, () -> true, store,
                 Optional.of(new StoreSize(store::timelineCount, store::eventCount)), parts);
     }

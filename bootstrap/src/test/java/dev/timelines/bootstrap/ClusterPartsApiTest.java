@@ -2,6 +2,7 @@ package dev.timelines.bootstrap;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.timelines.adapters.out.kafka.ClusterParts;
@@ -66,17 +67,20 @@ class ClusterPartsApiTest {
         try (KafkaEventStore second = KafkaEventStore.open(options(topic, group, "second", address));
                 KafkaEventStore whole = KafkaEventStore.open(options(topic, group + "-whole", "whole", "-"))) {
             ClusterParts parts = new ClusterParts(second, new HttpPartTransport(Duration.ofSeconds(5),
-                    Optional.empty()), Duration.ofSeconds(5));
+                    Optional.empty()), Duration.ofSeconds(5), positions -> { });
             AtomicInteger served = serve(server, parts, new PartService(second, second));
             StateAnalysisService asked = new StateAnalysisService(second, second, parts, Clock.systemUTC());
             Timestamp at = Timestamp.ofEpochSeconds(BigDecimal.valueOf(1680946100));
 
             eventually(() -> second.owners().byPartition().values().stream().distinct().count() == 2 ? true : null);
             // Asked until the service has asked the second node: until then it may still own every partition.
-            assertEquals(states, eventually(() -> {
+            Response merged = eventually(() -> {
                 Response response = given().get(STATES);
                 return response.statusCode() == 200 && served.get() > 0 ? response : null;
-            }).asString(), "the service merges the second's part");
+            });
+            assertEquals(states, merged.asString(), "the service merges the second's part");
+            assertTrue(merged.header("Timelines-Positions").matches("0=\\d+,1=\\d+,2=\\d+,3=\\d+"),
+                    "the positions the answer reflects: " + merged.header("Timelines-Positions"));
             assertEquals(summary, given().get(SUMMARY).then().statusCode(200).extract().asString());
             assertEquals(new StateAnalysisService(whole, whole, OtherParts.NONE, Clock.systemUTC())
                     .statesAt(STATUS, at, Scope.ALL, true), eventually(() -> asked.statesAt(STATUS, at, Scope.ALL, true)),

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -36,12 +37,16 @@ public final class ClusterParts implements OtherParts {
     private final KafkaEventStore store;
     private final PartTransport transport;
     private final Duration timeout;
+    private final Consumer<SortedMap<Integer, Long>> reflected;
     private final PartialCodec codec = new PartialCodec();
 
-    public ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout) {
+    /** {@code reflected} is told, for each merged answer, the position of every partition it reflects. */
+    public ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout,
+            Consumer<SortedMap<Integer, Long>> reflected) {
         this.store = store;
         this.transport = transport;
         this.timeout = timeout;
+        this.reflected = reflected;
         store.answerForPart();
     }
 
@@ -81,6 +86,7 @@ public final class ClusterParts implements OtherParts {
             throw new StorageStartingException("partitions " + missing + " of topic " + store.topic()
                     + " were not answered for within " + timeout + " (their owners: " + owners(missing) + ")");
         }
+        reflected.accept(Collections.unmodifiableSortedMap(answered));
         return merged;
     }
 

@@ -63,7 +63,7 @@ class ClusterAnswersTest {
 
         static Node open(KafkaStoreOptions options, PartTransport transport) {
             KafkaEventStore store = KafkaEventStore.open(options);
-            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3));
+            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), positions -> { });
             return new Node(store, parts, new PartService(store, store),
                     new StateAnalysisService(store, store, parts, CLOCK),
                     new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts));
