@@ -192,11 +192,12 @@ public final class SplitReferenceStore {
         return new Timestamp(BASE + seconds * 1_000_000L);
     }
 
-    private static JsonValue str(String text) {
+    public static JsonValue str(String text) {
         return new JsonValue.Str(text);
     }
 
-    private static JsonValue num(String text) {
+    /** A number as written: {@code 1.0} stays {@code 1.0}. */
+    public static JsonValue num(String text) {
         return new JsonValue.Num(new BigDecimal(text));
     }
 }

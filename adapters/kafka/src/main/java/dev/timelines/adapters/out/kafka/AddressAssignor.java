@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.Configurable;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The group's assignment strategy: Kafka's range assignment (what the group used before), and the members' HTTP

@@ -1,5 +1,7 @@
 package dev.timelines.adapters.out.kafka;
 
+import static dev.timelines.application.question.SplitReferenceStore.num;
+import static dev.timelines.application.question.SplitReferenceStore.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,9 +25,9 @@ import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Transition;
 import dev.timelines.domain.Window;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +56,7 @@ class ClusterAnswersTest {
 
     private static final Attribute STATUS = new Attribute("status");
     private static final long BASE = 1_700_000_000_000_000L;
-    private static final Clock CLOCK = Clock.fixed(java.time.Instant.ofEpochSecond(1_700_000_100), ZoneOffset.UTC);
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_100), ZoneOffset.UTC);
     private static final List<JsonValue> VALUES = List.of(num("1"), num("1.0"), num("2"), str("a"), str("b"));
 
     /** A node and the services that answer on it. */
@@ -227,13 +229,5 @@ class ClusterAnswersTest {
 
     private static Timestamp time(long seconds) {
         return new Timestamp(BASE + seconds * 1_000_000L);
-    }
-
-    private static JsonValue str(String text) {
-        return new JsonValue.Str(text);
-    }
-
-    private static JsonValue num(String text) {
-        return new JsonValue.Num(new BigDecimal(text));
     }
 }
