@@ -4,6 +4,7 @@ import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StoreHistory;
 import dev.timelines.application.port.out.StoreScans;
@@ -12,8 +13,10 @@ import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.KeyRun;
 import dev.timelines.application.question.PartialAdjacentValues;
+import dev.timelines.application.question.PartialAnswer;
 import dev.timelines.application.question.PartialFunnel;
 import dev.timelines.application.question.PartialProcessMap;
+import dev.timelines.application.question.PartialQuestion;
 import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.application.question.PartialTimeInStates;
 import dev.timelines.application.question.StuckRun;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The storage ports as the services see them from the start: each call goes to the storage once it is open, and
@@ -36,7 +40,8 @@ import java.util.function.Consumer;
  * method added to a port must be passed on here too (a fast path not passed on would be declined, and scans would
  * answer): GatedStorageTest checks that every one is.
  */
-final class GatedStorage implements EventLog, TimelineReader, StoreScans, IndexedAnswers, StoreHistory {
+final class GatedStorage implements EventLog, TimelineReader, StoreScans, IndexedAnswers, StoreHistory,
+        OtherParts {
 
     private final StorageOpening opening;
 
@@ -161,6 +166,12 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     @Override
     public boolean changedSince(StayScan scan, Consumer<TimelineStays> now, Consumer<TimelineStays> then) {
         return storage().indexed().changedSince(scan, now, then);
+    }
+
+    @Override
+    public <P extends PartialAnswer<P, ?, ?>> P merged(Attribute attribute, PartialQuestion<P> question,
+            Supplier<P> part) {
+        return storage().others().merged(attribute, question, part);
     }
 
     @Override

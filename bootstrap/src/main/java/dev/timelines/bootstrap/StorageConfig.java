@@ -48,6 +48,25 @@ public interface StorageConfig {
          */
         Optional<String> node();
 
+        /**
+         * This node's HTTP address as the other nodes reach it, published to the group (docs/scaling.md, Kafka).
+         * Without one, {@code http://<host name>:<quarkus.http.port>}.
+         */
+        Optional<String> address();
+
+        /**
+         * How long a question across timelines waits for the other nodes' parts before a 503 naming the partitions
+         * not answered for.
+         */
+        @WithDefault("5s")
+        Duration partTimeout();
+
+        /**
+         * The API key this node sends when it asks another node for its part, when the API asks for keys
+         * ({@code timelines.auth.*}): a key of role {@code read}.
+         */
+        Optional<String> peerKey();
+
         /** How long a request may wait for Kafka (a commit, its events applied) before a 503. */
         @WithDefault("30s")
         Duration timeout();

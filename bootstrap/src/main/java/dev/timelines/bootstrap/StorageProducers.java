@@ -7,6 +7,8 @@ import dev.timelines.adapters.out.journal.JournalEventStore;
 import dev.timelines.adapters.out.journal.LogOptions;
 import dev.timelines.adapters.in.rest.StreamConfig;
 import dev.timelines.adapters.out.journal.SnapshotPolicy;
+import dev.timelines.adapters.out.kafka.ClusterParts;
+import dev.timelines.adapters.out.kafka.HttpPartTransport;
 import dev.timelines.adapters.out.kafka.KafkaEventStore;
 import dev.timelines.adapters.out.kafka.KafkaStoreOptions;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
@@ -17,6 +19,7 @@ import dev.timelines.adapters.out.postgres.PostgresStoreHistory;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StoreHistory;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -24,6 +27,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +48,7 @@ public class StorageProducers {
     @Produces
     @Singleton
     Storage storage(StorageConfig config, IndexConfig index, StreamConfig stream, Instance<FsyncListener> fsyncs,
-            Instance<DataSource> dataSource) {
+            Instance<DataSource> dataSource, AnswerPositions positions) {
         InMemoryEventStore memory = new InMemoryEventStore(new IndexLimits(index.maxValues(), index.maxAttributes()),
                 new HistoryLimits(stream.retainedSeqs(), stream.retainedDeletedEvents()));
         return switch (config.storage()) {
@@ -52,21 +57,37 @@ public class StorageProducers {
             // Looked up only here, so that the fsync histogram exists only where there are fsyncs to time.
             case JOURNAL -> journal(config.journal(), memory, fsyncs.get());
             case POSTGRES -> postgres(dataSource.get(), index, stream);
-            case KAFKA -> kafka(config.kafka());
+            case KAFKA -> kafka(config.kafka(), positions);
         };
     }
 
-    /** Joins the group and returns once this node has applied every partition (docs/scaling.md, Kafka). */
-    private static Storage kafka(StorageConfig.Kafka config) {
+    /**
+     * Joins the group and returns once the group has given every partition and this node has applied its own; the
+     * questions across timelines are merged with the other nodes' parts (docs/scaling.md, Kafka).
+     */
+    private static Storage kafka(StorageConfig.Kafka config, AnswerPositions positions) {
         long started = System.nanoTime();
         Map<String, Object> client = KafkaClientSettings.from(ConfigProvider.getConfig());
         KafkaEventStore store = KafkaEventStore.open(new KafkaStoreOptions(KafkaClientSettings.bootstrapServers(client),
-                config.topic(), config.partitions(), config.replication(), config.group(), config.node().orElseGet(() -> UUID.randomUUID().toString()),
-                config.timeout(), client));
+                config.topic(), config.partitions(), config.replication(), config.group(),
+                config.node().orElseGet(() -> UUID.randomUUID().toString()),
+                config.address().orElseGet(StorageProducers::defaultAddress), config.timeout(), client));
         LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
+        ClusterParts parts = new ClusterParts(store, new HttpPartTransport(config.partTimeout(),
+                config.peerKey().map(key -> "Bearer " + key)), config.partTimeout(), positions::reflect);
         // Each node applies the partitions on its own: the seqs it has applied have gaps it cannot see.
         return new Storage(store, store, store, store, new NoStoreHistory("Kafka"), () -> true, store,
-                Optional.of(new StoreSize(store::timelineCount, store::eventCount)));
+                Optional.of(new StoreSize(store::timelineCount, store::eventCount)), parts);
+    }
+
+    /** This host's name and the HTTP port: where the other nodes of a cluster on one network reach this one. */
+    private static String defaultAddress() {
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        try {
+            return "http://" + InetAddress.getLocalHost().getHostName() + ":" + port;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("this host has no name: set timelines.kafka.address", e);
+        }
     }
 
     /**
@@ -125,6 +146,12 @@ public class StorageProducers {
     @Produces
     @Singleton
     TimelineReader timelineReader(StorageOpening opening) {
+        return new GatedStorage(opening);
+    }
+
+    @Produces
+    @Singleton
+    OtherParts otherParts(StorageOpening opening) {
         return new GatedStorage(opening);
     }
 

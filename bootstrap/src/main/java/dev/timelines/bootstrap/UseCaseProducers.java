@@ -2,6 +2,7 @@ package dev.timelines.bootstrap;
 
 import dev.timelines.application.port.in.AnalyzeStatesUseCase;
 import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
+import dev.timelines.application.port.in.AnswerPartUseCase;
 import dev.timelines.application.port.in.DeleteTimelineUseCase;
 import dev.timelines.application.port.in.DescribeAttributesUseCase;
 import dev.timelines.application.port.in.ExportEventsUseCase;
@@ -14,6 +15,7 @@ import dev.timelines.application.port.in.WatchTransitionsUseCase;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StoreHistory;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.adapters.in.rest.StreamConfig;
@@ -23,6 +25,7 @@ import dev.timelines.application.service.ExportEventsService;
 import dev.timelines.application.service.ImportEventsService;
 import dev.timelines.application.service.IngestEventsService;
 import dev.timelines.application.service.InspectTimelineService;
+import dev.timelines.application.service.PartService;
 import dev.timelines.application.service.RetentionService;
 import dev.timelines.application.service.SearchTimelinesService;
 import dev.timelines.application.service.StateAnalysisService;
@@ -86,20 +89,26 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    SearchTimelinesUseCase searchTimelines(StoreScans scans, IndexedAnswers indexed) {
-        return new SearchTimelinesService(scans, indexed);
+    SearchTimelinesUseCase searchTimelines(StoreScans scans, IndexedAnswers indexed, OtherParts others) {
+        return new SearchTimelinesService(scans, indexed, others);
     }
 
     @Produces
     @Singleton
-    AnalyzeTransitionsUseCase analyzeTransitions(StoreScans scans, IndexedAnswers indexed) {
-        return new TransitionAnalysisService(scans, indexed);
+    AnalyzeTransitionsUseCase analyzeTransitions(StoreScans scans, IndexedAnswers indexed, OtherParts others) {
+        return new TransitionAnalysisService(scans, indexed, others);
     }
 
     @Produces
     @Singleton
-    AnalyzeStatesUseCase analyzeStates(StoreScans scans, IndexedAnswers indexed, Clock clock) {
-        return new StateAnalysisService(scans, indexed, clock);
+    AnalyzeStatesUseCase analyzeStates(StoreScans scans, IndexedAnswers indexed, OtherParts others, Clock clock) {
+        return new StateAnalysisService(scans, indexed, others, clock);
+    }
+
+    @Produces
+    @Singleton
+    AnswerPartUseCase answerPart(StoreScans scans, IndexedAnswers indexed) {
+        return new PartService(scans, indexed);
     }
 
     @Produces

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StoreHistory;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
 import java.lang.reflect.Method;
@@ -21,7 +22,7 @@ class GatedStorageTest {
     @Test
     void everyPortMethodIsPassedOn() throws NoSuchMethodException {
         for (Class<?> port : List.of(EventLog.class, TimelineReader.class, StoreScans.class, IndexedAnswers.class,
-                StoreHistory.class)) {
+                StoreHistory.class, OtherParts.class)) {
             for (Method method : port.getMethods()) {
                 if (Modifier.isStatic(method.getModifiers())) {
                     continue;

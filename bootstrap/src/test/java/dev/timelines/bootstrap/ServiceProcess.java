@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * The packaged service in a child JVM on a free port, storing in a durable journal (or in PostgreSQL): for the
@@ -38,7 +39,19 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, Path journal, Path log, Duration readyWithin, String... jvmOptions)
             throws IOException, InterruptedException {
-        return launch(jar, onJournal(journal), log, readyWithin, "/q/health/ready", jvmOptions);
+        return launch(jar, port -> onJournal(journal), log, readyWithin, "/q/health/ready", jvmOptions);
+    }
+
+    /**
+     * Starts the jar as {@link #start} does, as a node of a Kafka cluster: the topic and group given, this node's
+     * address published to the group being its own port on the loopback interface.
+     */
+    public static ServiceProcess startOnKafka(Path jar, String bootstrapServers, String topic, String group, Path log,
+            Duration readyWithin, String... jvmOptions) throws IOException, InterruptedException {
+        return launch(jar, port -> List.of("-Dtimelines.storage=kafka", "-Dkafka.bootstrap.servers=" + bootstrapServers,
+                "-Dtimelines.kafka.topic=" + topic, "-Dtimelines.kafka.group=" + group,
+                "-Dtimelines.kafka.node=node-" + port, "-Dtimelines.kafka.address=http://127.0.0.1:" + port), log,
+                readyWithin, "/q/health/ready", jvmOptions);
     }
 
     /**
@@ -47,7 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startOnPostgres(Path jar, String jdbcUrl, String user, Path log, Duration readyWithin,
             String... jvmOptions) throws IOException, InterruptedException {
-        return launch(jar, List.of("-Dtimelines.storage=postgres", "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+        return launch(jar, port -> List.of("-Dtimelines.storage=postgres", "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=" + user), log, readyWithin, "/q/health/ready", jvmOptions);
     }
 
@@ -61,17 +74,18 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startListening(Path jar, Path journal, Path log, Duration listeningWithin,
             String... jvmOptions) throws IOException, InterruptedException {
-        return launch(jar, onJournal(journal), log, listeningWithin, "/q/health/live", jvmOptions);
+        return launch(jar, port -> onJournal(journal), log, listeningWithin, "/q/health/live", jvmOptions);
     }
 
-    private static ServiceProcess launch(Path jar, List<String> storage, Path log, Duration within, String awaited,
-            String... jvmOptions) throws IOException, InterruptedException {
+    /** {@code storage}: the storage's settings, given the service's port. */
+    private static ServiceProcess launch(Path jar, IntFunction<List<String>> storage, Path log, Duration within,
+            String awaited, String... jvmOptions) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of(jvmOptions));
         command.add("-Dquarkus.http.port=" + port);
-        command.addAll(storage);
+        command.addAll(storage.apply(port));
         command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

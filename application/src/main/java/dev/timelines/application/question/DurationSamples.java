@@ -63,6 +63,11 @@ public final class DurationSamples {
         return this;
     }
 
+    /** The durations, in no particular order, as a new array: the contents of a partial answer holding them. */
+    public long[] toArray() {
+        return Arrays.copyOf(micros, size);
+    }
+
     public int count() {
         return size;
     }

@@ -1,10 +1,12 @@
 package dev.timelines.application.question;
 
 import dev.timelines.application.model.Scope;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
@@ -17,7 +19,41 @@ import java.util.List;
  * range having a stay the selection matches, at most the range's limit of them; a condition is evaluated at the
  * moment asked about. Runs of keys merge by sorting.
  */
-public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
+public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>, KeyRun.Contents> {
+
+    /** A page of the timelines whose state at a moment is a value. */
+    public record InState(JsonValue value, Timestamp at, KeyRange range, Scope scope)
+            implements PartialQuestion<KeyRun> {
+
+        @Override
+        public KeyRun ask() {
+            return inState(value, at, range, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, KeyRun partial) {
+            return indexed.keys(attribute, partial);
+        }
+    }
+
+    /** A page of the timelines in a value for a positive time inside a window. */
+    public record InStateDuring(JsonValue value, Window window, KeyRange range, Scope scope)
+            implements PartialQuestion<KeyRun> {
+
+        @Override
+        public KeyRun ask() {
+            return inStateDuring(value, window, range, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, KeyRun partial) {
+            return indexed.keys(attribute, partial);
+        }
+    }
+
+    /** The first keys found, in code point order. */
+    public record Contents(List<TimelineKey> keys) {
+    }
 
     private final StaySelection selection;
     private final KeyRange range;
@@ -77,7 +113,17 @@ public final class KeyRun implements PartialAnswer<KeyRun, List<TimelineKey>> {
 
     @Override
     public KeyRun merge(KeyRun other) {
-        keys.merge(other.keys);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(keys.first());
+    }
+
+    @Override
+    public KeyRun addContents(Contents contents) {
+        addSorted(contents.keys());
         return this;
     }
 

@@ -3,9 +3,11 @@ package dev.timelines.application.question;
 import dev.timelines.application.model.AdjacentValues;
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.ValueDurations;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Window;
@@ -21,7 +23,8 @@ import java.util.Optional;
  * (still in the value for {@code next}; the timeline's first change point for {@code previous}). A condition is
  * evaluated at each entry's change point.
  */
-public final class PartialAdjacentValues implements RetractablePartial<PartialAdjacentValues, AdjacentValues> {
+public final class PartialAdjacentValues
+        implements RetractablePartial<PartialAdjacentValues, AdjacentValues, PartialAdjacentValues.Contents> {
 
     private static final Comparator<ValueDurations> NEIGHBOUR_ORDER =
             Rankings.largestFirst(ValueDurations::count, ValueDurations::value);
@@ -56,6 +59,25 @@ public final class PartialAdjacentValues implements RetractablePartial<PartialAd
         abstract Optional<Stay.Neighbour> neighbour(Stay stay);
 
         abstract long duration(Stay stay);
+    }
+
+    /** What came after or before the entries into a value in a window. */
+    public record Question(JsonValue value, Window window, Direction direction, Scope scope)
+            implements RetractableQuestion<PartialAdjacentValues> {
+
+        @Override
+        public PartialAdjacentValues ask() {
+            return new PartialAdjacentValues(value, window, direction, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialAdjacentValues partial) {
+            return indexed.adjacent(attribute, partial);
+        }
+    }
+
+    /** The entries counted, those without a neighbour, and the durations per neighbouring value. */
+    public record Contents(long entries, long none, List<ValueSamples> neighbours) {
     }
 
     private final JsonValue value;
@@ -128,8 +150,18 @@ public final class PartialAdjacentValues implements RetractablePartial<PartialAd
     @Override
     public PartialAdjacentValues merge(PartialAdjacentValues other) {
         spellings.merge(other.spellings);
-        addEntries(other.entries, other.none);
-        other.neighbours.forEach(this::addNeighbour);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(entries, none, ValueSamples.listed(neighbours));
+    }
+
+    @Override
+    public PartialAdjacentValues addContents(Contents contents) {
+        addEntries(contents.entries(), contents.none());
+        contents.neighbours().forEach(neighbour -> addNeighbour(neighbour.value(), neighbour.samples()));
         return this;
     }
 

@@ -13,8 +13,9 @@ import dev.timelines.application.port.out.ValueSpellings;
  *
  * @param <P> the partial answer itself
  * @param <A> the reply it finishes into
+ * @param <C> what it has counted and found, as plain data: {@link #contents()}
  */
-public interface PartialAnswer<P extends PartialAnswer<P, A>, A> {
+public interface PartialAnswer<P extends PartialAnswer<P, A, C>, A, C extends Record> {
 
     /** The stays this question is made of. */
     StaySelection selection();
@@ -34,8 +35,22 @@ public interface PartialAnswer<P extends PartialAnswer<P, A>, A> {
      */
     void spell(ValueSpellings store);
 
-    /** Takes in a partial answer of the same question over other timelines; returns this. */
+    /** Takes in a partial answer of the same question over other timelines, spellings included; returns this. */
     P merge(P other);
+
+    /**
+     * What this partial has counted and found, as plain data (records, lists, numbers, JSON values) and nothing of
+     * the question, which whoever takes the contents in knows already: the form a node ships its partial in
+     * (docs/scaling.md, "Kafka"). Values are as the partial holds them, before {@link #answer()} spells them; the
+     * spellings of the store they came from travel apart ({@link Spellings#listed}, {@link Spellings#of}).
+     */
+    C contents();
+
+    /**
+     * Takes in the contents of a partial of the same question over other timelines, without their spellings:
+     * what {@link #merge} does with the other partial's contents. Returns this.
+     */
+    P addContents(C contents);
 
     /** The reply, ranked as every storage ranks it. */
     A answer();

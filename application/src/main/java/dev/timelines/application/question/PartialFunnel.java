@@ -2,13 +2,16 @@ package dev.timelines.application.question;
 
 import dev.timelines.application.model.FunnelStep;
 import dev.timelines.application.model.Scope;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Funnel;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Window;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +19,26 @@ import java.util.Optional;
  * A funnel (docs/semantics.md, "Funnels"): per step, the timelines whose chain reached it and the time their
  * chains took from the step before. Only entries in the window where the condition holds take part.
  */
-public final class PartialFunnel implements RetractablePartial<PartialFunnel, List<FunnelStep>> {
+public final class PartialFunnel
+        implements RetractablePartial<PartialFunnel, List<FunnelStep>, PartialFunnel.Contents> {
+
+    /** A funnel over the entries in a window. */
+    public record Question(Funnel funnel, Window window, Scope scope) implements RetractableQuestion<PartialFunnel> {
+
+        @Override
+        public PartialFunnel ask() {
+            return new PartialFunnel(funnel, window, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialFunnel partial) {
+            return indexed.funnel(attribute, partial);
+        }
+    }
+
+    /** Per step, the timelines that reached it and the durations from the step before. */
+    public record Contents(long[] reached, List<long[]> durations) {
+    }
 
     private final Funnel funnel;
     private final Window window;
@@ -75,9 +97,20 @@ public final class PartialFunnel implements RetractablePartial<PartialFunnel, Li
 
     @Override
     public PartialFunnel merge(PartialFunnel other) {
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(reached.clone(), Arrays.stream(durations).map(DurationSamples::toArray).toList());
+    }
+
+    @Override
+    public PartialFunnel addContents(Contents contents) {
         for (int step = 0; step < reached.length; step++) {
-            reached[step] += other.reached[step];
-            durations[step].merge(other.durations[step]);
+            reached[step] += contents.reached()[step];
+            long[] micros = contents.durations().get(step);
+            durations[step].merge(DurationSamples.of(micros, micros.length));
         }
         return this;
     }

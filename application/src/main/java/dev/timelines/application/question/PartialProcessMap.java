@@ -5,9 +5,11 @@ import dev.timelines.application.model.ProcessMap;
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonOrder;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
@@ -23,7 +25,8 @@ import java.util.Set;
  * durations and the distinct timelines that made them; per value, the entries into it. A condition is evaluated
  * at each transition's own change point.
  */
-public final class PartialProcessMap implements RetractablePartial<PartialProcessMap, ProcessMap> {
+public final class PartialProcessMap
+        implements RetractablePartial<PartialProcessMap, ProcessMap, PartialProcessMap.Contents> {
 
     private static final Comparator<PairStatistics> PAIR_ORDER = Rankings
             .<PairStatistics, Long>largestFirst(PairStatistics::count, PairStatistics::from)
@@ -33,6 +36,28 @@ public final class PartialProcessMap implements RetractablePartial<PartialProces
 
     /** A (from, to) pair of values. */
     public record Pair(JsonValue from, JsonValue to) {
+    }
+
+    /** The process map of the filter's transitions in a scope. */
+    public record Question(TransitionFilter filter, Scope scope) implements RetractableQuestion<PartialProcessMap> {
+
+        @Override
+        public PartialProcessMap ask() {
+            return new PartialProcessMap(filter, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialProcessMap partial) {
+            return indexed.processMap(attribute, partial);
+        }
+    }
+
+    /** The pairs counted and the entries per value. */
+    public record Contents(List<PairContents> pairs, List<ValueCount> entries) {
+    }
+
+    /** A pair's transitions: how many timelines made them, and their durations. */
+    public record PairContents(Pair pair, long timelines, long[] durations) {
     }
 
     private final TransitionFilter filter;
@@ -97,8 +122,21 @@ public final class PartialProcessMap implements RetractablePartial<PartialProces
     @Override
     public PartialProcessMap merge(PartialProcessMap other) {
         spellings.merge(other.spellings);
-        other.pairs.forEach((pair, part) -> addPair(pair, part.durations, part.timelines));
-        other.entries.forEach(this::addEntries);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(pairs.entrySet().stream().map(pair -> new PairContents(pair.getKey(),
+                pair.getValue().timelines, pair.getValue().durations.toArray())).toList(),
+                entries.entrySet().stream().map(entry -> new ValueCount(entry.getKey(), entry.getValue())).toList());
+    }
+
+    @Override
+    public PartialProcessMap addContents(Contents contents) {
+        contents.pairs().forEach(pair -> addPair(pair.pair(),
+                DurationSamples.of(pair.durations(), pair.durations().length), pair.timelines()));
+        contents.entries().forEach(entry -> addEntries(entry.value(), entry.count()));
         return this;
     }
 

@@ -3,15 +3,19 @@ package dev.timelines.application.question;
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.StateCount;
 import dev.timelines.application.model.StateCounts;
+import dev.timelines.application.model.ValueCount;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.DurationStatistics;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timestamp;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,10 +23,29 @@ import java.util.Optional;
  * States at a moment (docs/semantics.md, "States and time in state"): how many timelines hold each value then,
  * where the condition holds then; with ages, the statistics of how long each had held its value (State ages).
  */
-public final class PartialStateCounts implements RetractablePartial<PartialStateCounts, StateCounts> {
+public final class PartialStateCounts
+        implements RetractablePartial<PartialStateCounts, StateCounts, PartialStateCounts.Contents> {
 
     private static final Comparator<StateCount> COUNT_ORDER =
             Rankings.largestFirst(StateCount::count, StateCount::value);
+
+    /** The states at a moment, with their ages or without. */
+    public record Question(Timestamp at, Scope scope, boolean ages) implements RetractableQuestion<PartialStateCounts> {
+
+        @Override
+        public PartialStateCounts ask() {
+            return new PartialStateCounts(at, scope, ages);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialStateCounts partial) {
+            return indexed.statesAt(attribute, partial);
+        }
+    }
+
+    /** The timelines counted per value and, with ages, their ages per value. */
+    public record Contents(List<ValueCount> counts, List<ValueSamples> ages) {
+    }
 
     private final Timestamp at;
     private final Scope scope;
@@ -87,8 +110,19 @@ public final class PartialStateCounts implements RetractablePartial<PartialState
     @Override
     public PartialStateCounts merge(PartialStateCounts other) {
         spellings.merge(other.spellings);
-        other.counts.forEach(this::add);
-        other.agesByValue.forEach(this::addAges);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(counts.entrySet().stream().map(count -> new ValueCount(count.getKey(), count.getValue()))
+                .toList(), ValueSamples.listed(agesByValue));
+    }
+
+    @Override
+    public PartialStateCounts addContents(Contents contents) {
+        contents.counts().forEach(count -> add(count.value(), count.count()));
+        contents.ages().forEach(age -> addAges(age.value(), age.samples()));
         return this;
     }
 

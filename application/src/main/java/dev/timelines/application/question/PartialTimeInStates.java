@@ -2,9 +2,11 @@ package dev.timelines.application.question;
 
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TimeInState;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timestamp;
@@ -21,10 +23,30 @@ import java.util.Map;
  * {@link Stay#microsIn}), summed per value, with the timelines that spent a positive time in it. With a condition,
  * only the time during which it holds too counts. Values without time are left out.
  */
-public final class PartialTimeInStates implements RetractablePartial<PartialTimeInStates, List<TimeInState>> {
+public final class PartialTimeInStates
+        implements RetractablePartial<PartialTimeInStates, List<TimeInState>, PartialTimeInStates.Contents> {
 
     private static final Comparator<TimeInState> TIME_ORDER =
             Rankings.largestFirst(TimeInState::micros, TimeInState::value);
+
+    /** The time in each state inside a window, a state still held ending at {@code now}. */
+    public record Question(Window window, Timestamp now, Scope scope)
+            implements RetractableQuestion<PartialTimeInStates> {
+
+        @Override
+        public PartialTimeInStates ask() {
+            return new PartialTimeInStates(window, now, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, PartialTimeInStates partial) {
+            return indexed.timeInStates(attribute, partial);
+        }
+    }
+
+    /** Per value, the time spent in it and by how many timelines, in any order. */
+    public record Contents(List<TimeInState> spent) {
+    }
 
     private final Window window;
     private final Timestamp now;
@@ -88,7 +110,18 @@ public final class PartialTimeInStates implements RetractablePartial<PartialTime
     @Override
     public PartialTimeInStates merge(PartialTimeInStates other) {
         spellings.merge(other.spellings);
-        other.spent.forEach((value, total) -> add(value, total.micros, total.timelines));
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(spent.entrySet().stream().map(entry -> new TimeInState(entry.getKey(),
+                entry.getValue().micros, entry.getValue().timelines)).toList());
+    }
+
+    @Override
+    public PartialTimeInStates addContents(Contents contents) {
+        contents.spent().forEach(total -> add(total.value(), total.micros(), total.timelines()));
         return this;
     }
 

@@ -7,7 +7,8 @@ import dev.timelines.application.model.Scope;
  * added can be taken out again exactly: the store as known at a moment is then the answer now, without the
  * timelines that changed since, with those timelines as they were.
  */
-public interface RetractablePartial<P extends RetractablePartial<P, A>, A> extends PartialAnswer<P, A> {
+public interface RetractablePartial<P extends RetractablePartial<P, A, C>, A, C extends Record>
+        extends PartialAnswer<P, A, C> {
 
     /** A new, empty partial answer of the same question in another scope. */
     P inScope(Scope scope);

@@ -29,11 +29,6 @@ final class SortedRun<T> {
         runs.add(run);
     }
 
-    void merge(SortedRun<T> other) {
-        found.addAll(other.found);
-        runs.addAll(other.runs);
-    }
-
     /** At most {@code limit} items, the first in the order. */
     List<T> first() {
         List<T> all;

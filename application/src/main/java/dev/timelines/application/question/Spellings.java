@@ -4,8 +4,11 @@ import dev.timelines.application.port.out.Spelling;
 import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.domain.JsonValue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,22 @@ import java.util.Optional;
 public final class Spellings implements ValueSpellings {
 
     private final List<ValueSpellings> stores = new ArrayList<>();
+
+    /**
+     * The spellings of a store's values as a list, what a node ships beside a partial's contents: the store brings
+     * the spellings of all the values it holds, not only of those its part shows.
+     */
+    public static List<Spelling> listed(ValueSpellings store, Collection<JsonValue> values) {
+        return values.stream().flatMap(value -> store.of(value).stream()).toList();
+    }
+
+    /** The spellings a store listed, looked up by equal value. */
+    public static ValueSpellings of(Collection<Spelling> listed) {
+        Map<JsonValue, Spelling> byValue = new HashMap<>();
+        listed.forEach(spelling -> byValue.merge(spelling.shown(), spelling,
+                (one, other) -> one.seq() <= other.seq() ? one : other));
+        return value -> Optional.ofNullable(byValue.get(value));
+    }
 
     /** Takes in one store's spellings. */
     public void add(ValueSpellings store) {

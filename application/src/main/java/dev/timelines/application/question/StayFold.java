@@ -19,7 +19,7 @@ public final class StayFold {
      * Adds to the partial the stays its selection matches, timeline by timeline. The scan may hand over more;
      * they are selected here again, so the selection rules stay those of the domain whatever the storage.
      */
-    public static <P extends PartialAnswer<P, ?>> P fold(StoreScans scans, Attribute attribute, P partial) {
+    public static <P extends PartialAnswer<P, ?, ?>> P fold(StoreScans scans, Attribute attribute, P partial) {
         StaySelection selection = partial.selection();
         Scope scope = partial.scope();
         scans.stays(new StayScan(attribute, selection, scope.where().attributes(), scope.asOf()),
@@ -28,7 +28,7 @@ public final class StayFold {
     }
 
     /** Adds to the partial the stays of one timeline that its selection matches. */
-    public static <P extends PartialAnswer<P, ?>> P add(TimelineStays timeline, P partial) {
+    public static <P extends PartialAnswer<P, ?, ?>> P add(TimelineStays timeline, P partial) {
         List<Stay> selected = timeline.stays().stream().filter(partial.selection()::matches).toList();
         if (!selected.isEmpty()) {
             partial.add(timeline.withStays(selected));

@@ -2,9 +2,11 @@ package dev.timelines.application.question;
 
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.StuckTimeline;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
@@ -20,7 +22,7 @@ import java.util.function.ToLongFunction;
  * asked) at a moment since strictly longer than a time, where the condition holds then; ordered by since, then
  * key in code point order; a page resumes after a position in that order. Runs merge by sorting.
  */
-public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimeline>> {
+public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimeline>, StuckRun.Contents> {
 
     /** A place in the order of the list: since, then key. */
     public record Position(long sinceMicros, TimelineKey timeline) implements Comparable<Position> {
@@ -46,6 +48,25 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
         public int compareTo(Position other) {
             return ORDER.compare(this, other);
         }
+    }
+
+    /** A page of the timelines stuck at a moment. */
+    public record Question(Optional<JsonValue> value, long longerThanMicros, Timestamp at, Optional<Position> after,
+            int limit, Scope scope) implements PartialQuestion<StuckRun> {
+
+        @Override
+        public StuckRun ask() {
+            return new StuckRun(value, longerThanMicros, at, after, limit, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, StuckRun partial) {
+            return indexed.stuck(attribute, partial);
+        }
+    }
+
+    /** The first stuck timelines found, in list order. */
+    public record Contents(List<StuckTimeline> stuck) {
     }
 
     private final Optional<JsonValue> value;
@@ -122,7 +143,17 @@ public final class StuckRun implements PartialAnswer<StuckRun, List<StuckTimelin
     @Override
     public StuckRun merge(StuckRun other) {
         spellings.merge(other.spellings);
-        found.merge(other.found);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(found.first());
+    }
+
+    @Override
+    public StuckRun addContents(Contents contents) {
+        addSorted(contents.stuck());
         return this;
     }
 

@@ -2,10 +2,12 @@ package dev.timelines.application.question;
 
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionFilter;
+import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.TimelineStays;
-import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.port.out.TransitionPosition;
+import dev.timelines.application.port.out.ValueSpellings;
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Transition;
 import java.util.Comparator;
@@ -17,9 +19,28 @@ import java.util.Optional;
  * values, entries only when asked, after a position in {@link TransitionPosition} order, at most {@code limit}.
  * A condition is evaluated at each transition's own change point. Runs merge by sorting.
  */
-public final class TransitionRun implements PartialAnswer<TransitionRun, List<Transition>> {
+public final class TransitionRun implements PartialAnswer<TransitionRun, List<Transition>, TransitionRun.Contents> {
 
     private static final Comparator<Transition> ORDER = Comparator.comparing(TransitionPosition::of);
+
+    /** A page of the transition list. */
+    public record Question(TransitionFilter filter, boolean entries, Optional<TransitionPosition> after, int limit,
+            Scope scope) implements PartialQuestion<TransitionRun> {
+
+        @Override
+        public TransitionRun ask() {
+            return new TransitionRun(filter, entries, after, limit, scope);
+        }
+
+        @Override
+        public boolean fastPath(IndexedAnswers indexed, Attribute attribute, TransitionRun partial) {
+            return indexed.transitions(attribute, partial);
+        }
+    }
+
+    /** The first transitions found, in list order. */
+    public record Contents(List<Transition> transitions) {
+    }
 
     private final TransitionFilter filter;
     private final boolean entries;
@@ -89,7 +110,17 @@ public final class TransitionRun implements PartialAnswer<TransitionRun, List<Tr
     @Override
     public TransitionRun merge(TransitionRun other) {
         spellings.merge(other.spellings);
-        found.merge(other.found);
+        return addContents(other.contents());
+    }
+
+    @Override
+    public Contents contents() {
+        return new Contents(found.first());
+    }
+
+    @Override
+    public TransitionRun addContents(Contents contents) {
+        addSorted(contents.transitions());
         return this;
     }
 

@@ -5,6 +5,7 @@ import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.port.in.SearchTimelinesUseCase;
 import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.question.KeyRun;
@@ -28,7 +29,11 @@ public final class SearchTimelinesService implements SearchTimelinesUseCase {
     private final Questions questions;
 
     public SearchTimelinesService(StoreScans scans, IndexedAnswers indexed) {
-        this.questions = new Questions(scans, indexed);
+        this(scans, indexed, OtherParts.NONE);
+    }
+
+    public SearchTimelinesService(StoreScans scans, IndexedAnswers indexed, OtherParts others) {
+        this.questions = new Questions(scans, indexed, others);
     }
 
     @Override
@@ -39,8 +44,7 @@ public final class SearchTimelinesService implements SearchTimelinesUseCase {
     @Override
     public Page<TimelineKey> inState(Attribute attribute, JsonValue value, Timestamp at, String prefix, Scope scope,
             PageRequest page) {
-        return search(prefix, page, range -> questions.answer(attribute, KeyRun.inState(value, at, range, scope),
-                IndexedAnswers::keys));
+        return search(prefix, page, range -> questions.answer(attribute, new KeyRun.InState(value, at, range, scope)));
     }
 
     @Override
@@ -48,7 +52,7 @@ public final class SearchTimelinesService implements SearchTimelinesUseCase {
             Optional<Timestamp> asOf, PageRequest page) {
         Scope scope = new Scope(Condition.NONE, asOf);
         return search(prefix, page, range -> questions.answer(attribute,
-                KeyRun.inStateDuring(value, window, range, scope), IndexedAnswers::keys));
+                new KeyRun.InStateDuring(value, window, range, scope)));
     }
 
     private static Page<TimelineKey> search(String prefix, PageRequest page,

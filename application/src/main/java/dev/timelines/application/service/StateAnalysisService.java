@@ -9,6 +9,7 @@ import dev.timelines.application.port.in.InvalidCursorException;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.question.PartialStateCounts;
 import dev.timelines.application.question.PartialTimeInStates;
@@ -32,19 +33,23 @@ public final class StateAnalysisService implements AnalyzeStatesUseCase {
     private final Clock clock;
 
     public StateAnalysisService(StoreScans scans, IndexedAnswers indexed, Clock clock) {
-        this.questions = new Questions(scans, indexed);
+        this(scans, indexed, OtherParts.NONE, clock);
+    }
+
+    public StateAnalysisService(StoreScans scans, IndexedAnswers indexed, OtherParts others, Clock clock) {
+        this.questions = new Questions(scans, indexed, others);
         this.clock = clock;
     }
 
     @Override
     public StateCounts statesAt(Attribute attribute, Timestamp at, Scope scope, boolean ages) {
-        return questions.answer(attribute, new PartialStateCounts(at, scope, ages), IndexedAnswers::statesAt);
+        return questions.answer(attribute, new PartialStateCounts.Question(at, scope, ages));
     }
 
     @Override
     public List<TimeInState> timeInStates(Attribute attribute, Window window, Scope scope) {
         Timestamp now = scope.asOf().orElseGet(() -> Timestamp.of(clock.instant()));
-        return questions.answer(attribute, new PartialTimeInStates(window, now, scope), IndexedAnswers::timeInStates);
+        return questions.answer(attribute, new PartialTimeInStates.Question(window, now, scope));
     }
 
     @Override
@@ -52,7 +57,7 @@ public final class StateAnalysisService implements AnalyzeStatesUseCase {
             Timestamp at, Scope scope, PageRequest page) {
         Optional<StuckRun.Position> after = page.cursor().map(StateAnalysisService::positionAfter);
         List<StuckTimeline> found = questions.answer(attribute,
-                new StuckRun(value, longerThanMicros, at, after, Paging.fetchSize(page), scope), IndexedAnswers::stuck);
+                new StuckRun.Question(value, longerThanMicros, at, after, Paging.fetchSize(page), scope));
         return Paging.page(found, page, stuck -> Cursors.encode(STUCK, stuck.since().micros(), stuck.timeline().value()));
     }
 

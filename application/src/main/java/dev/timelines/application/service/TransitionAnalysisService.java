@@ -9,6 +9,7 @@ import dev.timelines.application.port.in.AnalyzeTransitionsUseCase;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.port.out.IndexedAnswers;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TransitionPosition;
 import dev.timelines.application.question.PartialAdjacentValues;
@@ -31,7 +32,11 @@ public final class TransitionAnalysisService implements AnalyzeTransitionsUseCas
     private final Questions questions;
 
     public TransitionAnalysisService(StoreScans scans, IndexedAnswers indexed) {
-        this.questions = new Questions(scans, indexed);
+        this(scans, indexed, OtherParts.NONE);
+    }
+
+    public TransitionAnalysisService(StoreScans scans, IndexedAnswers indexed, OtherParts others) {
+        this.questions = new Questions(scans, indexed, others);
     }
 
     @Override
@@ -39,7 +44,7 @@ public final class TransitionAnalysisService implements AnalyzeTransitionsUseCas
             PageRequest page) {
         Optional<TransitionPosition> after = page.cursor().map(TransitionAnalysisService::positionAfter);
         List<Transition> found = questions.answer(attribute,
-                new TransitionRun(filter, entries, after, Paging.fetchSize(page), scope), IndexedAnswers::transitions);
+                new TransitionRun.Question(filter, entries, after, Paging.fetchSize(page), scope));
         return Paging.page(found, page, transition -> {
             TransitionPosition position = TransitionPosition.of(transition);
             return Cursors.encode(KIND, position.atMicros(), position.seq(), position.timeline());
@@ -48,28 +53,24 @@ public final class TransitionAnalysisService implements AnalyzeTransitionsUseCas
 
     @Override
     public ProcessMap summary(Attribute attribute, TransitionFilter filter, Scope scope) {
-        return questions.answer(attribute, new PartialProcessMap(filter, scope), IndexedAnswers::processMap);
+        return questions.answer(attribute, new PartialProcessMap.Question(filter, scope));
     }
 
     @Override
     public AdjacentValues next(Attribute attribute, JsonValue value, Window window, Scope scope) {
-        return adjacent(attribute,
-                new PartialAdjacentValues(value, window, PartialAdjacentValues.Direction.NEXT, scope));
+        return questions.answer(attribute,
+                new PartialAdjacentValues.Question(value, window, PartialAdjacentValues.Direction.NEXT, scope));
     }
 
     @Override
     public AdjacentValues previous(Attribute attribute, JsonValue value, Window window, Scope scope) {
-        return adjacent(attribute,
-                new PartialAdjacentValues(value, window, PartialAdjacentValues.Direction.PREVIOUS, scope));
+        return questions.answer(attribute,
+                new PartialAdjacentValues.Question(value, window, PartialAdjacentValues.Direction.PREVIOUS, scope));
     }
 
     @Override
     public List<FunnelStep> funnel(Attribute attribute, Funnel funnel, Window window, Scope scope) {
-        return questions.answer(attribute, new PartialFunnel(funnel, window, scope), IndexedAnswers::funnel);
-    }
-
-    private AdjacentValues adjacent(Attribute attribute, PartialAdjacentValues partial) {
-        return questions.answer(attribute, partial, IndexedAnswers::adjacent);
+        return questions.answer(attribute, new PartialFunnel.Question(funnel, window, scope));
     }
 
     private static TransitionPosition positionAfter(String cursor) {

@@ -17,6 +17,11 @@ final class AppliedPositions {
         notifyAll();
     }
 
+    /** The position of every partition applied here. */
+    synchronized Map<Integer, Long> applied() {
+        return Map.copyOf(next);
+    }
+
     /** Forgets every position: the partitions are applied again from the start. */
     synchronized void clear() {
         next.clear();

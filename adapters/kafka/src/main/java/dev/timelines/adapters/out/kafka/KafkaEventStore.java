@@ -64,9 +64,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * read on this node see them.
  *
  * <p>This node decides duplicates and numbers events before it writes (the single-node reply contract): it must
- * own and have applied every partition a request touches, which holds when it is the group's only member. Reads
- * likewise answer only when this node owns every partition, and otherwise refuse with the missing partitions
- * named: never a silently partial answer. Asking the owners of other partitions is the next step (docs/scaling.md).
+ * own and have applied every partition a request touches, which holds when it is the group's only member. Reads of
+ * timelines, keys and the attribute catalogue likewise answer only when this node owns every partition, and
+ * otherwise refuse with the missing partitions named. So do the questions across timelines, unless a
+ * {@link ClusterParts} merges this node's answers with the other owners': their scans and fast paths then answer from
+ * the partitions this node owns ({@link #part()}), and it checks that every partition is answered for exactly once.
  */
 public final class KafkaEventStore implements EventLog, TimelineReader, StoreScans, IndexedAnswers, AutoCloseable {
 
@@ -82,6 +84,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
      * its seqs are not given again.
      */
     private long lastGiven;
+    private volatile boolean answersForPart;
 
     private KafkaEventStore(KafkaStoreOptions options, TimelinePartitions partitions) {
         this.options = options;
@@ -92,15 +95,17 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     }
 
     /**
-     * Creates the topic when it is missing, joins the group and returns once this node owns and has applied every
-     * partition, or throws when that took longer than the options' timeout.
+     * Creates the topic when it is missing, joins the group and returns once the group has given every partition
+     * to a member and this node has applied those it was given (all of them, when it is the only member), or
+     * throws when that took longer than the options' timeout. (A first assignment may give nothing, when the group's
+     * leader does not know the new topic yet.)
      */
     public static KafkaEventStore open(KafkaStoreOptions options) {
         KafkaEventStore store = new KafkaEventStore(options, new TimelinePartitions(topicPartitions(options)));
         store.applying.start();
         try {
             store.producer.initTransactions();
-            store.awaitOwnership();
+            store.awaitPart();
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -213,7 +218,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
 
     @Override
     public void stays(StayScan scan, Consumer<TimelineStays> timeline) {
-        engine().stays(scan, timeline);
+        questions().stays(scan, timeline);
     }
 
     @Override
@@ -223,7 +228,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
 
     @Override
     public ValueSpellings spellings(Attribute attribute) {
-        return engine().spellings(attribute);
+        return questions().spellings(attribute);
     }
 
     @Override
@@ -233,47 +238,52 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
 
     @Override
     public boolean keys(Attribute attribute, KeyRun partial) {
-        return engine().keys(attribute, partial);
+        return questions().keys(attribute, partial);
     }
 
     @Override
     public boolean transitions(Attribute attribute, TransitionRun partial) {
-        return engine().transitions(attribute, partial);
+        return questions().transitions(attribute, partial);
     }
 
     @Override
     public boolean processMap(Attribute attribute, PartialProcessMap partial) {
-        return engine().processMap(attribute, partial);
+        return questions().processMap(attribute, partial);
     }
 
     @Override
     public boolean adjacent(Attribute attribute, PartialAdjacentValues partial) {
-        return engine().adjacent(attribute, partial);
+        return questions().adjacent(attribute, partial);
     }
 
     @Override
     public boolean statesAt(Attribute attribute, PartialStateCounts partial) {
-        return engine().statesAt(attribute, partial);
+        return questions().statesAt(attribute, partial);
     }
 
     @Override
     public boolean timeInStates(Attribute attribute, PartialTimeInStates partial) {
-        return engine().timeInStates(attribute, partial);
+        return questions().timeInStates(attribute, partial);
     }
 
     @Override
     public boolean changedSince(StayScan scan, Consumer<TimelineStays> now, Consumer<TimelineStays> then) {
-        return engine().changedSince(scan, now, then);
+        return questions().changedSince(scan, now, then);
     }
 
     @Override
     public boolean stuck(Attribute attribute, StuckRun partial) {
-        return engine().stuck(attribute, partial);
+        return questions().stuck(attribute, partial);
     }
 
     @Override
     public boolean funnel(Attribute attribute, PartialFunnel partial) {
-        return engine().funnel(attribute, partial);
+        return questions().funnel(attribute, partial);
+    }
+
+    /** Which node owns which partition, by address, as the group's last rebalance gave it. */
+    public PartitionOwners owners() {
+        return applier.owners();
     }
 
     /** Events applied on this node, at no cost: for operations, not for answers. */
@@ -295,6 +305,45 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
             Thread.currentThread().interrupt();
         }
         producer.close(options.timeout());
+    }
+
+    /** Once a {@link ClusterParts} merges this node's answers with the other owners', they come from its part. */
+    void answerForPart() {
+        answersForPart = true;
+    }
+
+    /**
+     * The engine the questions across timelines are answered from: this node's part when a {@link ClusterParts}
+     * merges it with the others', else the whole store (every partition, or a 503).
+     */
+    private InMemoryEventStore questions() {
+        return answersForPart ? part().engine() : engine();
+    }
+
+    /**
+     * The partitions this node owns and has applied, with their engine: what the questions across timelines are
+     * answered from on this node, their other parts being asked of the other owners ({@link ClusterParts}).
+     */
+    AppliedStore part() {
+        AppliedStore store = applier.store();
+        if (!store.caughtUp() || !store.owned().equals(owners().mine())) {
+            throw new StorageStartingException("partitions " + owners().mine() + " of topic " + options.topic()
+                    + " are still being read on this node");
+        }
+        return store;
+    }
+
+    int partitionCount() {
+        return partitions.count();
+    }
+
+    String topic() {
+        return options.topic();
+    }
+
+    /** Up to where this node has applied each partition it owns. */
+    Map<Integer, Long> positions() {
+        return applier.positions().applied();
     }
 
     /** The engine, when this node has applied every partition; else a 503 naming the partitions it lacks. */
@@ -357,12 +406,16 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
         }
     }
 
-    private void awaitOwnership() {
+    private void awaitPart() {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         while (true) {
             try {
-                engine();
-                return;
+                part();
+                if (owners().byPartition().size() == partitions.count()) {
+                    return;
+                }
+                throw new StorageStartingException("the group has not given every partition of topic "
+                        + options.topic() + " to a member yet");
             } catch (StorageStartingException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw notYet;

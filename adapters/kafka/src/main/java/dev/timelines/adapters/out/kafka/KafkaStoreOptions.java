@@ -12,11 +12,13 @@ import java.util.Map;
  * @param replication the replicas of each partition when the adapter creates the topic (3 in production)
  * @param group the consumer group every node of one cluster joins
  * @param node this node's name: its transactional id, so that a restarted node fences its former self
+ * @param address this node's HTTP address as the other nodes reach it ({@code http://host:port}), published to
+ *     the group ({@link AddressAssignor})
  * @param timeout how long a request may wait for Kafka (a commit, its own events applied) before a 503
  * @param client further Kafka client settings (security, say), given to the producer, consumer and admin alike
  */
 public record KafkaStoreOptions(String bootstrapServers, String topic, int partitions, short replication,
-        String group, String node, Duration timeout, Map<String, Object> client) {
+        String group, String node, String address, Duration timeout, Map<String, Object> client) {
 
     public KafkaStoreOptions {
         if (partitions < 1 || replication < 1) {

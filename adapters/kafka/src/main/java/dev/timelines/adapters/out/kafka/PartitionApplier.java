@@ -39,6 +39,7 @@ final class PartitionApplier implements Runnable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
     private final AppliedPositions positions = new AppliedPositions();
+    private final PartitionOwners owners;
     private final PendingRequests pending = new PendingRequests();
     /** The highest seq applied: the writer numbers new events after it. */
     private final AtomicLong lastSeq = new AtomicLong();
@@ -48,6 +49,7 @@ final class PartitionApplier implements Runnable {
 
     PartitionApplier(KafkaStoreOptions options) {
         this.topic = options.topic();
+        this.owners = new PartitionOwners(options.address());
         Map<String, Object> config = new HashMap<>(options.client());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
@@ -57,6 +59,11 @@ final class PartitionApplier implements Runnable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // A writer waits until its records are applied here: a fetch idling for more data would add to every request.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        // The members learn each other's addresses through the assignment (AddressAssignor), which the classic
+        // protocol lets a member compute.
+        config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, AddressAssignor.class.getName());
+        config.put(PartitionOwners.CONFIG, owners);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -66,6 +73,10 @@ final class PartitionApplier implements Runnable {
             throw failed;
         }
         return store;
+    }
+
+    PartitionOwners owners() {
+        return owners;
     }
 
     AppliedPositions positions() {
@@ -103,14 +114,9 @@ final class PartitionApplier implements Runnable {
     private void apply(ConsumerRecord<byte[], byte[]> record) {
         InMemoryEventStore engine = store.engine();
         if (record.value() == null) {
-            TimelineKey key = new TimelineKey(new String(record.key(), StandardCharsets.UTF_8));
-            OptionalLong seq = DeletionHeader.from(record.headers());
-            if (seq.isPresent()) {
-                engine.replayDeletion(key, seq.getAsLong());
-                lastSeq.accumulateAndGet(seq.getAsLong(), Math::max);
-            } else {
-                engine.delete(key);
-            }
+            pending.delete(new PendingRequests.Delete(new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)),
+                    DeletionHeader.from(record.headers())), record.partition(), record.offset(),
+                    applied -> apply(engine, applied));
             return;
         }
         TimelineEvent admitted;
@@ -121,8 +127,21 @@ final class PartitionApplier implements Runnable {
                     + " is not an event", e);
         }
         RequestHeader request = RequestHeader.from(record.headers().lastHeader(RequestHeader.NAME));
-        pending.add(request.request(), request.recordsIn(store.owned()), admitted, record.partition(),
-                record.offset()).ifPresent(events -> restore(engine, events));
+        pending.event(request.request(), request.recordsIn(store.owned()), admitted, record.partition(),
+                record.offset(), applied -> apply(engine, applied));
+    }
+
+    private void apply(InMemoryEventStore engine, PendingRequests.Applied applied) {
+        if (applied instanceof PendingRequests.Events request) {
+            restore(engine, request.events());
+        } else if (applied instanceof PendingRequests.Delete delete) {
+            if (delete.seq().isPresent()) {
+                engine.replayDeletion(delete.timeline(), delete.seq().getAsLong());
+                lastSeq.accumulateAndGet(delete.seq().getAsLong(), Math::max);
+            } else {
+                engine.delete(delete.timeline());
+            }
+        }
     }
 
     /** The writer checked the ids; another node writing the same id at the same moment lost the race in the log. */

@@ -81,7 +81,7 @@ class BrokerCrashTest {
                 slowestMillis);
         try (KafkaEventStore replayed = KafkaEventStore.open(new KafkaStoreOptions(options.bootstrapServers(),
                 options.topic(), options.partitions(), options.replication(), "crash-replay", "node-2",
-                options.timeout(), Map.of()))) {
+                "http://node-2", options.timeout(), Map.of()))) {
             assertStoredOnce(replayed, acknowledged);
         }
         assertEquals(acknowledged.size(), recordsPerId(options).size());

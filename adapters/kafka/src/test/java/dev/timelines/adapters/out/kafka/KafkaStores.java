@@ -23,7 +23,7 @@ final class KafkaStores implements AutoCloseable {
 
     static KafkaStoreOptions options(String name) {
         return new KafkaStoreOptions(KafkaCluster.shared().bootstrapServers(), name, PARTITIONS, (short) 3,
-                name + "-group", "node-1", Duration.ofSeconds(60), Map.of());
+                name + "-group", "node-1", "http://node-1", Duration.ofSeconds(60), Map.of());
     }
 
     @Override

@@ -132,6 +132,30 @@ public final class EventBytes {
         return bytes.length - rest.available();
     }
 
+    /**
+     * A JSON value alone, in the frames' portable form (numbers keep their scale, so {@code 1.0} stays {@code 1.0}):
+     * how a partial answer ships the values it holds to another node.
+     */
+    public static byte[] value(JsonValue value) {
+        Bytes out = new Bytes();
+        DataCodec.PORTABLE.write(value, out);
+        return out.copy();
+    }
+
+    /** The value {@link #value(JsonValue)} wrote; an {@link IOException} when the bytes are not one. */
+    public static JsonValue value(byte[] bytes) throws IOException {
+        try {
+            DataCodec.Reader in = DataCodec.PORTABLE.reader(new Bytes(bytes), 0);
+            JsonValue value = in.value();
+            if (in.position() != bytes.length) {
+                throw new IOException((bytes.length - in.position()) + " bytes after the value");
+            }
+            return value;
+        } catch (IndexOutOfBoundsException | IllegalStateException | IllegalArgumentException | DomainException e) {
+            throw new IOException("not a value's bytes", e);
+        }
+    }
+
     /** UTF-8 with a length prefix; the REST adapter refuses unpaired surrogates, so this is lossless. */
     public static void writeString(DataOutputStream out, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

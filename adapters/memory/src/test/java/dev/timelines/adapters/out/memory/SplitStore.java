@@ -188,7 +188,7 @@ final class SplitStore implements EventLog, TimelineReader, StoreScans, IndexedA
     }
 
     /** Each engine's own partial, spelled with its own spellings, merged into the asked one. */
-    private <P extends PartialAnswer<P, ?>> boolean merged(Attribute attribute, P partial,
+    private <P extends PartialAnswer<P, ?, ?>> boolean merged(Attribute attribute, P partial,
             Supplier<P> empty, FastPath<P> fastPath) {
         shards.forEach(shard -> {
             P part = fill(shard, attribute, empty.get(), fastPath);
@@ -199,7 +199,7 @@ final class SplitStore implements EventLog, TimelineReader, StoreScans, IndexedA
     }
 
     /** The engine's fast path for the question, or its fold when it offers none for it. */
-    private static <P extends PartialAnswer<P, ?>> P fill(InMemoryEventStore shard, Attribute attribute, P partial,
+    private static <P extends PartialAnswer<P, ?, ?>> P fill(InMemoryEventStore shard, Attribute attribute, P partial,
             FastPath<P> fastPath) {
         return fastPath.fill(shard, attribute, partial) ? partial : StayFold.fold(shard, attribute, partial);
     }

@@ -1,0 +1,197 @@
+package dev.timelines.adapters.out.kafka;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.timelines.adapters.out.memory.EventBytes;
+import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.out.Spelling;
+import dev.timelines.application.question.PartialAnswer;
+import dev.timelines.application.question.PartialQuestion;
+import dev.timelines.application.question.PartialValueUsage;
+import dev.timelines.application.question.Spellings;
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The wire form of the questions nodes ask each other and of their partial answers (docs/scaling.md, "Kafka"). A
+ * question is its {@link PartialQuestion} record, named by its class among those the interface permits. A partial
+ * answer is its contents
+ * ({@link PartialAnswer#contents()}, records of plain data) and the spellings of the store it came from, as JSON.
+ * One mechanism for every question: Jackson writes and reads the records through their components, and the type
+ * of a question's contents is read off the partial's class. A JSON value travels as the bytes events are stored in
+ * ({@link EventBytes}), so that {@code 1.0} arrives as {@code 1.0}.
+ */
+public final class PartialCodec {
+
+    /** What a node ships: what its part counted or found, and how its store spells the attribute's values. */
+    record Shipped<C>(C contents, List<Spelling> spellings) {
+    }
+
+    /** What a node asks the others: a question about an attribute, by the name of its record. */
+    record Asked(String attribute, String kind, JsonNode question) {
+    }
+
+    /** A question another node asked. */
+    public record Question(Attribute attribute, PartialQuestion<?> question) {
+    }
+
+    /** The questions that may be asked, by name: the records {@link PartialQuestion} permits, and no other class. */
+    private static final Map<String, Class<?>> KINDS = kinds(PartialQuestion.class, new HashMap<>());
+
+    private static final int MAX_NUMBER_LENGTH = 10_000;
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .registerModule(new SimpleModule("timelines-values")
+                    .addSerializer(JsonValue.class, new ValueSerializer())
+                    .addDeserializer(JsonValue.class, new ValueDeserializer())
+                    .addSerializer(Attribute.class, new ToStringSerializer(Attribute.class))
+                    .addDeserializer(Attribute.class, new FromStringDeserializer<Attribute>(Attribute.class) {
+                        @Override
+                        protected Attribute _deserialize(String name, DeserializationContext context) {
+                            return new Attribute(name);
+                        }
+                    })
+                    .addKeySerializer(Attribute.class, new StdSerializer<>(Attribute.class) {
+                        @Override
+                        public void serialize(Attribute attribute, JsonGenerator out, SerializerProvider provider)
+                                throws IOException {
+                            out.writeFieldName(attribute.name());
+                        }
+                    })
+                    .addKeyDeserializer(Attribute.class, new KeyDeserializer() {
+                        @Override
+                        public Attribute deserializeKey(String name, DeserializationContext context) {
+                            return new Attribute(name);
+                        }
+                    }));
+
+    public PartialCodec() {
+        // Records travel as their components alone: a method such as Transition.isEntry() is no property.
+        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).build());
+    }
+
+    /** A partial answer of one store, with that store's spellings ({@link Spellings#listed}). */
+    public byte[] write(PartialAnswer<?, ?, ?> partial, List<Spelling> spellings) {
+        return bytes(new Shipped<>(partial.contents(), spellings));
+    }
+
+    /** Takes a shipped partial into an empty partial of the same question; returns it, to be merged. */
+    public <P extends PartialAnswer<P, ?, ?>> P read(byte[] shipped, P empty) {
+        PartialAnswer<?, ?, ?> partial = empty;
+        fill(partial, shipped);
+        return empty;
+    }
+
+    /** A question about an attribute, to be asked of the other parts of the store. */
+    public byte[] writeQuestion(Attribute attribute, PartialQuestion<?> question) {
+        return bytes(new Asked(attribute.name(), question.getClass().getName(), mapper.valueToTree(question)));
+    }
+
+    /** A question another node asked; refused when it is not one of the questions across timelines. */
+    public Question readQuestion(byte[] asked) {
+        try {
+            Asked read = mapper.readValue(asked, Asked.class);
+            Class<?> kind = KINDS.get(read.kind());
+            if (kind == null) {
+                throw new IllegalArgumentException("not a question across timelines: " + read.kind());
+            }
+            return new Question(new Attribute(read.attribute()),
+                    (PartialQuestion<?>) mapper.treeToValue(read.question(), kind));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a question across timelines", e);
+        }
+    }
+
+    /** One store's usage of an attribute's values, with its spellings. */
+    public byte[] writeUsage(List<ValueUsage> usage, List<Spelling> spellings) {
+        return bytes(new Shipped<>(usage, spellings));
+    }
+
+    public PartialValueUsage readUsage(byte[] shipped) {
+        Shipped<List<ValueUsage>> read = read(shipped,
+                mapper.getTypeFactory().constructCollectionType(List.class, ValueUsage.class));
+        return new PartialValueUsage(read.contents(), Spellings.of(read.spellings()));
+    }
+
+    private <C extends Record> void fill(PartialAnswer<?, ?, C> empty, byte[] shipped) {
+        JavaType contents = mapper.getTypeFactory().findTypeParameters(empty.getClass(), PartialAnswer.class)[2];
+        Shipped<C> read = read(shipped, contents);
+        empty.addContents(read.contents());
+        empty.spell(Spellings.of(read.spellings()));
+    }
+
+    private static Map<String, Class<?>> kinds(Class<?> sealed, Map<String, Class<?>> found) {
+        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+            if (permitted.isRecord()) {
+                found.put(permitted.getName(), permitted);
+            } else {
+                kinds(permitted, found);
+            }
+        }
+        return Map.copyOf(found);
+    }
+
+    private byte[] bytes(Record shipped) {
+        try {
+            return mapper.writeValueAsBytes(shipped);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <C> Shipped<C> read(byte[] shipped, JavaType contents) {
+        try {
+            return mapper.readValue(shipped, mapper.getTypeFactory().constructParametricType(Shipped.class, contents));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a shipped partial answer", e);
+        }
+    }
+
+    private static final class ValueSerializer extends StdSerializer<JsonValue> {
+
+        ValueSerializer() {
+            super(JsonValue.class);
+        }
+
+        @Override
+        public void serialize(JsonValue value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeBinary(EventBytes.value(value));
+        }
+    }
+
+    private static final class ValueDeserializer extends StdDeserializer<JsonValue> {
+
+        ValueDeserializer() {
+            super(JsonValue.class);
+        }
+
+        @Override
+        public JsonValue deserialize(JsonParser in, DeserializationContext context) throws IOException {
+            return EventBytes.value(in.getBinaryValue());
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.timelines.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.timelines.adapters.out.kafka.KafkaCluster;
+import dev.timelines.adapters.out.kafka.KafkaEventStore;
+import dev.timelines.adapters.out.kafka.KafkaStoreOptions;
+import dev.timelines.domain.EventId;
+import dev.timelines.domain.IncomingEvent;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three packaged services as the nodes of one Kafka group, on the test's 3-broker cluster: every question across
+ * timelines asked of any node is answered as a single service on a journal answers it, given the same requests
+ * (out-of-order events, repeated ids, {@code 1} and {@code 1.0}, a delete). The requests are written to the topic by
+ * a node of a group of its own, which owns every partition (writes through the cluster's nodes are not built,
+ * docs/scaling.md). While one node is killed with SIGKILL, every reply of another is the journal's answer or a 503;
+ * once the group has moved the killed node's partitions, every reply is the journal's again. A node joining
+ * changes no answer.
+ */
+class KafkaClusterIT {
+
+    private static final Duration START = Duration.ofMinutes(2);
+    private static final long BASE = 1_700_000_000L;
+    private static final List<String> VALUES = List.of("1", "1.0", "\"a\"", "\"b\"", "2");
+    private static final String WHERE_HIGH = "%7B%22priority%22%3A%22high%22%7D";
+    private static final List<String> QUESTIONS = List.of(
+            "/states?attribute=status&at=1700000006&ages=true",
+            "/states?attribute=status&at=1700000009&where=" + WHERE_HIGH,
+            "/states/durations?attribute=status&since=1700000000&until=1700000012",
+            "/states/stuck?attribute=status&longerThan=1s&at=1700000008",
+            "/transitions?attribute=status&since=1700000000&until=1700000012&entries=true&limit=4",
+            "/transitions/summary?attribute=status&since=1700000000&until=1700000012",
+            "/transitions/next?attribute=status&value=a&since=1700000000&until=1700000012",
+            "/transitions/previous?attribute=status&value=b&since=1700000000&until=1700000012",
+            "/funnels?attribute=status&step=a&step=b&since=1700000000&until=1700000012",
+            "/timelines?attribute=status&value=json:1&at=1700000006",
+            "/timelines?attribute=status&value=b&since=1700000000&until=1700000012");
+    private static final String[] NODE_OPTIONS = {"-Xmx256m", "-Dtimelines.kafka.partitions=6",
+        "-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1000", "-Dtimelines.kafka.part-timeout=2s"};
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    void threeNodesAnswerAsOneServiceThroughAKillAndAJoin(@TempDir Path dir) throws Exception {
+        Path jar = Path.of(System.getProperty("timelines.jar", "target/quarkus-app/quarkus-run.jar"));
+        String topic = "cluster-it-" + UUID.randomUUID();
+        String servers = KafkaCluster.shared().bootstrapServers();
+        try (KafkaEventStore writer = KafkaEventStore.open(new KafkaStoreOptions(servers, topic, 6, (short) 3,
+                topic + "-writer", "writer", "http://127.0.0.1:1", Duration.ofSeconds(60), Map.of()));
+                ServiceProcess journal = ServiceProcess.start(jar, dir.resolve("journal"), dir.resolve("journal.log"),
+                        START, "-Xmx256m")) {
+            writeTheSameRequests(writer, journal, new Random(23));
+            List<ServiceProcess> nodes = new ArrayList<>();
+            try {
+                for (int n = 0; n < 3; n++) {
+                    nodes.add(ServiceProcess.startOnKafka(jar, servers, topic, topic, dir.resolve("node" + n + ".log"),
+                            START, NODE_OPTIONS));
+                }
+                for (ServiceProcess node : nodes) {
+                    for (String question : QUESTIONS) {
+                        assertEquals(get(journal, question).body(), answered(node, question), question);
+                    }
+                }
+                String first = get(journal, QUESTIONS.get(4)).body();
+                String cursor = first.replaceAll("(?s).*\"next\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                assertEquals(get(journal, QUESTIONS.get(4) + "&cursor=" + cursor).body(),
+                        answered(nodes.get(1), QUESTIONS.get(4) + "&cursor=" + cursor), "a cursor pages on any node");
+
+                nodes.remove(2).kill();
+                int refused = 0;
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                boolean complete = false;
+                while (!complete && System.nanoTime() < deadline) {
+                    complete = true;
+                    for (String question : QUESTIONS) {
+                        HttpResponse<String> reply = get(nodes.get(0), question);
+                        if (reply.statusCode() == 503) {
+                            refused++;
+                            complete = false;
+                        } else {
+                            assertEquals(200, reply.statusCode(), reply.body());
+                            assertEquals(get(journal, question).body(), reply.body(), question);
+                        }
+                    }
+                }
+                assertTrue(complete, "the answers are complete again once the group has moved the partitions");
+                assertTrue(refused > 0, "a question asked before the group noticed the loss is a 503");
+
+                nodes.add(ServiceProcess.startOnKafka(jar, servers, topic, topic, dir.resolve("joined.log"), START,
+                        NODE_OPTIONS));
+                for (ServiceProcess node : nodes) {
+                    for (String question : QUESTIONS) {
+                        assertEquals(get(journal, question).body(), answered(node, question), question);
+                    }
+                }
+            } finally {
+                for (ServiceProcess node : nodes) {
+                    node.close();
+                }
+            }
+        }
+    }
+
+    /** The same requests to the Kafka topic (through the writer) and to the journal service (over HTTP). */
+    private void writeTheSameRequests(KafkaEventStore writer, ServiceProcess journal, Random random) throws Exception {
+        for (int request = 0; request < 16; request++) {
+            if (request == 9) {
+                writer.delete(new TimelineKey("k3"));
+                assertEquals(204, client.send(HttpRequest.newBuilder(journal.uri("/timelines/k3")).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode());
+            }
+            List<String> json = new ArrayList<>();
+            List<IncomingEvent> events = new ArrayList<>();
+            for (int event = 0; event < 1 + random.nextInt(10); event++) {
+                String key = "k" + random.nextInt(12);
+                long second = BASE + random.nextInt(12);
+                String status = VALUES.get(random.nextInt(VALUES.size()));
+                boolean high = random.nextInt(3) == 0;
+                Optional<String> id = random.nextInt(3) == 0 ? Optional.of("e" + random.nextInt(5)) : Optional.empty();
+                Map<String, JsonValue> data = new LinkedHashMap<>();
+                data.put("status", status.startsWith("\"") ? new JsonValue.Str(status.replace("\"", ""))
+                        : new JsonValue.Num(new BigDecimal(status)));
+                if (high) {
+                    data.put("priority", new JsonValue.Str("high"));
+                }
+                events.add(new IncomingEvent(new TimelineKey(key), new Timestamp(second * 1_000_000L),
+                        id.map(EventId::new), new JsonValue.Obj(data)));
+                json.add("{\"timeline\": \"" + key + "\", \"timestamp\": " + second
+                        + id.map(given -> ", \"id\": \"" + given + "\"").orElse("") + ", \"data\": {\"status\": "
+                        + status + (high ? ", \"priority\": \"high\"" : "") + "}}");
+            }
+            writer.append(events, new Timestamp(System.currentTimeMillis() * 1000));
+            HttpResponse<String> stored = client.send(HttpRequest.newBuilder(journal.uri("/events"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.stream().collect(Collectors.joining(",", "[", "]"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, stored.statusCode(), stored.body());
+        }
+    }
+
+    /** The node's first answer that is not a 503 (its partitions being applied or moving), within a minute. */
+    private String answered(ServiceProcess node, String question) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            HttpResponse<String> reply = get(node, question);
+            if (reply.statusCode() != 503 || System.nanoTime() > deadline) {
+                assertEquals(200, reply.statusCode(), question + ": " + reply.body());
+                return reply.body();
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private HttpResponse<String> get(ServiceProcess service, String question) throws Exception {
+        return client.send(HttpRequest.newBuilder(service.uri(question)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
