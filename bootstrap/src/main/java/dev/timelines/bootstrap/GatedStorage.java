@@ -21,6 +21,7 @@ import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
@@ -81,6 +82,11 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     @Override
     public Optional<Timeline> asOf(TimelineKey key, long seq) {
         return storage().history().asOf(key, seq);
+    }
+
+    @Override
+    public List<Stay> staysAsOf(TimelineKey key, Attribute attribute, long seq) {
+        return storage().history().staysAsOf(key, attribute, seq);
     }
 
     @Override

@@ -8,10 +8,10 @@ import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.StayFold;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
-import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Transition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,29 +33,31 @@ record StreamSelection(Attribute attribute, TransitionFilter filter, boolean ent
      * @throws dev.timelines.application.port.out.HistoryGoneException if {@code after} lies below the horizon
      */
     StreamStep step(StoreHistory history, long after, long upTo) {
-        List<TransitionChange> messages = new ArrayList<>();
-        for (TimelineKey key : new TreeSet<>(history.changed(after, upTo))) {
-            Optional<Timeline> now = history.asOf(key, upTo);
-            messages.addAll(changes(before(history, key, after, now), now));
-        }
-        return new StreamStep(after, upTo, messages);
+        return step(history, after, upTo, FrontierTransitions.none());
     }
 
     /**
-     * The timeline as of {@code after}, read from the history only when {@code now} cannot tell it: a timeline that
-     * still holds an event written by then was not deleted since (a deletion takes every event before it), so it
-     * was then its events up to that seq. This saves a read of the timeline, which the step's cost is made of.
+     * The messages of the step ({@code after}, {@code upTo}], taking what was selected as of {@code after} from
+     * {@code frontier} where it remembers it, and telling it what is selected as of {@code upTo} once the step is
+     * complete (a step that fails leaves it as it was).
      */
-    private static Optional<Timeline> before(StoreHistory history, TimelineKey key, long after,
-            Optional<Timeline> now) {
-        Optional<Timeline> then = now.flatMap(timeline -> timeline.upToSeq(after));
-        return then.isPresent() ? then : history.asOf(key, after);
+    StreamStep step(StoreHistory history, long after, long upTo, FrontierTransitions frontier) {
+        List<TransitionChange> messages = new ArrayList<>();
+        Map<TimelineKey, List<Transition>> now = new HashMap<>();
+        for (TimelineKey key : new TreeSet<>(history.changed(after, upTo))) {
+            List<Transition> selectedNow = selected(history, key, upTo);
+            messages.addAll(changes(frontier.of(key).orElseGet(() -> selected(history, key, after)), selectedNow));
+            now.put(key, selectedNow);
+        }
+        frontier.moved(now);
+        return new StreamStep(after, upTo, messages);
     }
 
     /** Retractions of what the timeline no longer has, then the transitions it gained, each in list order. */
-    private List<TransitionChange> changes(Optional<Timeline> then, Optional<Timeline> now) {
-        List<Transition> before = selected(then);
-        List<Transition> after = selected(now);
+    private static List<TransitionChange> changes(List<Transition> before, List<Transition> after) {
+        if (before.equals(after)) {
+            return List.of();
+        }
         Set<Transition> had = new HashSet<>(before);
         Set<Transition> has = new HashSet<>(after);
         List<TransitionChange> changes = new ArrayList<>();
@@ -66,12 +68,10 @@ record StreamSelection(Attribute attribute, TransitionFilter filter, boolean ent
         return changes;
     }
 
-    private List<Transition> selected(Optional<Timeline> timeline) {
-        if (timeline.isEmpty()) {
-            return List.of();
-        }
-        TimelineStays stays = new TimelineStays(timeline.get().key(), timeline.get().stays(attribute), Map.of());
-        return StayFold.add(stays, new TransitionRun(filter, entries, Optional.empty(), Integer.MAX_VALUE,
-                Scope.ALL)).answer();
+    /** The transitions it selects in the timeline as of {@code seq}, read as the attribute's stays only. */
+    private List<Transition> selected(StoreHistory history, TimelineKey key, long seq) {
+        TimelineStays stays = new TimelineStays(key, history.staysAsOf(key, attribute, seq), Map.of());
+        return List.copyOf(StayFold.add(stays, new TransitionRun(filter, entries, Optional.empty(), Integer.MAX_VALUE,
+                Scope.ALL)).answer());
     }
 }

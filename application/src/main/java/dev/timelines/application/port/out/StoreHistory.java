@@ -1,7 +1,10 @@
 package dev.timelines.application.port.out;
 
+import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +42,17 @@ public interface StoreHistory {
      * @throws HistoryGoneException if {@code seq} lies below {@link #horizon()}
      */
     Optional<Timeline> asOf(TimelineKey key, long seq);
+
+    /**
+     * The stays of {@code attribute} in the timeline as of {@code seq} ({@link #asOf}), in time order; none when it had
+     * no events then. All a stream's step needs of a timeline: an adapter that reads one attribute without building
+     * the whole timeline saves most of a step's cost, which grows with the timelines' lengths.
+     *
+     * @throws HistoryGoneException if {@code seq} lies below {@link #horizon()}
+     */
+    default List<Stay> staysAsOf(TimelineKey key, Attribute attribute, long seq) {
+        return asOf(key, seq).map(timeline -> timeline.stays(attribute)).orElse(List.of());
+    }
 
     /**
      * Calls {@code listener} each time {@link #durable()} may have risen, on the writer's thread or the adapter's

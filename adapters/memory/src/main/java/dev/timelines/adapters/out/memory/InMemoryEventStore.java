@@ -362,8 +362,21 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
 
     @Override
     public Optional<Timeline> asOf(TimelineKey key, long seq) {
-        return read(() -> history.asOf(key, seq, Optional.ofNullable(timelines.get(key))
-                .filter(StoredTimeline::hasEvents).map(StoredTimeline::snapshot)));
+        return read(() -> history.deletedAfter(key, seq).or(() -> stored(key).map(StoredTimeline::snapshot)))
+                .flatMap(timeline -> timeline.upToSeq(seq));
+    }
+
+    /** Decodes only the attribute's values of the timeline's events, not the whole timeline as {@link #asOf}. */
+    @Override
+    public List<Stay> staysAsOf(TimelineKey key, Attribute attribute, long seq) {
+        return read(() -> history.deletedAfter(key, seq)
+                .map(deleted -> deleted.upToSeq(seq).map(then -> then.stays(attribute)).orElse(List.of()))
+                .orElseGet(() -> stored(key).map(stored -> Timeline.stays(key, stored.valuesUpToSeq(attribute, seq)))
+                        .orElse(List.of())));
+    }
+
+    private Optional<StoredTimeline> stored(TimelineKey key) {
+        return Optional.ofNullable(timelines.get(key)).filter(StoredTimeline::hasEvents);
     }
 
     @Override

@@ -166,22 +166,20 @@ final class SeqHistory {
     }
 
     /**
-     * The timeline as of {@code seq}: the first deletion of the key after the seq held it then, if one is kept;
-     * otherwise the timeline now ({@code current}) holds it, each filtered to the events written by then.
+     * The timeline the first kept deletion of the key after {@code seq} removed: it held the key's events written up
+     * to that seq. Empty when no such deletion is kept: the timeline now holds them (the engine reads it).
      */
-    Optional<Timeline> asOf(TimelineKey key, long seq, Optional<Timeline> current) {
+    Optional<Timeline> deletedAfter(TimelineKey key, long seq) {
         check(seq);
-        Optional<Timeline> holder = current;
         ArrayDeque<Deletion> ofKey = deletionsByKey.get(key);
         if (ofKey != null) {
             for (Deletion deletion : ofKey) {
                 if (deletion.seq() > seq) {
-                    holder = Optional.of(deletion.timeline());
-                    break;
+                    return Optional.of(deletion.timeline());
                 }
             }
         }
-        return holder.flatMap(timeline -> timeline.upToSeq(seq));
+        return Optional.empty();
     }
 
     private void check(long seq) {
