@@ -9,8 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The steps of one selection at the stream's frontier, computed once for all its clients: when a client asks for
  * the step after the frontier and the durable seq rose, the hub computes the steps up to it (each as long as
- * {@link StepEnds} allows) and keeps the last {@value #KEPT_STEPS}. Clients at a kept step's start take it without
- * computing; a client behind them computes its own steps up to the next boundary the hub has, then joins.
+ * {@link StepEnds} allows) and keeps the last ones, up to {@value #KEPT_STEPS} steps and {@value #KEPT_MESSAGES}
+ * messages. Clients at a kept step's start take it without computing; a client behind them computes its own steps up
+ * to the next boundary the hub has, then joins.
  * Thread-safe. One thread at a time computes the frontier's steps, outside the hub's monitor, so that taking a kept
  * step or starting a stream never waits for it; a client that finds it computing gets nothing yet and is called
  * (through {@link #onStep}) as each step is kept. That thread reads as of the frontier only the timelines it does not
@@ -18,8 +19,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class StreamHub {
 
-    /** Enough for a client a few wake-ups behind the frontier to rejoin; each step with no message costs little. */
-    private static final int KEPT_STEPS = 64;
+    /**
+     * Steps are as many as the durable seq's rises, a few hundred a second under a steady ingest, and a step without
+     * messages costs little: enough for a client seconds behind to go on taking shared steps. A client behind the
+     * kept steps computes its own, reading every timeline they changed twice, and so falls further behind.
+     */
+    private static final int KEPT_STEPS = 4096;
+    /** The messages kept steps hold at most (each shared by the clients, some 100 bytes): seconds of a busy filter. */
+    private static final int KEPT_MESSAGES = 65_536;
 
     private final StreamSelection selection;
     private final StoreHistory history;
@@ -29,6 +36,8 @@ final class StreamHub {
     private final FrontierTransitions remembered = new FrontierTransitions(FrontierTransitions.REMEMBERED);
     /** The last steps computed, by their start (guarded by this). */
     private final TreeMap<Long, StreamStep> kept = new TreeMap<>();
+    /** The messages of the kept steps (guarded by this). */
+    private int keptMessages;
     /** Where the last computed step ends (guarded by this). */
     private long frontier;
     /** Whether a thread computes the frontier's steps (guarded by this). */
@@ -116,9 +125,10 @@ final class StreamHub {
     private void keep(StreamStep step) {
         synchronized (this) {
             kept.put(step.after(), step);
+            keptMessages += step.messages().size();
             frontier = step.upTo();
-            while (kept.size() > KEPT_STEPS) {
-                kept.pollFirstEntry();
+            while (kept.size() > 1 && (kept.size() > KEPT_STEPS || keptMessages > KEPT_MESSAGES)) {
+                keptMessages -= kept.pollFirstEntry().getValue().messages().size();
             }
         }
         listeners.forEach(Runnable::run);
@@ -128,6 +138,7 @@ final class StreamHub {
         remembered.forget();
         synchronized (this) {
             kept.clear();
+            keptMessages = 0;
             frontier = durable;
         }
     }
