@@ -26,7 +26,9 @@ import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -85,8 +87,8 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     }
 
     @Override
-    public List<Stay> staysAsOf(TimelineKey key, Attribute attribute, long seq) {
-        return storage().history().staysAsOf(key, attribute, seq);
+    public Map<TimelineKey, List<Stay>> staysAsOf(Collection<TimelineKey> keys, Attribute attribute, long seq) {
+        return storage().history().staysAsOf(keys, attribute, seq);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.StayFold;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Transition;
 import java.util.ArrayList;
@@ -42,11 +43,16 @@ record StreamSelection(Attribute attribute, TransitionFilter filter, boolean ent
      * complete (a step that fails leaves it as it was).
      */
     StreamStep step(StoreHistory history, long after, long upTo, FrontierTransitions frontier) {
+        Set<TimelineKey> changed = new TreeSet<>(history.changed(after, upTo));
+        Map<TimelineKey, List<Stay>> staysNow = history.staysAsOf(changed, attribute, upTo);
+        List<TimelineKey> forgotten = changed.stream().filter(key -> frontier.of(key).isEmpty()).toList();
+        Map<TimelineKey, List<Stay>> staysThen = history.staysAsOf(forgotten, attribute, after);
         List<TransitionChange> messages = new ArrayList<>();
         Map<TimelineKey, List<Transition>> now = new HashMap<>();
-        for (TimelineKey key : new TreeSet<>(history.changed(after, upTo))) {
-            List<Transition> selectedNow = selected(history, key, upTo);
-            messages.addAll(changes(frontier.of(key).orElseGet(() -> selected(history, key, after)), selectedNow));
+        for (TimelineKey key : changed) {
+            List<Transition> selectedNow = selected(key, staysNow.get(key));
+            messages.addAll(changes(frontier.of(key).orElseGet(() -> selected(key, staysThen.get(key))),
+                    selectedNow));
             now.put(key, selectedNow);
         }
         frontier.moved(now);
@@ -68,10 +74,9 @@ record StreamSelection(Attribute attribute, TransitionFilter filter, boolean ent
         return changes;
     }
 
-    /** The transitions it selects in the timeline as of {@code seq}, read as the attribute's stays only. */
-    private List<Transition> selected(StoreHistory history, TimelineKey key, long seq) {
-        TimelineStays stays = new TimelineStays(key, history.staysAsOf(key, attribute, seq), Map.of());
-        return List.copyOf(StayFold.add(stays, new TransitionRun(filter, entries, Optional.empty(), Integer.MAX_VALUE,
-                Scope.ALL)).answer());
+    /** The transitions it selects among the stays of one timeline. */
+    private List<Transition> selected(TimelineKey key, List<Stay> stays) {
+        return List.copyOf(StayFold.add(new TimelineStays(key, stays, Map.of()), new TransitionRun(filter, entries,
+                Optional.empty(), Integer.MAX_VALUE, Scope.ALL)).answer());
     }
 }

@@ -4,7 +4,10 @@ import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,14 +47,19 @@ public interface StoreHistory {
     Optional<Timeline> asOf(TimelineKey key, long seq);
 
     /**
-     * The stays of {@code attribute} in the timeline as of {@code seq} ({@link #asOf}), in time order; none when it had
-     * no events then. All a stream's step needs of a timeline: an adapter that reads one attribute without building
-     * the whole timeline saves most of a step's cost, which grows with the timelines' lengths.
+     * The stays of {@code attribute} in each of the timelines as of {@code seq} ({@link #asOf}), in time order; none
+     * for a timeline that had no events then. All a stream's step needs of the timelines it changed: an adapter that
+     * reads one attribute without building whole timelines, and reads many timelines at once, saves most of a step's
+     * cost, which grows with the timelines' lengths and their number.
      *
      * @throws HistoryGoneException if {@code seq} lies below {@link #horizon()}
      */
-    default List<Stay> staysAsOf(TimelineKey key, Attribute attribute, long seq) {
-        return asOf(key, seq).map(timeline -> timeline.stays(attribute)).orElse(List.of());
+    default Map<TimelineKey, List<Stay>> staysAsOf(Collection<TimelineKey> keys, Attribute attribute, long seq) {
+        Map<TimelineKey, List<Stay>> stays = new HashMap<>();
+        for (TimelineKey key : keys) {
+            stays.put(key, asOf(key, seq).map(timeline -> timeline.stays(attribute)).orElse(List.of()));
+        }
+        return stays;
     }
 
     /**

@@ -20,8 +20,10 @@ import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -34,7 +36,7 @@ import net.jqwik.api.Property;
  * (late events, repeated ids), deletions and timelines created again, and restarts where the adapter has them;
  * after each step, for random seqs S ≤ U up to the durable seq, {@code changed(S, U)} is the set of timelines the
  * writes with a seq in (S, U] wrote, {@code asOf(key, S)} is the timeline built from the writes up to S and
- * {@code staysAsOf(key, attribute, S)} its stays (of a top-level and of a nested attribute), all computed here by
+ * {@code staysAsOf(keys, attribute, S)} their stays (of a top-level and of a nested attribute), all computed here by
  * brute force from the writes as the store acknowledged them. Below the horizon they refuse.
  */
 public abstract class StoreHistoryContract {
@@ -203,21 +205,22 @@ public abstract class StoreHistoryContract {
                     assertThrows(HistoryGoneException.class, () -> history.changed(s, upTo), at);
                     assertThrows(HistoryGoneException.class, () -> history.asOf(KEYS.get(0), s), at);
                     assertThrows(HistoryGoneException.class,
-                            () -> history.staysAsOf(KEYS.get(0), ATTRIBUTES.get(0), s), at);
+                            () -> history.staysAsOf(KEYS, ATTRIBUTES.get(0), s), at);
                     continue;
                 }
                 assertEquals(modelChanged(after, upTo), history.changed(after, upTo), at);
+                for (Attribute attribute : ATTRIBUTES) {
+                    List<TimelineKey> some = KEYS.subList(random.nextInt(KEYS.size()), KEYS.size());
+                    for (long seq : List.of(after, upTo)) {
+                        assertEquals(modelStays(some, attribute, seq), history.staysAsOf(some, attribute, seq),
+                                at + ", stays of " + attribute.name() + " as of " + seq);
+                    }
+                }
                 for (TimelineKey key : KEYS) {
                     assertEquals(modelAsOf(key, after).map(Timeline::events),
                             history.asOf(key, after).map(Timeline::events), at + ", " + key + " as of " + after);
                     assertEquals(modelAsOf(key, upTo).map(Timeline::events),
                             history.asOf(key, upTo).map(Timeline::events), at + ", " + key + " as of " + upTo);
-                    for (Attribute attribute : ATTRIBUTES) {
-                        assertEquals(modelStays(key, attribute, after), history.staysAsOf(key, attribute, after),
-                                at + ", " + key + "'s stays of " + attribute.name() + " as of " + after);
-                        assertEquals(modelStays(key, attribute, upTo), history.staysAsOf(key, attribute, upTo),
-                                at + ", " + key + "'s stays of " + attribute.name() + " as of " + upTo);
-                    }
                 }
             }
         }
@@ -229,8 +232,11 @@ public abstract class StoreHistoryContract {
             return changed;
         }
 
-        private List<Stay> modelStays(TimelineKey key, Attribute attribute, long seq) {
-            return modelAsOf(key, seq).map(timeline -> timeline.stays(attribute)).orElse(List.of());
+        private Map<TimelineKey, List<Stay>> modelStays(List<TimelineKey> keys, Attribute attribute, long seq) {
+            Map<TimelineKey, List<Stay>> stays = new HashMap<>();
+            keys.forEach(key -> stays.put(key, modelAsOf(key, seq).map(timeline -> timeline.stays(attribute))
+                    .orElse(List.of())));
+            return stays;
         }
 
         private Optional<Timeline> modelAsOf(TimelineKey key, long seq) {

@@ -182,7 +182,8 @@ final class SeqHistory {
         return Optional.empty();
     }
 
-    private void check(long seq) {
+    /** Refuses a seq below the horizon. */
+    void check(long seq) {
         if (seq < floor) {
             throw new HistoryGoneException("the store keeps its history from seq " + floor + " on, not from " + seq);
         }
