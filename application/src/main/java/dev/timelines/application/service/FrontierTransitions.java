@@ -11,7 +11,7 @@ import java.util.Optional;
  * What a selection selected in each timeline as of a hub's frontier, for the timelines its last steps changed: the
  * next step's "before" side of such a timeline without reading it again (a step's cost is its reads). A timeline no
  * step changed since it was remembered is as it was, so an entry stays true until the timeline changes, and each step
- * replaces the entries of the timelines it changed. Bounded: the entry changed longest ago goes first, and a timeline
+ * replaces the entries of the timelines it changed. Bounded: the entry used longest ago goes first, and a timeline
  * forgotten is read again. Used by one thread at a time (the hub's computing one).
  */
 final class FrontierTransitions {
@@ -20,7 +20,8 @@ final class FrontierTransitions {
     static final int REMEMBERED = 65_536;
 
     private final int capacity;
-    private final Map<TimelineKey, List<Transition>> selected = new LinkedHashMap<>() {
+    /** In access order: putting a timeline again makes it the last to be forgotten. */
+    private final Map<TimelineKey, List<Transition>> selected = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<TimelineKey, List<Transition>> eldest) {
             return size() > capacity;
@@ -43,10 +44,7 @@ final class FrontierTransitions {
 
     /** The frontier moved past a step: what it selects in each timeline the step changed, as of the step's end. */
     void moved(Map<TimelineKey, List<Transition>> changed) {
-        changed.forEach((key, transitions) -> {
-            selected.remove(key);
-            selected.put(key, transitions);
-        });
+        selected.putAll(changed);
     }
 
     /** The frontier jumped (its history was gone): nothing remembered holds any more. */

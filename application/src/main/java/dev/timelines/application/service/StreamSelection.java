@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The transitions a stream is about, and the messages of a step: for each timeline the step's writes changed, in key
@@ -43,20 +44,24 @@ record StreamSelection(Attribute attribute, TransitionFilter filter, boolean ent
      * complete (a step that fails leaves it as it was).
      */
     StreamStep step(StoreHistory history, long after, long upTo, FrontierTransitions frontier) {
-        Set<TimelineKey> changed = new TreeSet<>(history.changed(after, upTo));
+        Set<TimelineKey> changed = history.changed(after, upTo);
         Map<TimelineKey, List<Stay>> staysNow = history.staysAsOf(changed, attribute, upTo);
         List<TimelineKey> forgotten = changed.stream().filter(key -> frontier.of(key).isEmpty()).toList();
         Map<TimelineKey, List<Stay>> staysThen = history.staysAsOf(forgotten, attribute, after);
-        List<TransitionChange> messages = new ArrayList<>();
+        // Most changed timelines have no message: only those that have are put in key order.
+        SortedMap<TimelineKey, List<TransitionChange>> messages = new TreeMap<>();
         Map<TimelineKey, List<Transition>> now = new HashMap<>();
         for (TimelineKey key : changed) {
             List<Transition> selectedNow = selected(key, staysNow.get(key));
-            messages.addAll(changes(frontier.of(key).orElseGet(() -> selected(key, staysThen.get(key))),
-                    selectedNow));
+            List<TransitionChange> changes = changes(frontier.of(key)
+                    .orElseGet(() -> selected(key, staysThen.get(key))), selectedNow);
+            if (!changes.isEmpty()) {
+                messages.put(key, changes);
+            }
             now.put(key, selectedNow);
         }
         frontier.moved(now);
-        return new StreamStep(after, upTo, messages);
+        return new StreamStep(after, upTo, messages.values().stream().flatMap(List::stream).toList());
     }
 
     /** Retractions of what the timeline no longer has, then the transitions it gained, each in list order. */

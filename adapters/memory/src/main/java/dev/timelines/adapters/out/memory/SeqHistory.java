@@ -11,11 +11,11 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The engine's recent writes by seq, as the transitions stream reads them ({@code StoreHistory}): which timeline
@@ -144,10 +144,13 @@ final class SeqHistory {
         return floor;
     }
 
-    /** Looks at each seq of the range, or at each slot when the range is longer than the ring (a skip of seqs). */
+    /**
+     * Looks at each seq of the range, or at each slot when the range is longer than the ring (a skip of seqs). In no
+     * order: a stream orders only the few timelines that have messages.
+     */
     Set<TimelineKey> changed(long after, long upTo) {
         check(after);
-        Set<TimelineKey> changed = new TreeSet<>();
+        Set<TimelineKey> changed = new HashSet<>();
         if (upTo - after <= seqs.length) {
             for (long seq = after + 1; seq <= upTo; seq++) {
                 int slot = slot(seq);
