@@ -24,11 +24,14 @@ import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -86,6 +89,11 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     @Override
     public Optional<Timeline> asOf(TimelineKey key, long seq) {
         return storage().history().asOf(key, seq);
+    }
+
+    @Override
+    public Map<TimelineKey, List<Stay>> staysAsOf(Collection<TimelineKey> keys, Attribute attribute, long seq) {
+        return storage().history().staysAsOf(keys, attribute, seq);
     }
 
     @Override

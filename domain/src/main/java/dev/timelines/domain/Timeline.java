@@ -80,14 +80,27 @@ public final class Timeline {
 
     /** The change points: events that have the attribute, minus those repeating the previous present value. */
     public List<HistoryPoint> changePoints(Attribute attribute) {
+        return changePoints(values(attribute));
+    }
+
+    /** The attribute's value at each event that carries it, in timeline order. */
+    private List<HistoryPoint> values(Attribute attribute) {
+        List<HistoryPoint> values = new ArrayList<>(events.size());
+        for (Event event : events) {
+            attribute.valueIn(event.data())
+                    .ifPresent(value -> values.add(new HistoryPoint(event.timestamp(), event.seq(), value)));
+        }
+        return values;
+    }
+
+    private static List<HistoryPoint> changePoints(List<HistoryPoint> values) {
         List<HistoryPoint> points = new ArrayList<>();
         JsonValue previous = null;
-        for (Event event : events) {
-            Optional<JsonValue> value = attribute.valueIn(event.data());
-            if (value.isPresent() && !value.get().equals(previous)) {
-                points.add(new HistoryPoint(event.timestamp(), event.seq(), value.get()));
+        for (HistoryPoint value : values) {
+            if (!value.value().equals(previous)) {
+                points.add(value);
             }
-            previous = value.orElse(previous);
+            previous = value.value();
         }
         return points;
     }
@@ -109,7 +122,16 @@ public final class Timeline {
      * last one still held.
      */
     public List<Stay> stays(Attribute attribute) {
-        List<HistoryPoint> points = changePoints(attribute);
+        return stays(key, values(attribute));
+    }
+
+    /**
+     * The stays of an attribute of the timeline {@code key} from its value at each event that carries it, in
+     * timeline order: the rule of {@link #stays(Attribute)}, for a storage that reads one attribute's values
+     * without building the timeline's events.
+     */
+    public static List<Stay> stays(TimelineKey key, List<HistoryPoint> values) {
+        List<HistoryPoint> points = changePoints(values);
         List<Stay> stays = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
             HistoryPoint point = points.get(i);

@@ -8,16 +8,18 @@ import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.StayFold;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
-import dev.timelines.domain.Timeline;
+import dev.timelines.domain.Stay;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Transition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The transitions a stream is about, and the messages of a step: for each timeline the step's writes changed, in key
@@ -33,29 +35,40 @@ record StreamSelection(Attribute attribute, TransitionFilter filter, boolean ent
      * @throws dev.timelines.application.port.out.HistoryGoneException if {@code after} lies below the horizon
      */
     StreamStep step(StoreHistory history, long after, long upTo) {
-        List<TransitionChange> messages = new ArrayList<>();
-        for (TimelineKey key : new TreeSet<>(history.changed(after, upTo))) {
-            Optional<Timeline> now = history.asOf(key, upTo);
-            messages.addAll(changes(before(history, key, after, now), now));
-        }
-        return new StreamStep(after, upTo, messages);
+        return step(history, after, upTo, FrontierTransitions.none());
     }
 
     /**
-     * The timeline as of {@code after}, read from the history only when {@code now} cannot tell it: a timeline that
-     * still holds an event written by then was not deleted since (a deletion takes every event before it), so it
-     * was then its events up to that seq. This saves a read of the timeline, which the step's cost is made of.
+     * The messages of the step ({@code after}, {@code upTo}], taking what was selected as of {@code after} from
+     * {@code frontier} where it remembers it, and telling it what is selected as of {@code upTo} once the step is
+     * complete (a step that fails leaves it as it was).
      */
-    private static Optional<Timeline> before(StoreHistory history, TimelineKey key, long after,
-            Optional<Timeline> now) {
-        Optional<Timeline> then = now.flatMap(timeline -> timeline.upToSeq(after));
-        return then.isPresent() ? then : history.asOf(key, after);
+    StreamStep step(StoreHistory history, long after, long upTo, FrontierTransitions frontier) {
+        Set<TimelineKey> changed = history.changed(after, upTo);
+        Map<TimelineKey, List<Stay>> staysNow = history.staysAsOf(changed, attribute, upTo);
+        List<TimelineKey> forgotten = changed.stream().filter(key -> frontier.of(key).isEmpty()).toList();
+        Map<TimelineKey, List<Stay>> staysThen = history.staysAsOf(forgotten, attribute, after);
+        // Most changed timelines have no message: only those that have are put in key order.
+        SortedMap<TimelineKey, List<TransitionChange>> messages = new TreeMap<>();
+        Map<TimelineKey, List<Transition>> now = new HashMap<>();
+        for (TimelineKey key : changed) {
+            List<Transition> selectedNow = selected(key, staysNow.get(key));
+            List<TransitionChange> changes = changes(frontier.of(key)
+                    .orElseGet(() -> selected(key, staysThen.get(key))), selectedNow);
+            if (!changes.isEmpty()) {
+                messages.put(key, changes);
+            }
+            now.put(key, selectedNow);
+        }
+        frontier.moved(now);
+        return new StreamStep(after, upTo, messages.values().stream().flatMap(List::stream).toList());
     }
 
     /** Retractions of what the timeline no longer has, then the transitions it gained, each in list order. */
-    private List<TransitionChange> changes(Optional<Timeline> then, Optional<Timeline> now) {
-        List<Transition> before = selected(then);
-        List<Transition> after = selected(now);
+    private static List<TransitionChange> changes(List<Transition> before, List<Transition> after) {
+        if (before.equals(after)) {
+            return List.of();
+        }
         Set<Transition> had = new HashSet<>(before);
         Set<Transition> has = new HashSet<>(after);
         List<TransitionChange> changes = new ArrayList<>();
@@ -66,12 +79,9 @@ record StreamSelection(Attribute attribute, TransitionFilter filter, boolean ent
         return changes;
     }
 
-    private List<Transition> selected(Optional<Timeline> timeline) {
-        if (timeline.isEmpty()) {
-            return List.of();
-        }
-        TimelineStays stays = new TimelineStays(timeline.get().key(), timeline.get().stays(attribute), Map.of());
-        return StayFold.add(stays, new TransitionRun(filter, entries, Optional.empty(), Integer.MAX_VALUE,
-                Scope.ALL)).answer();
+    /** The transitions it selects among the stays of one timeline. */
+    private List<Transition> selected(TimelineKey key, List<Stay> stays) {
+        return List.copyOf(StayFold.add(new TimelineStays(key, stays, Map.of()), new TransitionRun(filter, entries,
+                Optional.empty(), Integer.MAX_VALUE, Scope.ALL)).answer());
     }
 }

@@ -56,7 +56,9 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
                 entries);
         StreamHub hub = hub(selection);
         if (after.isEmpty()) {
-            long start = hub.frontier();
+            // The durable seq, not the hub's frontier: a new stream starts at the store as it is, without waiting
+            // for the hub; its first step, up to the hub's next boundary, is its own.
+            long start = history.durable();
             return new StepWatch(selection, hub, new StreamStep(start, start, List.of()), StreamPosition.at(start));
         }
         StreamPosition position = after.get();
@@ -144,8 +146,10 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
         public Runnable listen(Runnable listener) {
             listening(selection, hub);
             Runnable stop = history.onDurable(listener);
+            Runnable stopSteps = hub.onStep(listener);
             return () -> {
                 stop.run();
+                stopSteps.run();
                 stopped(selection);
             };
         }

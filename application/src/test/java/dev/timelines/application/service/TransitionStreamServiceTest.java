@@ -7,6 +7,7 @@ import static dev.timelines.application.port.out.StoreFixtures.status;
 import static dev.timelines.application.port.out.StoreFixtures.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timelines.application.model.TransitionChange;
@@ -24,10 +25,14 @@ import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +140,40 @@ class TransitionStreamServiceTest {
     }
 
     @Test
+    void theHubReadsATimelineOnlyAsOfTheStepsEndWhenAnEarlierStepChangedIt() {
+        Watch watch = watch(Optional.empty(), true);
+        store.append(List.of(status("o", 0, "a")), RECEIVED);
+        watch.next(10);
+        store.append(List.of(status("o", 1, "b")), RECEIVED);
+        int before = history.reads.get();
+
+        assertEquals(List.of("transition a->b@1"), shown(watch.next(10)));
+        assertEquals(1, history.reads.get() - before, "as of the step's start it is what the last step left");
+    }
+
+    /** A client finding the hub at work gets nothing yet, and is called when the step is kept. */
+    @Test
+    void noClientWaitsForTheHubComputingAStep() throws Exception {
+        Watch computing = watch(Optional.empty(), true);
+        Watch waiting = watch(Optional.empty(), true);
+        AtomicInteger called = new AtomicInteger();
+        Runnable stop = waiting.listen(called::incrementAndGet);
+        store.append(List.of(status("o", 0, "a")), RECEIVED);
+        history.gate = new CountDownLatch(1);
+        CompletableFuture<List<Message>> first = CompletableFuture.supplyAsync(() -> computing.next(10));
+        assertTrue(history.reading.await(10, TimeUnit.SECONDS), "the hub is computing the step");
+        int calledBefore = called.get();
+
+        assertEquals(List.of(), assertTimeoutPreemptively(Duration.ofSeconds(5), () -> waiting.next(10)));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> watch(Optional.empty(), true));
+        history.gate.countDown();
+        assertEquals(List.of("transition a@0"), shown(first.get(10, TimeUnit.SECONDS)));
+        assertTrue(called.get() > calledBefore, "the waiting client was called once the step was kept");
+        assertEquals(List.of("transition a@0"), shown(waiting.next(10)));
+        stop.run();
+    }
+
+    @Test
     void aPositionBelowTheHorizonIsGone() {
         Watch watch = watch(Optional.empty(), true);
         store.append(List.of(status("o", 0, "a"), status("o", 1, "b")), RECEIVED);
@@ -184,7 +223,10 @@ class TransitionStreamServiceTest {
 
         private final StoreHistory history;
         private final AtomicInteger reads = new AtomicInteger();
+        private final CountDownLatch reading = new CountDownLatch(1);
         private volatile long horizon;
+        /** When set, a read waits for it to open. */
+        private volatile CountDownLatch gate;
 
         Forgetting(StoreHistory history) {
             this.history = history;
@@ -210,6 +252,15 @@ class TransitionStreamServiceTest {
         public Optional<Timeline> asOf(TimelineKey key, long seq) {
             check(seq);
             reads.incrementAndGet();
+            reading.countDown();
+            CountDownLatch closed = gate;
+            if (closed != null) {
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return history.asOf(key, seq);
         }
 

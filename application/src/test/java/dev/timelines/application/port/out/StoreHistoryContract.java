@@ -8,18 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Stay;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -31,13 +35,17 @@ import net.jqwik.api.Property;
  * What every storage promises through {@link StoreHistory} (docs/architecture.md, "One contract"): random appends
  * (late events, repeated ids), deletions and timelines created again, and restarts where the adapter has them;
  * after each step, for random seqs S ≤ U up to the durable seq, {@code changed(S, U)} is the set of timelines the
- * writes with a seq in (S, U] wrote, and {@code asOf(key, S)} is the timeline built from the writes up to S, both
- * computed here by brute force from the writes as the store acknowledged them. Below the horizon both refuse.
+ * writes with a seq in (S, U] wrote, {@code asOf(key, S)} is the timeline built from the writes up to S and
+ * {@code staysAsOf(keys, attribute, S)} their stays (of a top-level and of a nested attribute), all computed here by
+ * brute force from the writes as the store acknowledged them. Below the horizon they refuse.
  */
 public abstract class StoreHistoryContract {
 
     private static final Timestamp RECEIVED = seconds(1_700_000_000);
     private static final List<TimelineKey> KEYS = List.of(key("a"), key("b"), key("c"), key("d"));
+    /** A top-level attribute and a nested one: an adapter may read them differently. */
+    private static final List<Attribute> ATTRIBUTES = List.of(new Attribute("status"),
+            new Attribute("/order/status"));
 
     /** A store under test: its write side, what it stored, and its history; may be one object. */
     public record Store(EventLog log, TimelineReader reader, StoreHistory history) {
@@ -112,8 +120,12 @@ public abstract class StoreHistoryContract {
             for (int i = 1 + random.nextInt(5); i > 0; i--) {
                 Optional<EventId> id = random.nextBoolean() ? Optional.of(new EventId("e" + random.nextInt(8)))
                         : Optional.empty();
-                JsonValue.Obj data = random.nextInt(6) == 0 ? obj("other", str("o"))
-                        : obj("status", str(List.of("x", "y", "z").get(random.nextInt(3))));
+                JsonValue status = str(List.of("x", "y", "z").get(random.nextInt(3)));
+                JsonValue.Obj data = switch (random.nextInt(6)) {
+                    case 0 -> obj("other", str("o"));
+                    case 1 -> obj("order", obj("status", status));
+                    default -> obj("status", status, "other", str("o"));
+                };
                 batch.add(new IncomingEvent(KEYS.get(random.nextInt(KEYS.size())),
                         seconds(1_000 + random.nextInt(30)), id, data));
             }
@@ -192,9 +204,18 @@ public abstract class StoreHistoryContract {
                     long s = after;
                     assertThrows(HistoryGoneException.class, () -> history.changed(s, upTo), at);
                     assertThrows(HistoryGoneException.class, () -> history.asOf(KEYS.get(0), s), at);
+                    assertThrows(HistoryGoneException.class,
+                            () -> history.staysAsOf(KEYS, ATTRIBUTES.get(0), s), at);
                     continue;
                 }
                 assertEquals(modelChanged(after, upTo), history.changed(after, upTo), at);
+                for (Attribute attribute : ATTRIBUTES) {
+                    List<TimelineKey> some = KEYS.subList(random.nextInt(KEYS.size()), KEYS.size());
+                    for (long seq : List.of(after, upTo)) {
+                        assertEquals(modelStays(some, attribute, seq), history.staysAsOf(some, attribute, seq),
+                                at + ", stays of " + attribute.name() + " as of " + seq);
+                    }
+                }
                 for (TimelineKey key : KEYS) {
                     assertEquals(modelAsOf(key, after).map(Timeline::events),
                             history.asOf(key, after).map(Timeline::events), at + ", " + key + " as of " + after);
@@ -209,6 +230,13 @@ public abstract class StoreHistoryContract {
             writes.stream().filter(write -> write.seq() > after && write.seq() <= upTo)
                     .forEach(write -> changed.add(write.key()));
             return changed;
+        }
+
+        private Map<TimelineKey, List<Stay>> modelStays(List<TimelineKey> keys, Attribute attribute, long seq) {
+            Map<TimelineKey, List<Stay>> stays = new HashMap<>();
+            keys.forEach(key -> stays.put(key, modelAsOf(key, seq).map(timeline -> timeline.stays(attribute))
+                    .orElse(List.of())));
+            return stays;
         }
 
         private Optional<Timeline> modelAsOf(TimelineKey key, long seq) {

@@ -11,11 +11,11 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The engine's recent writes by seq, as the transitions stream reads them ({@code StoreHistory}): which timeline
@@ -144,10 +144,13 @@ final class SeqHistory {
         return floor;
     }
 
-    /** Looks at each seq of the range, or at each slot when the range is longer than the ring (a skip of seqs). */
+    /**
+     * Looks at each seq of the range, or at each slot when the range is longer than the ring (a skip of seqs). In no
+     * order: a stream orders only the few timelines that have messages.
+     */
     Set<TimelineKey> changed(long after, long upTo) {
         check(after);
-        Set<TimelineKey> changed = new TreeSet<>();
+        Set<TimelineKey> changed = new HashSet<>();
         if (upTo - after <= seqs.length) {
             for (long seq = after + 1; seq <= upTo; seq++) {
                 int slot = slot(seq);
@@ -166,25 +169,24 @@ final class SeqHistory {
     }
 
     /**
-     * The timeline as of {@code seq}: the first deletion of the key after the seq held it then, if one is kept;
-     * otherwise the timeline now ({@code current}) holds it, each filtered to the events written by then.
+     * The timeline the first kept deletion of the key after {@code seq} removed: it held the key's events written up
+     * to that seq. Empty when no such deletion is kept: the timeline now holds them (the engine reads it).
      */
-    Optional<Timeline> asOf(TimelineKey key, long seq, Optional<Timeline> current) {
+    Optional<Timeline> deletedAfter(TimelineKey key, long seq) {
         check(seq);
-        Optional<Timeline> holder = current;
         ArrayDeque<Deletion> ofKey = deletionsByKey.get(key);
         if (ofKey != null) {
             for (Deletion deletion : ofKey) {
                 if (deletion.seq() > seq) {
-                    holder = Optional.of(deletion.timeline());
-                    break;
+                    return Optional.of(deletion.timeline());
                 }
             }
         }
-        return holder.flatMap(timeline -> timeline.upToSeq(seq));
+        return Optional.empty();
     }
 
-    private void check(long seq) {
+    /** Refuses a seq below the horizon. */
+    void check(long seq) {
         if (seq < floor) {
             throw new HistoryGoneException("the store keeps its history from seq " + floor + " on, not from " + seq);
         }

@@ -3,6 +3,7 @@ package dev.timelines.adapters.out.memory;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
+import dev.timelines.domain.HistoryPoint;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineKey;
@@ -160,6 +161,23 @@ final class StoredTimeline {
         Optional<String> member = attribute.member();
         return member.isPresent() ? codec.member(data, dataAt[index], member.get())
                 : attribute.valueIn(data(index)).orElse(null);
+    }
+
+    /**
+     * The attribute's value at each of its events with a seq up to {@code seq} that carries it, in timeline order:
+     * what its stays as of that seq are made of, read without decoding the rest of the events.
+     */
+    List<HistoryPoint> valuesUpToSeq(Attribute attribute, long seq) {
+        List<HistoryPoint> values = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (seqs[i] <= seq) {
+                JsonValue value = value(i, attribute);
+                if (value != null) {
+                    values.add(new HistoryPoint(new Timestamp(timestamps[i]), seqs[i], value));
+                }
+            }
+        }
+        return values;
     }
 
     /** A copy of the events, for an image of the store; the reserved ids of unstored events are left out. */

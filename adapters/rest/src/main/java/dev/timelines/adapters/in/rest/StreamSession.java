@@ -1,8 +1,5 @@
 package dev.timelines.adapters.in.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.timelines.application.model.TransitionChange;
 import dev.timelines.application.port.in.PositionGoneException;
 import dev.timelines.application.port.in.WatchTransitionsUseCase.Message;
 import dev.timelines.application.port.in.WatchTransitionsUseCase.Watch;
@@ -11,9 +8,7 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -36,7 +31,7 @@ final class StreamSession {
     private final Sse sse;
     /** Where messages go, several to a write, once the sink has sent the headers and the first comment. */
     private final HttpServerResponse response;
-    private final ObjectMapper mapper;
+    private final MessageTexts texts;
     private final StreamConfig config;
     private final Executor executor;
     private final StreamStatistics statistics;
@@ -51,13 +46,13 @@ final class StreamSession {
     /** When the last line was sent: a keep-alive comment is due after a silence. */
     private volatile long lastSent = System.nanoTime();
 
-    StreamSession(Watch watch, SseEventSink sink, Sse sse, HttpServerResponse response, ObjectMapper mapper,
+    StreamSession(Watch watch, SseEventSink sink, Sse sse, HttpServerResponse response, MessageTexts texts,
             StreamConfig config, Executor executor, StreamStatistics statistics, Runnable onClose) {
         this.watch = watch;
         this.sink = sink;
         this.sse = sse;
         this.response = response;
-        this.mapper = mapper;
+        this.texts = texts;
         this.config = config;
         this.executor = executor;
         this.statistics = statistics;
@@ -129,24 +124,11 @@ final class StreamSession {
             return;
         }
         StringBuilder text = new StringBuilder();
-        messages.forEach(message -> append(text, message));
+        messages.forEach(message -> text.append(texts.of(message)));
         write(text.toString(), messages.size());
         messages.forEach(message -> statistics.sent());
         if (messages.size() == room) {
             schedule();
-        }
-    }
-
-    /** One message as Server-Sent Events text; the data is compact JSON, which holds no line break. */
-    private void append(StringBuilder text, Message message) {
-        TransitionChange change = message.change();
-        try {
-            text.append("id:").append(message.position().token())
-                    .append("\nevent:").append(change.kind().name().toLowerCase(Locale.ROOT))
-                    .append("\ndata:").append(mapper.writeValueAsString(Replies.TransitionItem.of(change.transition())))
-                    .append("\n\n");
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

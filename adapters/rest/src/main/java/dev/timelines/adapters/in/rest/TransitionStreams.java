@@ -27,7 +27,7 @@ public class TransitionStreams {
     private static final long TICK_MILLIS = 1000;
 
     private final StreamConfig config;
-    private final ObjectMapper mapper;
+    private final MessageTexts texts;
     private final StreamStatistics statistics;
     private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
     private final ExecutorService preparing;
@@ -36,7 +36,7 @@ public class TransitionStreams {
 
     public TransitionStreams(StreamConfig config, ObjectMapper mapper, StreamStatistics statistics) {
         this.config = config;
-        this.mapper = mapper;
+        this.texts = new MessageTexts(mapper);
         this.statistics = statistics;
         this.preparing = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemon("transitions-stream"));
@@ -48,7 +48,7 @@ public class TransitionStreams {
 
     void open(Watch watch, SseEventSink sink, Sse sse, HttpServerRequest request) {
         StreamSession[] session = new StreamSession[1];
-        session[0] = new StreamSession(watch, sink, sse, request.response(), mapper, config, preparing, statistics,
+        session[0] = new StreamSession(watch, sink, sse, request.response(), texts, config, preparing, statistics,
                 () -> sessions.remove(session[0]));
         sessions.add(session[0]);
         session[0].start();
