@@ -27,11 +27,13 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,8 @@ class ClusterPartsApiTest {
         }
         String states = answered(() -> given().get(STATES)).asString();
         String summary = given().get(SUMMARY).then().statusCode(200).extract().asString();
+        List<String> histories = IntStream.range(0, 12).mapToObj(key -> given().get(history(key)).then()
+                .statusCode(200).extract().asString()).toList();
 
         String topic = ConfigProvider.getConfig().getValue("timelines.kafka.topic", String.class);
         String group = ConfigProvider.getConfig().getValue("timelines.kafka.group", String.class);
@@ -82,12 +86,25 @@ class ClusterPartsApiTest {
             assertTrue(merged.header("Timelines-Positions").matches("0=\\d+,1=\\d+,2=\\d+,3=\\d+"),
                     "the positions the answer reflects: " + merged.header("Timelines-Positions"));
             assertEquals(summary, given().get(SUMMARY).then().statusCode(200).extract().asString());
+            int servedBefore = served.get();
+            for (int key = 0; key < 12; key++) {
+                Response history = given().get(history(key));
+                assertEquals(histories.get(key), history.then().statusCode(200).extract().asString(),
+                        "one timeline, read from its partition's owner");
+                assertTrue(history.header("Timelines-Positions").matches("[0-3]=\\d+"),
+                        "one timeline reflects its partition: " + history.header("Timelines-Positions"));
+            }
+            assertTrue(served.get() > servedBefore, "some timelines are the second node's, shipped over HTTP");
             assertEquals(new StateAnalysisService(whole, whole, OtherParts.NONE, Clock.systemUTC())
                     .statesAt(STATUS, at, Scope.ALL, true), eventually(() -> asked.statesAt(STATUS, at, Scope.ALL, true)),
                     "the second node merges the service's part, asked over HTTP");
         } finally {
             server.stop(0);
         }
+    }
+
+    private static String history(int key) {
+        return "/timelines/c" + key + "/history?attribute=status";
     }
 
     /** Serves the second node's part as the service does; counts the questions it answered. */

@@ -3,15 +3,22 @@ package dev.timelines.adapters.out.kafka;
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StorageStartingException;
+import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.question.PartialAnswer;
 import dev.timelines.application.question.PartialQuestion;
 import dev.timelines.application.question.Spellings;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -30,9 +37,10 @@ import java.util.function.Supplier;
  * own assignment ({@link PartitionOwners}); their partial answers merge with this node's. Every partition is
  * answered for exactly once: a reply covering a partition already answered for (the group moved it meanwhile) is
  * left out, and a partition no reply covered within the timeout makes the question fail with a 503 naming it,
- * never a silently partial answer.
+ * never a silently partial answer. A question about one timeline is answered from the timeline as the owner of its
+ * key's partition holds it: this node's own, or shipped by that owner.
  */
-public final class ClusterParts implements OtherParts {
+public final class ClusterParts implements OtherParts, TimelineReader {
 
     private final KafkaEventStore store;
     private final PartTransport transport;
@@ -91,23 +99,73 @@ public final class ClusterParts implements OtherParts {
     }
 
     /**
-     * Answers a question another node asked, for the partitions this node owns: {@code part} is this node's part
-     * of the answer (the application's). Refused when the partitions moved while it was computed.
+     * The timeline as the owner of its key's partition holds it: this node, or the owner asked. A 503 naming the
+     * partition when it has no owner caught up, or its owner does not answer for it in time.
+     */
+    @Override
+    public Optional<Timeline> timeline(TimelineKey key) {
+        int partition = store.partitionOf(key);
+        AppliedStore local = store.part();
+        if (local.owned().contains(partition)) {
+            Optional<Timeline> timeline = local.engine().timeline(key);
+            reflected.accept(position(partition, store.positions().getOrDefault(partition, 0L)));
+            return timeline;
+        }
+        String owner = store.owners().byPartition().get(partition);
+        Optional<PartTransport.PartReply> reply = owner == null ? Optional.empty()
+                : received(transport.ask(owner, codec.writeTimelineRequest(key)), System.nanoTime()
+                        + timeout.toNanos()).filter(shipped -> shipped.positions().containsKey(partition));
+        if (reply.isEmpty()) {
+            throw new StorageStartingException("partition " + partition + " of topic " + store.topic()
+                    + " (timeline " + key.value() + ") was not answered for within " + timeout + " (its owner: "
+                    + owner + ")");
+        }
+        reflected.accept(position(partition, reply.get().positions().get(partition)));
+        return codec.readTimeline(key, reply.get().shipped());
+    }
+
+    /** Every event stored needs every partition: this node's own store answers, or refuses naming those it lacks. */
+    @Override
+    public void inSeqOrder(Optional<TimelineKey> timeline, Consumer<TimelineEvent> event) {
+        store.inSeqOrder(timeline, event);
+    }
+
+    @Override
+    public List<TimelineKey> lastEventBefore(Timestamp moment) {
+        return store.lastEventBefore(moment);
+    }
+
+    /**
+     * Answers what another node asked, for the partitions this node owns: one timeline of theirs, or a question
+     * across timelines, {@code part} being this node's part of its answer (the application's). Refused when the
+     * partitions moved while it was computed.
      */
     public PartTransport.PartReply answer(byte[] asked,
             BiFunction<Attribute, PartialQuestion<?>, PartialAnswer<?, ?, ?>> part) {
-        PartialCodec.Question question = codec.readQuestion(asked);
+        PartialCodec.Request request = codec.readRequest(asked);
         AppliedStore local = store.part();
         Map<Integer, Long> positions = new TreeMap<>(store.positions());
         positions.keySet().retainAll(local.owned());
-        PartialAnswer<?, ?, ?> answered = part.apply(question.attribute(), question.question());
+        byte[] shipped;
+        if (request instanceof PartialCodec.OneTimeline one) {
+            // Only the timeline's partition is answered for: the asker refuses a reply without it.
+            positions.keySet().retainAll(Set.of(store.partitionOf(one.key())));
+            shipped = codec.writeTimeline(local.engine().timeline(one.key()));
+        } else {
+            PartialCodec.Question question = (PartialCodec.Question) request;
+            Attribute attribute = question.attribute();
+            shipped = codec.write(part.apply(attribute, question.question()), Spellings.listed(
+                    local.engine().spellings(attribute),
+                    local.engine().values(attribute, Optional.empty()).stream().map(ValueUsage::value).toList()));
+        }
         if (store.part() != local) {
             throw new StorageStartingException("the partitions of this node moved while it answered");
         }
-        Attribute attribute = question.attribute();
-        return new PartTransport.PartReply(positions, codec.write(answered, Spellings.listed(
-                local.engine().spellings(attribute),
-                local.engine().values(attribute, Optional.empty()).stream().map(ValueUsage::value).toList())));
+        return new PartTransport.PartReply(positions, shipped);
+    }
+
+    private static SortedMap<Integer, Long> position(int partition, Long position) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(partition, position)));
     }
 
     private static Optional<PartTransport.PartReply> received(CompletableFuture<PartTransport.PartReply> reply,

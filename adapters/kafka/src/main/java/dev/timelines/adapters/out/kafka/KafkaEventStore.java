@@ -333,6 +333,11 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
         return store;
     }
 
+    /** The partition that holds a timeline. */
+    int partitionOf(TimelineKey key) {
+        return partitions.of(key);
+    }
+
     int partitionCount() {
         return partitions.count();
     }

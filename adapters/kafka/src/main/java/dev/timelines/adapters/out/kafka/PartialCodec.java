@@ -25,12 +25,17 @@ import dev.timelines.application.question.PartialQuestion;
 import dev.timelines.application.question.PartialValueUsage;
 import dev.timelines.application.question.Spellings;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Event;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
+import dev.timelines.domain.TimelineKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The wire form of the questions nodes ask each other and of their partial answers (docs/scaling.md, "Kafka"). A
@@ -51,9 +56,24 @@ public final class PartialCodec {
     record Asked(String attribute, String kind, JsonNode question) {
     }
 
-    /** A question another node asked. */
-    public record Question(Attribute attribute, PartialQuestion<?> question) {
+    /** What another node asked of this node's part. */
+    public sealed interface Request permits Question, OneTimeline {
     }
+
+    /** A question across timelines another node asked. */
+    public record Question(Attribute attribute, PartialQuestion<?> question) implements Request {
+    }
+
+    /** One timeline, asked of the owner of its key's partition by a node that does not own it. */
+    public record OneTimeline(TimelineKey key) implements Request {
+    }
+
+    /** A timeline as its owner ships it: its events in the engine's batch form, none when it is not stored. */
+    record ShippedTimeline(byte[] events) {
+    }
+
+    /** The field naming the timeline asked for; a question across timelines has none. */
+    private static final String TIMELINE = "timeline";
 
     /** The questions that may be asked, by name: the records {@link PartialQuestion} permits, and no other class. */
     private static final Map<String, Class<?>> KINDS = kinds(PartialQuestion.class, new HashMap<>());
@@ -111,19 +131,50 @@ public final class PartialCodec {
         return bytes(new Asked(attribute.name(), question.getClass().getName(), mapper.valueToTree(question)));
     }
 
-    /** A question another node asked; refused when it is not one of the questions across timelines. */
-    public Question readQuestion(byte[] asked) {
+    /** One timeline, to be asked of the owner of its key's partition. */
+    public byte[] writeTimelineRequest(TimelineKey key) {
+        return bytes(mapper.createObjectNode().put(TIMELINE, key.value()));
+    }
+
+    /**
+     * What another node asked: one timeline, or a question across timelines; refused when it is neither (a class
+     * other than the questions across timelines is never instantiated).
+     */
+    public Request readRequest(byte[] asked) {
         try {
-            Asked read = mapper.readValue(asked, Asked.class);
-            Class<?> kind = KINDS.get(read.kind());
-            if (kind == null) {
-                throw new IllegalArgumentException("not a question across timelines: " + read.kind());
+            JsonNode read = mapper.readTree(asked);
+            if (read.has(TIMELINE)) {
+                return new OneTimeline(new TimelineKey(read.get(TIMELINE).asText()));
             }
-            return new Question(new Attribute(read.attribute()),
-                    (PartialQuestion<?>) mapper.treeToValue(read.question(), kind));
+            return question(mapper.treeToValue(read, Asked.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("not a question across timelines", e);
+            throw new UncheckedIOException("neither a timeline nor a question across timelines", e);
         }
+    }
+
+    /** A timeline as the owner of its partition holds it, or none. */
+    public byte[] writeTimeline(Optional<Timeline> timeline) {
+        return bytes(new ShippedTimeline(EventBytes.batch(timeline.map(found -> found.events().stream()
+                .map(event -> new TimelineEvent(found.key(), event)).toList()).orElse(List.of()))));
+    }
+
+    public Optional<Timeline> readTimeline(TimelineKey key, byte[] shipped) {
+        try {
+            List<Event> events = EventBytes.batch(mapper.readValue(shipped, ShippedTimeline.class).events()).stream()
+                    .map(TimelineEvent::event).toList();
+            return events.isEmpty() ? Optional.empty() : Optional.of(new Timeline(key, events));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a shipped timeline", e);
+        }
+    }
+
+    private Question question(Asked read) throws IOException {
+        Class<?> kind = KINDS.get(read.kind());
+        if (kind == null) {
+            throw new IllegalArgumentException("not a question across timelines: " + read.kind());
+        }
+        return new Question(new Attribute(read.attribute()),
+                (PartialQuestion<?>) mapper.treeToValue(read.question(), kind));
     }
 
     /** One store's usage of an attribute's values, with its spellings. */
@@ -155,7 +206,7 @@ public final class PartialCodec {
         return Map.copyOf(found);
     }
 
-    private byte[] bytes(Record shipped) {
+    private byte[] bytes(Object shipped) {
         try {
             return mapper.writeValueAsBytes(shipped);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.port.out.StorageStartingException;
+import dev.timelines.application.service.InspectTimelineService;
 import dev.timelines.application.service.PartService;
 import dev.timelines.application.service.SearchTimelinesService;
 import dev.timelines.application.service.StateAnalysisService;
@@ -19,9 +20,11 @@ import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Condition;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.Funnel;
+import dev.timelines.domain.HistoryMode;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.TimelineNotFoundException;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Transition;
 import dev.timelines.domain.Window;
@@ -40,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -61,19 +65,21 @@ class ClusterAnswersTest {
 
     /** A node and the services that answer on it. */
     private record Node(KafkaEventStore store, ClusterParts parts, PartService part, StateAnalysisService states,
-            TransitionAnalysisService transitions, SearchTimelinesService search) {
+            TransitionAnalysisService transitions, SearchTimelinesService search, InspectTimelineService inspect) {
 
         static Node open(KafkaStoreOptions options, PartTransport transport) {
             KafkaEventStore store = KafkaEventStore.open(options);
             ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), positions -> { });
             return new Node(store, parts, new PartService(store, store),
                     new StateAnalysisService(store, store, parts, CLOCK),
-                    new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts));
+                    new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts),
+                    new InspectTimelineService(parts));
         }
 
         static Node whole(KafkaEventStore store) {
             return new Node(store, null, null, new StateAnalysisService(store, store, CLOCK),
-                    new TransitionAnalysisService(store, store), new SearchTimelinesService(store, store));
+                    new TransitionAnalysisService(store, store), new SearchTimelinesService(store, store),
+                    new InspectTimelineService(store));
         }
     }
 
@@ -119,6 +125,13 @@ class ClusterAnswersTest {
             List<Integer> lostPartitions = three.get(0).store().owners().byPartition().entrySet().stream()
                     .filter(owner -> owner.getValue().equals(lost)).map(Map.Entry::getKey).toList();
             assertTrue(refused.getMessage().contains("partitions " + lostPartitions), refused.getMessage());
+            TimelineKey unreachable = IntStream.range(0, 10).mapToObj(k -> new TimelineKey("k" + k))
+                    .filter(key -> lostPartitions.contains(three.get(0).store().partitionOf(key))).findFirst()
+                    .orElseThrow();
+            StorageStartingException oneRefused = assertThrows(StorageStartingException.class,
+                    () -> three.get(0).inspect().describe(unreachable, Optional.empty()));
+            assertTrue(oneRefused.getMessage().contains("partition " + three.get(0).store().partitionOf(unreachable)
+                    + " "), oneRefused.getMessage());
 
             // The silent node leaves the group: its partitions move to the others, and the answers are complete again.
             silent.clear();
@@ -165,6 +178,31 @@ class ClusterAnswersTest {
             assertSame(whole, node, n -> n.transitions().funnel(STATUS, funnel, window, scope));
             assertSame(whole, node, n -> n.search().inState(STATUS, value, at, "", scope, page));
             assertSame(whole, node, n -> n.search().inStateDuring(STATUS, value, window, "", scope.asOf(), page));
+        }
+        for (int k = 0; k < 10; k++) {
+            TimelineKey key = new TimelineKey("k" + k);
+            assertSame(whole, node, n -> n.inspect().describe(key, Optional.empty()), TimelineNotFoundException.class);
+            assertSame(whole, node, n -> n.inspect().history(key, STATUS, HistoryMode.CHANGES, everything().window(),
+                    Optional.empty(), new PageRequest(100, Optional.empty())), TimelineNotFoundException.class);
+            assertSame(whole, node, n -> n.inspect().events(key, everything().window(),
+                    Optional.of(new Timestamp(BASE + 5_000_000L)), new PageRequest(3, Optional.empty())),
+                    TimelineNotFoundException.class);
+        }
+    }
+
+    /** The same answer, or the same refusal (one timeline not stored: both nodes say so). */
+    private static void assertSame(Node whole, Node node, Function<Node, Object> question,
+            Class<? extends RuntimeException> refusal) {
+        RuntimeException refused = null;
+        try {
+            question.apply(whole);
+        } catch (RuntimeException e) {
+            refused = e;
+        }
+        if (refusal.isInstance(refused)) {
+            assertEquals(refused.getMessage(), assertThrows(refusal, () -> question.apply(node)).getMessage());
+        } else {
+            assertSame(whole, node, question);
         }
     }
 
