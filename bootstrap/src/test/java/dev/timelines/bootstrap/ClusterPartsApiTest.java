@@ -50,6 +50,7 @@ class ClusterPartsApiTest {
     private static final Attribute STATUS = new Attribute("status");
     private static final String STATES = "/states?attribute=status&at=1680946100&ages=true";
     private static final String SUMMARY = "/transitions/summary?attribute=status";
+    private static final String KEYS = "/timelines?prefix=c&limit=5";
 
     @Test
     void aQuestionAskedOfEitherNodeIsAnsweredForTheWholeStore() throws Exception {
@@ -63,6 +64,11 @@ class ClusterPartsApiTest {
         String summary = given().get(SUMMARY).then().statusCode(200).extract().asString();
         List<String> histories = IntStream.range(0, 12).mapToObj(key -> given().get(history(key)).then()
                 .statusCode(200).extract().asString()).toList();
+        // Keys (a page, and the page after it), attribute names, values (`1.0` and `1` spelled as first written).
+        List<String> listed = List.of(KEYS, KEYS + "&cursor=" + given().get(KEYS).path("next"), "/attributes",
+                "/attributes/status/values");
+        List<String> listings = listed.stream().map(listing -> given().get(listing).then().statusCode(200).extract()
+                .asString()).toList();
 
         String topic = ConfigProvider.getConfig().getValue("timelines.kafka.topic", String.class);
         String group = ConfigProvider.getConfig().getValue("timelines.kafka.group", String.class);
@@ -95,6 +101,8 @@ class ClusterPartsApiTest {
                         "one timeline reflects its partition: " + history.header("Timelines-Positions"));
             }
             assertTrue(served.get() > servedBefore, "some timelines are the second node's, shipped over HTTP");
+            assertEquals(listings, listed.stream().map(listing -> given().get(listing).then().statusCode(200)
+                    .extract().asString()).toList(), "keys, names and values listed by both nodes, merged");
             assertEquals(new StateAnalysisService(whole, whole, OtherParts.NONE, Clock.systemUTC())
                     .statesAt(STATUS, at, Scope.ALL, true), eventually(() -> asked.statesAt(STATUS, at, Scope.ALL, true)),
                     "the second node merges the service's part, asked over HTTP");

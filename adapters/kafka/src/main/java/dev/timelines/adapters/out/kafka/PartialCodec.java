@@ -20,6 +20,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.timelines.adapters.out.memory.EventBytes;
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.Spelling;
+import dev.timelines.application.question.Listing;
 import dev.timelines.application.question.PartialAnswer;
 import dev.timelines.application.question.PartialQuestion;
 import dev.timelines.application.question.PartialValueUsage;
@@ -52,16 +53,23 @@ public final class PartialCodec {
     record Shipped<C>(C contents, List<Spelling> spellings) {
     }
 
-    /** What a node asks the others: a question about an attribute, by the name of its record. */
-    record Asked(String attribute, String kind, JsonNode question) {
+    /**
+     * What a node asks another, by the name of its record: a question about an attribute, a listing, or one
+     * timeline.
+     */
+    record Asked(String kind, Optional<String> attribute, JsonNode asked) {
     }
 
     /** What another node asked of this node's part. */
-    public sealed interface Request permits Question, OneTimeline {
+    public sealed interface Request permits Question, Listed, OneTimeline {
     }
 
     /** A question across timelines another node asked. */
     public record Question(Attribute attribute, PartialQuestion<?> question) implements Request {
+    }
+
+    /** A listing of keys, attribute names or values another node asked. */
+    public record Listed(Listing<?> listing) implements Request {
     }
 
     /** One timeline, asked of the owner of its key's partition by a node that does not own it. */
@@ -72,11 +80,12 @@ public final class PartialCodec {
     record ShippedTimeline(byte[] events) {
     }
 
-    /** The field naming the timeline asked for; a question across timelines has none. */
-    private static final String TIMELINE = "timeline";
-
-    /** The questions that may be asked, by name: the records {@link PartialQuestion} permits, and no other class. */
-    private static final Map<String, Class<?>> KINDS = kinds(PartialQuestion.class, new HashMap<>());
+    /**
+     * What may be asked, by name: the records {@link PartialQuestion} and {@link Listing} permit, and one timeline;
+     * no other class is ever made from what another node sent.
+     */
+    private static final Map<String, Class<?>> KINDS = Map.copyOf(kinds(OneTimeline.class,
+            kinds(Listing.class, kinds(PartialQuestion.class, new HashMap<>()))));
 
     private static final int MAX_NUMBER_LENGTH = 10_000;
 
@@ -128,27 +137,35 @@ public final class PartialCodec {
 
     /** A question about an attribute, to be asked of the other parts of the store. */
     public byte[] writeQuestion(Attribute attribute, PartialQuestion<?> question) {
-        return bytes(new Asked(attribute.name(), question.getClass().getName(), mapper.valueToTree(question)));
+        return asked(question, Optional.of(attribute.name()));
+    }
+
+    /** A listing, to be asked of the other parts of the store. */
+    public byte[] writeListing(Listing<?> listing) {
+        return asked(listing, Optional.empty());
     }
 
     /** One timeline, to be asked of the owner of its key's partition. */
     public byte[] writeTimelineRequest(TimelineKey key) {
-        return bytes(mapper.createObjectNode().put(TIMELINE, key.value()));
+        return asked(new OneTimeline(key), Optional.empty());
     }
 
-    /**
-     * What another node asked: one timeline, or a question across timelines; refused when it is neither (a class
-     * other than the questions across timelines is never instantiated).
-     */
+    /** What another node asked; refused when it is none of the kinds that may be asked. */
     public Request readRequest(byte[] asked) {
         try {
-            JsonNode read = mapper.readTree(asked);
-            if (read.has(TIMELINE)) {
-                return new OneTimeline(new TimelineKey(read.get(TIMELINE).asText()));
+            Asked read = mapper.readValue(asked, Asked.class);
+            Class<?> kind = KINDS.get(read.kind());
+            if (kind == null) {
+                throw new IllegalArgumentException("not a question, listing or timeline: " + read.kind());
             }
-            return question(mapper.treeToValue(read, Asked.class));
+            Object request = mapper.treeToValue(read.asked(), kind);
+            if (request instanceof PartialQuestion<?> question) {
+                return new Question(new Attribute(read.attribute().orElseThrow(
+                        () -> new IllegalArgumentException("a question without an attribute"))), question);
+            }
+            return request instanceof Listing<?> listing ? new Listed(listing) : (OneTimeline) request;
         } catch (IOException e) {
-            throw new UncheckedIOException("neither a timeline nor a question across timelines", e);
+            throw new UncheckedIOException("not a question, listing or timeline", e);
         }
     }
 
@@ -168,13 +185,27 @@ public final class PartialCodec {
         }
     }
 
-    private Question question(Asked read) throws IOException {
-        Class<?> kind = KINDS.get(read.kind());
-        if (kind == null) {
-            throw new IllegalArgumentException("not a question across timelines: " + read.kind());
+    /** A sorted list a part's store gave (keys or attribute names). */
+    public byte[] writeList(List<?> listed) {
+        return bytes(listed);
+    }
+
+    /** What another part listed, to be merged with {@link Listing#merge}. */
+    @SuppressWarnings("unchecked")
+    public <T> T readListed(Listing<T> listing, byte[] shipped) {
+        if (listing instanceof Listing.Values) {
+            return (T) readUsage(shipped);
         }
-        return new Question(new Attribute(read.attribute()),
-                (PartialQuestion<?>) mapper.treeToValue(read.question(), kind));
+        Class<?> item = listing instanceof Listing.Keys ? TimelineKey.class : String.class;
+        try {
+            return mapper.readValue(shipped, mapper.getTypeFactory().constructCollectionType(List.class, item));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a shipped listing", e);
+        }
+    }
+
+    private byte[] asked(Object asked, Optional<String> attribute) {
+        return bytes(new Asked(asked.getClass().getName(), attribute, mapper.valueToTree(asked)));
     }
 
     /** One store's usage of an attribute's values, with its spellings. */
@@ -195,15 +226,16 @@ public final class PartialCodec {
         empty.spell(Spellings.of(read.spellings()));
     }
 
-    private static Map<String, Class<?>> kinds(Class<?> sealed, Map<String, Class<?>> found) {
-        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
-            if (permitted.isRecord()) {
-                found.put(permitted.getName(), permitted);
-            } else {
+    /** The records a sealed interface permits, directly or through the interfaces it permits; or the record itself. */
+    private static Map<String, Class<?>> kinds(Class<?> kind, Map<String, Class<?>> found) {
+        if (kind.isRecord()) {
+            found.put(kind.getName(), kind);
+        } else {
+            for (Class<?> permitted : kind.getPermittedSubclasses()) {
                 kinds(permitted, found);
             }
         }
-        return Map.copyOf(found);
+        return found;
     }
 
     private byte[] bytes(Object shipped) {

@@ -11,6 +11,8 @@ import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.port.out.StorageStartingException;
+import dev.timelines.application.service.AttributeCatalogService;
+import dev.timelines.application.service.ExportEventsService;
 import dev.timelines.application.service.InspectTimelineService;
 import dev.timelines.application.service.PartService;
 import dev.timelines.application.service.SearchTimelinesService;
@@ -23,6 +25,7 @@ import dev.timelines.domain.Funnel;
 import dev.timelines.domain.HistoryMode;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.TimelineNotFoundException;
 import dev.timelines.domain.Timestamp;
@@ -65,7 +68,8 @@ class ClusterAnswersTest {
 
     /** A node and the services that answer on it. */
     private record Node(KafkaEventStore store, ClusterParts parts, PartService part, StateAnalysisService states,
-            TransitionAnalysisService transitions, SearchTimelinesService search, InspectTimelineService inspect) {
+            TransitionAnalysisService transitions, SearchTimelinesService search, InspectTimelineService inspect,
+            AttributeCatalogService attributes, ExportEventsService export) {
 
         static Node open(KafkaStoreOptions options, PartTransport transport) {
             KafkaEventStore store = KafkaEventStore.open(options);
@@ -73,13 +77,15 @@ class ClusterAnswersTest {
             return new Node(store, parts, new PartService(store, store),
                     new StateAnalysisService(store, store, parts, CLOCK),
                     new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts),
-                    new InspectTimelineService(parts));
+                    new InspectTimelineService(parts), new AttributeCatalogService(store, parts),
+                    new ExportEventsService(parts, store, parts));
         }
 
         static Node whole(KafkaEventStore store) {
             return new Node(store, null, null, new StateAnalysisService(store, store, CLOCK),
                     new TransitionAnalysisService(store, store), new SearchTimelinesService(store, store),
-                    new InspectTimelineService(store));
+                    new InspectTimelineService(store), new AttributeCatalogService(store),
+                    new ExportEventsService(store, store));
         }
     }
 
@@ -132,6 +138,12 @@ class ClusterAnswersTest {
                     () -> three.get(0).inspect().describe(unreachable, Optional.empty()));
             assertTrue(oneRefused.getMessage().contains("partition " + three.get(0).store().partitionOf(unreachable)
                     + " "), oneRefused.getMessage());
+            StorageStartingException keysRefused = assertThrows(StorageStartingException.class, () -> three.get(0)
+                    .search().withPrefix("", Optional.empty(), new PageRequest(3, Optional.empty())));
+            assertTrue(keysRefused.getMessage().contains("partitions " + lostPartitions), keysRefused.getMessage());
+            assertThrows(StorageStartingException.class, () -> three.get(1).attributes().values(STATUS,
+                    Optional.empty(), new PageRequest(3, Optional.empty())));
+
 
             // The silent node leaves the group: its partitions move to the others, and the answers are complete again.
             silent.clear();
@@ -179,8 +191,30 @@ class ClusterAnswersTest {
             assertSame(whole, node, n -> n.search().inState(STATUS, value, at, "", scope, page));
             assertSame(whole, node, n -> n.search().inStateDuring(STATUS, value, window, "", scope.asOf(), page));
         }
+        Optional<Timestamp> asOf = Optional.of(new Timestamp(BASE + 5_000_000L));
+        for (Optional<Timestamp> known : List.of(Optional.<Timestamp>empty(), asOf)) {
+            for (String prefix : List.of("", "k", "k1", "x")) {
+                assertSame(whole, node, n -> n.search().withPrefix(prefix, known,
+                        new PageRequest(3, Optional.empty())));
+            }
+            assertSame(whole, node, n -> n.attributes().names(known, new PageRequest(1, Optional.empty())));
+            assertSame(whole, node, n -> n.attributes().names(known, new PageRequest(100, Optional.empty())));
+            assertSame(whole, node, n -> n.attributes().values(STATUS, known, new PageRequest(100, Optional.empty())));
+            assertSame(whole, node, n -> n.attributes().values(STATUS, known, new PageRequest(2, Optional.empty())));
+        }
+        // A cursor of one node pages on another: it is a key, a name, an offset in the answer's order.
+        Optional<String> keys = whole.search().withPrefix("", Optional.empty(), new PageRequest(4, Optional.empty()))
+                .next();
+        assertSame(whole, node, n -> n.search().withPrefix("", Optional.empty(), new PageRequest(4, keys)));
+        Optional<String> names = whole.attributes().names(Optional.empty(), new PageRequest(1, Optional.empty()))
+                .next();
+        assertSame(whole, node, n -> n.attributes().names(Optional.empty(), new PageRequest(1, names)));
+        Optional<String> values = whole.attributes().values(STATUS, Optional.empty(),
+                new PageRequest(2, Optional.empty())).next();
+        assertSame(whole, node, n -> n.attributes().values(STATUS, Optional.empty(), new PageRequest(2, values)));
         for (int k = 0; k < 10; k++) {
             TimelineKey key = new TimelineKey("k" + k);
+            assertSame(whole, node, n -> exported(n, key), TimelineNotFoundException.class);
             assertSame(whole, node, n -> n.inspect().describe(key, Optional.empty()), TimelineNotFoundException.class);
             assertSame(whole, node, n -> n.inspect().history(key, STATUS, HistoryMode.CHANGES, everything().window(),
                     Optional.empty(), new PageRequest(100, Optional.empty())), TimelineNotFoundException.class);
@@ -188,6 +222,12 @@ class ClusterAnswersTest {
                     Optional.of(new Timestamp(BASE + 5_000_000L)), new PageRequest(3, Optional.empty())),
                     TimelineNotFoundException.class);
         }
+    }
+
+    private static List<TimelineEvent> exported(Node node, TimelineKey key) {
+        List<TimelineEvent> events = new ArrayList<>();
+        node.export().exportTimeline(key).run(events::add);
+        return events;
     }
 
     /** The same answer, or the same refusal (one timeline not stored: both nodes say so). */
