@@ -75,7 +75,7 @@ public class StorageProducers {
                 config.address().orElseGet(StorageProducers::defaultAddress), config.timeout(), client));
         LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
         ClusterParts parts = new ClusterParts(store, new HttpPartTransport(config.partTimeout(),
-                config.peerKey().map(key -> "Bearer " + key)), config.partTimeout(), positions::reflect);
+                config.peerKey().map(key -> "Bearer " + key)), config.partTimeout(), positions);
         // Each node applies the partitions on its own: the seqs it has applied have gaps it cannot see. One timeline
         // is read from the owner of its partition.
         return new Storage(store, parts, store, store, new NoStoreHistory("Kafka"), () -> true, store,

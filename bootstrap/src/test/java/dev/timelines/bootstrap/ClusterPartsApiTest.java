@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.timelines.adapters.out.kafka.AnswerScope;
 import dev.timelines.adapters.out.kafka.ClusterParts;
 import dev.timelines.adapters.out.kafka.HttpPartTransport;
 import dev.timelines.adapters.out.kafka.KafkaCluster;
@@ -77,7 +78,7 @@ class ClusterPartsApiTest {
         try (KafkaEventStore second = KafkaEventStore.open(options(topic, group, "second", address));
                 KafkaEventStore whole = KafkaEventStore.open(options(topic, group + "-whole", "whole", "-"))) {
             ClusterParts parts = new ClusterParts(second, new HttpPartTransport(Duration.ofSeconds(5),
-                    Optional.empty()), Duration.ofSeconds(5), positions -> { });
+                    Optional.empty()), Duration.ofSeconds(5), AnswerScope.COMPLETE);
             AtomicInteger served = serve(server, parts, new PartService(second, second));
             StateAnalysisService asked = new StateAnalysisService(second, second, parts, Clock.systemUTC());
             Timestamp at = Timestamp.ofEpochSeconds(BigDecimal.valueOf(1680946100));
@@ -106,6 +107,16 @@ class ClusterPartsApiTest {
             assertEquals(new StateAnalysisService(whole, whole, OtherParts.NONE, Clock.systemUTC())
                     .statesAt(STATUS, at, Scope.ALL, true), eventually(() -> asked.statesAt(STATUS, at, Scope.ALL, true)),
                     "the second node merges the service's part, asked over HTTP");
+
+            given().get(STATES + "&partial=maybe").then().statusCode(400);
+            // The second node stops answering: a 503 naming its partitions, or with partial=true the service's part.
+            server.stop(0);
+            String seconds = given().get(STATES).then().statusCode(503).extract().path("detail");
+            Response partial = given().get(STATES + "&partial=true");
+            assertEquals(200, partial.statusCode());
+            String missing = partial.header("Timelines-Missing-Partitions");
+            assertTrue(missing != null && seconds.contains("partitions [" + missing.replace(",", ", ") + "]"),
+                    missing + " named in " + seconds);
         } finally {
             server.stop(0);
         }

@@ -41,25 +41,28 @@ import java.util.function.Supplier;
  * own assignment ({@link PartitionOwners}); their partial answers merge with this node's, and so do their listings of
  * keys, attribute names and values. Every partition is answered for exactly once: a reply covering a partition
  * already answered for (the group moved it meanwhile) is left out, and a partition no reply covered within the
- * timeout makes the question fail with a 503 naming it, never a silently partial answer. A question about one
- * timeline is answered from the timeline as the owner of its key's partition holds it: this node's own, or shipped
- * by that owner.
+ * timeout makes the question fail with a 503 naming it, or, only when the request asked for it, leaves it out and
+ * tells the request so ({@link AnswerScope}): never a silently partial answer. A question about one timeline is
+ * answered from the timeline as the owner of its key's partition holds it: this node's own, or shipped by that owner
+ * (there is no partial answer of one timeline).
  */
 public final class ClusterParts implements OtherParts, TimelineReader {
 
     private final KafkaEventStore store;
     private final PartTransport transport;
     private final Duration timeout;
-    private final Consumer<SortedMap<Integer, Long>> reflected;
+    private final AnswerScope scope;
     private final PartialCodec codec = new PartialCodec();
 
-    /** {@code reflected} is told, for each merged answer, the position of every partition it reflects. */
-    public ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout,
-            Consumer<SortedMap<Integer, Long>> reflected) {
+    /**
+     * {@code scope} says whether the request being answered takes a partial answer, and is told, for each answer,
+     * the position of every partition it reflects and those it is missing.
+     */
+    public ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout, AnswerScope scope) {
         this.store = store;
         this.transport = transport;
         this.timeout = timeout;
-        this.reflected = reflected;
+        this.scope = scope;
         store.answerForPart();
     }
 
@@ -78,7 +81,8 @@ public final class ClusterParts implements OtherParts, TimelineReader {
 
     /**
      * This node's part ({@code part} computes it) with what the owner of every other partition shipped, each
-     * taken in by {@code merge}: every partition answered for exactly once, or a 503 naming those that were not.
+     * taken in by {@code merge}: every partition answered for exactly once, or a 503 naming those that were not,
+     * unless the request takes a partial answer (then it is told which are missing).
      */
     private <T> T gathered(byte[] asked, Supplier<T> part, BiFunction<T, byte[], T> merge) {
         AppliedStore local = store.part();
@@ -110,11 +114,11 @@ public final class ClusterParts implements OtherParts, TimelineReader {
                 missing.add(partition);
             }
         }
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !scope.partialAllowed()) {
             throw new StorageStartingException("partitions " + missing + " of topic " + store.topic()
                     + " were not answered for within " + timeout + " (their owners: " + owners(missing) + ")");
         }
-        reflected.accept(Collections.unmodifiableSortedMap(answered));
+        scope.reflect(Collections.unmodifiableSortedMap(answered), Collections.unmodifiableSortedSet(missing));
         return merged;
     }
 
@@ -128,7 +132,8 @@ public final class ClusterParts implements OtherParts, TimelineReader {
         AppliedStore local = store.part();
         if (local.owned().contains(partition)) {
             Optional<Timeline> timeline = local.engine().timeline(key);
-            reflected.accept(position(partition, store.positions().getOrDefault(partition, 0L)));
+            scope.reflect(position(partition, store.positions().getOrDefault(partition, 0L)),
+                    Collections.emptySortedSet());
             return timeline;
         }
         String owner = store.owners().byPartition().get(partition);
@@ -140,7 +145,7 @@ public final class ClusterParts implements OtherParts, TimelineReader {
                     + " (timeline " + key.value() + ") was not answered for within " + timeout + " (its owner: "
                     + owner + ")");
         }
-        reflected.accept(position(partition, reply.get().positions().get(partition)));
+        scope.reflect(position(partition, reply.get().positions().get(partition)), Collections.emptySortedSet());
         return codec.readTimeline(key, reply.get().shipped());
     }
 

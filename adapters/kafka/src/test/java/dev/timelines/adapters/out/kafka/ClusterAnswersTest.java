@@ -42,6 +42,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -67,14 +69,16 @@ class ClusterAnswersTest {
     private static final List<JsonValue> VALUES = List.of(num("1"), num("1.0"), num("2"), str("a"), str("b"));
 
     /** A node and the services that answer on it. */
-    private record Node(KafkaEventStore store, ClusterParts parts, PartService part, StateAnalysisService states,
+    private record Node(KafkaEventStore store, Told told, ClusterParts parts, PartService part,
+            StateAnalysisService states,
             TransitionAnalysisService transitions, SearchTimelinesService search, InspectTimelineService inspect,
             AttributeCatalogService attributes, ExportEventsService export) {
 
         static Node open(KafkaStoreOptions options, PartTransport transport) {
             KafkaEventStore store = KafkaEventStore.open(options);
-            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), positions -> { });
-            return new Node(store, parts, new PartService(store, store),
+            Told told = new Told();
+            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), told);
+            return new Node(store, told, parts, new PartService(store, store),
                     new StateAnalysisService(store, store, parts, CLOCK),
                     new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts),
                     new InspectTimelineService(parts), new AttributeCatalogService(store, parts),
@@ -82,7 +86,7 @@ class ClusterAnswersTest {
         }
 
         static Node whole(KafkaEventStore store) {
-            return new Node(store, null, null, new StateAnalysisService(store, store, CLOCK),
+            return new Node(store, null, null, null, new StateAnalysisService(store, store, CLOCK),
                     new TransitionAnalysisService(store, store), new SearchTimelinesService(store, store),
                     new InspectTimelineService(store), new AttributeCatalogService(store),
                     new ExportEventsService(store, store));
@@ -144,6 +148,22 @@ class ClusterAnswersTest {
             assertThrows(StorageStartingException.class, () -> three.get(1).attributes().values(STATUS,
                     Optional.empty(), new PageRequest(3, Optional.empty())));
 
+            // Asked for a partial answer: the parts that answered, merged, and the missing partitions told.
+            Node answered = Node.whole(without(writer, three.get(0).store(), lostPartitions));
+            for (Node asking : three.subList(0, 2)) {
+                asking.told().partial = true;
+                assertEquals(answered.states().statesAt(STATUS, time(6), Scope.ALL, false),
+                        asking.states().statesAt(STATUS, time(6), Scope.ALL, false));
+                assertEquals(Set.copyOf(lostPartitions), asking.told().missing);
+                assertEquals(answered.search().withPrefix("", Optional.empty(), new PageRequest(20, Optional.empty())),
+                        asking.search().withPrefix("", Optional.empty(), new PageRequest(20, Optional.empty())));
+                PageRequest values = new PageRequest(9, Optional.empty());
+                assertEquals(answered.attributes().values(STATUS, Optional.empty(), values),
+                        asking.attributes().values(STATUS, Optional.empty(), values));
+                assertEquals(Set.copyOf(lostPartitions), asking.told().missing);
+                asking.told().partial = false;
+            }
+            answered.store().close();
 
             // The silent node leaves the group: its partitions move to the others, and the answers are complete again.
             silent.clear();
@@ -157,6 +177,36 @@ class ClusterAnswersTest {
         } finally {
             nodes.values().forEach(node -> node.store().close());
         }
+    }
+
+    /** What a node's requests allow and are told: a partial answer when asked for, and what it is missing. */
+    private static final class Told implements AnswerScope {
+
+        private volatile boolean partial;
+        private volatile Set<Integer> missing = Set.of();
+
+        @Override
+        public boolean partialAllowed() {
+            return partial;
+        }
+
+        @Override
+        public void reflect(SortedMap<Integer, Long> answered, SortedSet<Integer> missed) {
+            missing = Set.copyOf(missed);
+        }
+    }
+
+    /** The writer's store without the timelines of some partitions, on a topic of its own: what the others hold. */
+    private static KafkaEventStore without(KafkaEventStore writer, KafkaEventStore node, List<Integer> partitions) {
+        List<TimelineEvent> kept = new ArrayList<>();
+        writer.inSeqOrder(Optional.empty(), event -> {
+            if (!partitions.contains(node.partitionOf(event.timeline()))) {
+                kept.add(event);
+            }
+        });
+        KafkaEventStore store = KafkaEventStore.open(KafkaStores.options("cluster-answers-kept"));
+        store.restore(kept);
+        return store;
     }
 
     /** The in-JVM transport: the node at the address answers on another thread, or never when silenced. */
