@@ -1,29 +1,51 @@
 package dev.timelines.bootstrap;
 
+import dev.timelines.adapters.in.rest.PartialAnswers;
+import dev.timelines.adapters.out.kafka.AnswerScope;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Collections;
 import java.util.SortedMap;
+import java.util.SortedSet;
 
 /**
  * The positions an answer merged from the nodes of a Kafka cluster reflects, per partition (docs/scaling.md,
- * Kafka): stated in the reply's header {@value #HEADER}, as {@code 0=12,1=40}. A reply not merged from parts has
- * none.
+ * Kafka): stated in the reply's header {@value #HEADER}, as {@code 0=12,1=40}; and, when the client asked for a
+ * partial answer ({@link PartialAnswers}), the partitions it is missing, in {@value PartialAnswers#MISSING}. A reply
+ * not merged from parts has none.
  */
 @RequestScoped
-public class AnswerPositions {
+public class AnswerPositions implements AnswerScope {
 
     static final String HEADER = "Timelines-Positions";
 
+    private final PartialAnswers partial;
     private SortedMap<Integer, Long> positions;
+    private SortedSet<Integer> missing = Collections.emptySortedSet();
 
-    /** Keeps the positions of the answer being made, when it is made for a request; none before. */
-    void reflect(SortedMap<Integer, Long> answered) {
+    public AnswerPositions(PartialAnswers partial) {
+        this.partial = partial;
+    }
+
+    @Override
+    public boolean partialAllowed() {
+        return Arc.container().requestContext().isActive() && partial.allowed();
+    }
+
+    /** Keeps what the answer being made reflects and misses, when it is made for a request; none before. */
+    @Override
+    public void reflect(SortedMap<Integer, Long> answered, SortedSet<Integer> missed) {
         if (Arc.container().requestContext().isActive()) {
             positions = answered;
+            missing = missed;
         }
     }
 
     SortedMap<Integer, Long> positions() {
         return positions;
+    }
+
+    SortedSet<Integer> missing() {
+        return missing;
     }
 }

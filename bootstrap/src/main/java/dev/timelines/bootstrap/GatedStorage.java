@@ -12,6 +12,7 @@ import dev.timelines.application.port.out.ValueSpellings;
 import dev.timelines.application.port.out.TimelineReader;
 import dev.timelines.application.port.out.TimelineStays;
 import dev.timelines.application.question.KeyRun;
+import dev.timelines.application.question.Listing;
 import dev.timelines.application.question.PartialAdjacentValues;
 import dev.timelines.application.question.PartialAnswer;
 import dev.timelines.application.question.PartialFunnel;
@@ -180,6 +181,11 @@ final class GatedStorage implements EventLog, TimelineReader, StoreScans, Indexe
     public <P extends PartialAnswer<P, ?, ?>> P merged(Attribute attribute, PartialQuestion<P> question,
             Supplier<P> part) {
         return storage().others().merged(attribute, question, part);
+    }
+
+    @Override
+    public <T> T listed(Listing<T> listing, Supplier<T> part) {
+        return storage().others().listed(listing, part);
     }
 
     @Override

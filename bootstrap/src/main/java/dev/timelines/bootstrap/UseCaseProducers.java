@@ -71,8 +71,8 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    ExportEventsUseCase exportEvents(TimelineReader reader, StoreScans scans) {
-        return new ExportEventsService(reader, scans);
+    ExportEventsUseCase exportEvents(TimelineReader reader, StoreScans scans, OtherParts others) {
+        return new ExportEventsService(reader, scans, others);
     }
 
     @Produces
@@ -113,7 +113,7 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    DescribeAttributesUseCase describeAttributes(StoreScans scans) {
-        return new AttributeCatalogService(scans);
+    DescribeAttributesUseCase describeAttributes(StoreScans scans, OtherParts others) {
+        return new AttributeCatalogService(scans, others);
     }
 }

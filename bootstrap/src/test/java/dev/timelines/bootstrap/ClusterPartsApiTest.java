@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.timelines.adapters.out.kafka.AnswerScope;
 import dev.timelines.adapters.out.kafka.ClusterParts;
 import dev.timelines.adapters.out.kafka.HttpPartTransport;
 import dev.timelines.adapters.out.kafka.KafkaCluster;
@@ -27,11 +28,13 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,7 @@ class ClusterPartsApiTest {
     private static final Attribute STATUS = new Attribute("status");
     private static final String STATES = "/states?attribute=status&at=1680946100&ages=true";
     private static final String SUMMARY = "/transitions/summary?attribute=status";
+    private static final String KEYS = "/timelines?prefix=c&limit=5";
 
     @Test
     void aQuestionAskedOfEitherNodeIsAnsweredForTheWholeStore() throws Exception {
@@ -59,6 +63,13 @@ class ClusterPartsApiTest {
         }
         String states = answered(() -> given().get(STATES)).asString();
         String summary = given().get(SUMMARY).then().statusCode(200).extract().asString();
+        List<String> histories = IntStream.range(0, 12).mapToObj(key -> given().get(history(key)).then()
+                .statusCode(200).extract().asString()).toList();
+        // Keys (a page, and the page after it), attribute names, values (`1.0` and `1` spelled as first written).
+        List<String> listed = List.of(KEYS, KEYS + "&cursor=" + given().get(KEYS).path("next"), "/attributes",
+                "/attributes/status/values");
+        List<String> listings = listed.stream().map(listing -> given().get(listing).then().statusCode(200).extract()
+                .asString()).toList();
 
         String topic = ConfigProvider.getConfig().getValue("timelines.kafka.topic", String.class);
         String group = ConfigProvider.getConfig().getValue("timelines.kafka.group", String.class);
@@ -67,7 +78,7 @@ class ClusterPartsApiTest {
         try (KafkaEventStore second = KafkaEventStore.open(options(topic, group, "second", address));
                 KafkaEventStore whole = KafkaEventStore.open(options(topic, group + "-whole", "whole", "-"))) {
             ClusterParts parts = new ClusterParts(second, new HttpPartTransport(Duration.ofSeconds(5),
-                    Optional.empty()), Duration.ofSeconds(5), positions -> { });
+                    Optional.empty()), Duration.ofSeconds(5), AnswerScope.COMPLETE);
             AtomicInteger served = serve(server, parts, new PartService(second, second));
             StateAnalysisService asked = new StateAnalysisService(second, second, parts, Clock.systemUTC());
             Timestamp at = Timestamp.ofEpochSeconds(BigDecimal.valueOf(1680946100));
@@ -82,12 +93,37 @@ class ClusterPartsApiTest {
             assertTrue(merged.header("Timelines-Positions").matches("0=\\d+,1=\\d+,2=\\d+,3=\\d+"),
                     "the positions the answer reflects: " + merged.header("Timelines-Positions"));
             assertEquals(summary, given().get(SUMMARY).then().statusCode(200).extract().asString());
+            int servedBefore = served.get();
+            for (int key = 0; key < 12; key++) {
+                Response history = given().get(history(key));
+                assertEquals(histories.get(key), history.then().statusCode(200).extract().asString(),
+                        "one timeline, read from its partition's owner");
+                assertTrue(history.header("Timelines-Positions").matches("[0-3]=\\d+"),
+                        "one timeline reflects its partition: " + history.header("Timelines-Positions"));
+            }
+            assertTrue(served.get() > servedBefore, "some timelines are the second node's, shipped over HTTP");
+            assertEquals(listings, listed.stream().map(listing -> given().get(listing).then().statusCode(200)
+                    .extract().asString()).toList(), "keys, names and values listed by both nodes, merged");
             assertEquals(new StateAnalysisService(whole, whole, OtherParts.NONE, Clock.systemUTC())
                     .statesAt(STATUS, at, Scope.ALL, true), eventually(() -> asked.statesAt(STATUS, at, Scope.ALL, true)),
                     "the second node merges the service's part, asked over HTTP");
+
+            given().get(STATES + "&partial=maybe").then().statusCode(400);
+            // The second node stops answering: a 503 naming its partitions, or with partial=true the service's part.
+            server.stop(0);
+            String seconds = given().get(STATES).then().statusCode(503).extract().path("detail");
+            Response partial = given().get(STATES + "&partial=true");
+            assertEquals(200, partial.statusCode());
+            String missing = partial.header("Timelines-Missing-Partitions");
+            assertTrue(missing != null && seconds.contains("partitions [" + missing.replace(",", ", ") + "]"),
+                    missing + " named in " + seconds);
         } finally {
             server.stop(0);
         }
+    }
+
+    private static String history(int key) {
+        return "/timelines/c" + key + "/history?attribute=status";
     }
 
     /** Serves the second node's part as the service does; counts the questions it answered. */

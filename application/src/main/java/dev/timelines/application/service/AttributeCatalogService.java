@@ -5,8 +5,9 @@ import dev.timelines.application.port.in.InvalidCursorException;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
-import dev.timelines.application.question.PartialValueUsage;
+import dev.timelines.application.question.Listing;
 import dev.timelines.application.question.Rankings;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Timestamp;
@@ -26,22 +27,29 @@ public final class AttributeCatalogService implements DescribeAttributesUseCase 
             Rankings.largestFirst(ValueUsage::events, ValueUsage::value);
 
     private final StoreScans scans;
+    private final OtherParts others;
 
     public AttributeCatalogService(StoreScans scans) {
+        this(scans, OtherParts.NONE);
+    }
+
+    /** {@code others}: the parts of the store other nodes hold, whose names and values merge with this store's. */
+    public AttributeCatalogService(StoreScans scans, OtherParts others) {
         this.scans = scans;
+        this.others = others;
     }
 
     @Override
     public Page<String> names(Optional<Timestamp> asOf, PageRequest page) {
         Optional<String> after = page.cursor().map(cursor -> Cursors.decode(NAMES, cursor, 1)[0]);
-        return Paging.page(scans.attributeNames(after, Paging.fetchSize(page), asOf), page,
+        return Paging.page(new Listing.Names(after, Paging.fetchSize(page), asOf).across(scans, others), page,
                 name -> Cursors.encode(NAMES, name));
     }
 
     @Override
     public Page<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf, PageRequest page) {
-        List<ValueUsage> ranked = new PartialValueUsage(scans.values(attribute, asOf), scans.spellings(attribute))
-                .answer().stream().sorted(USAGE_ORDER).toList();
+        List<ValueUsage> ranked = new Listing.Values(attribute, asOf).across(scans, others).answer().stream()
+                .sorted(USAGE_ORDER).toList();
         int offset = page.cursor().map(AttributeCatalogService::offset).orElse(0);
         List<ValueUsage> rest = ranked.subList(Math.min(offset, ranked.size()), ranked.size());
         return Paging.page(rest, page, last -> Cursors.encode(VALUES, offset + page.limit()));

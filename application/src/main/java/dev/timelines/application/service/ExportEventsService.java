@@ -2,8 +2,10 @@ package dev.timelines.application.service;
 
 import dev.timelines.application.port.in.ExportEventsUseCase;
 import dev.timelines.application.port.out.KeyRange;
+import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.application.question.Listing;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.TimelineNotFoundException;
@@ -15,10 +17,17 @@ public final class ExportEventsService implements ExportEventsUseCase {
 
     private final TimelineReader reader;
     private final StoreScans scans;
+    private final OtherParts others;
 
     public ExportEventsService(TimelineReader reader, StoreScans scans) {
+        this(reader, scans, OtherParts.NONE);
+    }
+
+    /** {@code others}: the parts of the store other nodes hold, among whose keys the timeline may be. */
+    public ExportEventsService(TimelineReader reader, StoreScans scans, OtherParts others) {
         this.reader = reader;
         this.scans = scans;
+        this.others = others;
     }
 
     @Override
@@ -32,7 +41,8 @@ public final class ExportEventsService implements ExportEventsUseCase {
      */
     @Override
     public Export exportTimeline(TimelineKey key) {
-        if (!scans.keys(new KeyRange(key.value(), Optional.empty(), 1), Optional.empty()).contains(key)) {
+        KeyRange first = new KeyRange(key.value(), Optional.empty(), 1);
+        if (!new Listing.Keys(first, Optional.empty()).across(scans, others).contains(key)) {
             throw new TimelineNotFoundException(key);
         }
         return event -> reader.inSeqOrder(Optional.of(key), event);

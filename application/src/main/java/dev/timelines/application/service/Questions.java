@@ -7,6 +7,7 @@ import dev.timelines.application.port.out.StayScan;
 import dev.timelines.application.port.out.StaySelection;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.port.out.TimelineStays;
+import dev.timelines.application.question.Listing;
 import dev.timelines.application.question.PartialAnswer;
 import dev.timelines.application.question.PartialQuestion;
 import dev.timelines.application.question.RetractablePartial;
@@ -71,8 +72,9 @@ final class Questions {
         return spelled(attribute, fastPathOrFold(attribute, question, partial));
     }
 
-    StoreScans scans() {
-        return scans;
+    /** What the whole store lists, through the same parts as the questions. */
+    <T> T list(Listing<T> listing) {
+        return listing.across(scans, others);
     }
 
     /** Fast paths are offered the plain question only: a condition or an earlier moment is folded from the scans. */

@@ -9,6 +9,7 @@ import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.KeyRange;
 import dev.timelines.application.port.out.StoreScans;
 import dev.timelines.application.question.KeyRun;
+import dev.timelines.application.question.Listing;
 import dev.timelines.application.model.Scope;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Condition;
@@ -38,7 +39,7 @@ public final class SearchTimelinesService implements SearchTimelinesUseCase {
 
     @Override
     public Page<TimelineKey> withPrefix(String prefix, Optional<Timestamp> asOf, PageRequest page) {
-        return search(prefix, page, range -> questions.scans().keys(range, asOf));
+        return search(prefix, page, range -> questions.list(new Listing.Keys(range, asOf)));
     }
 
     @Override

@@ -2,16 +2,27 @@ package dev.timelines.adapters.out.kafka;
 
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.OtherParts;
+import dev.timelines.application.port.out.Spelling;
 import dev.timelines.application.port.out.StorageStartingException;
+import dev.timelines.application.port.out.TimelineReader;
+import dev.timelines.application.question.Listing;
 import dev.timelines.application.question.PartialAnswer;
 import dev.timelines.application.question.PartialQuestion;
 import dev.timelines.application.question.Spellings;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Event;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
+import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -27,54 +38,75 @@ import java.util.function.Supplier;
 /**
  * The parts of the store on the nodes of a Kafka cluster (docs/scaling.md, "Kafka"): a question is answered by
  * this node for the partitions it owns and asked of the owner of every other partition, found through the group's
- * own assignment ({@link PartitionOwners}); their partial answers merge with this node's. Every partition is
- * answered for exactly once: a reply covering a partition already answered for (the group moved it meanwhile) is
- * left out, and a partition no reply covered within the timeout makes the question fail with a 503 naming it,
- * never a silently partial answer.
+ * own assignment ({@link PartitionOwners}); their partial answers merge with this node's, and so do their listings of
+ * keys, attribute names and values. Every partition is answered for exactly once: a reply covering a partition
+ * already answered for (the group moved it meanwhile) is left out, and a partition no reply covered within the
+ * timeout makes the question fail with a 503 naming it, or, only when the request asked for it, leaves it out and
+ * tells the request so ({@link AnswerScope}): never a silently partial answer. A question about one timeline is
+ * answered from the timeline as the owner of its key's partition holds it: this node's own, or shipped by that owner
+ * (there is no partial answer of one timeline).
  */
-public final class ClusterParts implements OtherParts {
+public final class ClusterParts implements OtherParts, TimelineReader {
 
     private final KafkaEventStore store;
     private final PartTransport transport;
     private final Duration timeout;
-    private final Consumer<SortedMap<Integer, Long>> reflected;
+    private final AnswerScope scope;
     private final PartialCodec codec = new PartialCodec();
 
-    /** {@code reflected} is told, for each merged answer, the position of every partition it reflects. */
-    public ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout,
-            Consumer<SortedMap<Integer, Long>> reflected) {
+    /**
+     * {@code scope} says whether the request being answered takes a partial answer, and is told, for each answer,
+     * the position of every partition it reflects and those it is missing.
+     */
+    public ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout, AnswerScope scope) {
         this.store = store;
         this.transport = transport;
         this.timeout = timeout;
-        this.reflected = reflected;
+        this.scope = scope;
         store.answerForPart();
     }
 
     @Override
     public <P extends PartialAnswer<P, ?, ?>> P merged(Attribute attribute, PartialQuestion<P> question,
             Supplier<P> part) {
+        return gathered(codec.writeQuestion(attribute, question), part,
+                (merged, shipped) -> merged.merge(codec.read(shipped, question.ask())));
+    }
+
+    @Override
+    public <T> T listed(Listing<T> listing, Supplier<T> part) {
+        return gathered(codec.writeListing(listing), part,
+                (merged, shipped) -> listing.merge(merged, codec.readListed(listing, shipped)));
+    }
+
+    /**
+     * This node's part ({@code part} computes it) with what the owner of every other partition shipped, each
+     * taken in by {@code merge}: every partition answered for exactly once, or a 503 naming those that were not,
+     * unless the request takes a partial answer (then it is told which are missing).
+     */
+    private <T> T gathered(byte[] asked, Supplier<T> part, BiFunction<T, byte[], T> merge) {
         AppliedStore local = store.part();
         SortedMap<Integer, Long> answered = new TreeMap<>(store.positions());
         answered.keySet().retainAll(local.owned());
-        byte[] asked = codec.writeQuestion(attribute, question);
         Map<String, CompletableFuture<PartTransport.PartReply>> replies = new LinkedHashMap<>();
         store.owners().byPartition().forEach((partition, address) -> {
             if (!local.owned().contains(partition)) {
                 replies.computeIfAbsent(address, owner -> transport.ask(owner, asked));
             }
         });
-        P merged = part.get();
+        T merged = part.get();
         if (store.part() != local) {
             throw new StorageStartingException("partitions " + local.owned() + " of topic " + store.topic()
                     + " moved away from this node while it answered");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (CompletableFuture<PartTransport.PartReply> reply : replies.values()) {
-            received(reply, deadline).filter(other -> Collections.disjoint(other.positions().keySet(),
-                    answered.keySet())).ifPresent(other -> {
-                        merged.merge(codec.read(other.shipped(), question.ask()));
-                        answered.putAll(other.positions());
-                    });
+            Optional<PartTransport.PartReply> other = received(reply, deadline)
+                    .filter(shipped -> Collections.disjoint(shipped.positions().keySet(), answered.keySet()));
+            if (other.isPresent()) {
+                merged = merge.apply(merged, other.get().shipped());
+                answered.putAll(other.get().positions());
+            }
         }
         SortedSet<Integer> missing = new TreeSet<>();
         for (int partition = 0; partition < store.partitionCount(); partition++) {
@@ -82,32 +114,101 @@ public final class ClusterParts implements OtherParts {
                 missing.add(partition);
             }
         }
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !scope.partialAllowed()) {
             throw new StorageStartingException("partitions " + missing + " of topic " + store.topic()
                     + " were not answered for within " + timeout + " (their owners: " + owners(missing) + ")");
         }
-        reflected.accept(Collections.unmodifiableSortedMap(answered));
+        scope.reflect(Collections.unmodifiableSortedMap(answered), Collections.unmodifiableSortedSet(missing));
         return merged;
     }
 
     /**
-     * Answers a question another node asked, for the partitions this node owns: {@code part} is this node's part
-     * of the answer (the application's). Refused when the partitions moved while it was computed.
+     * The timeline as the owner of its key's partition holds it: this node, or the owner asked. A 503 naming the
+     * partition when it has no owner caught up, or its owner does not answer for it in time.
+     */
+    @Override
+    public Optional<Timeline> timeline(TimelineKey key) {
+        int partition = store.partitionOf(key);
+        AppliedStore local = store.part();
+        if (local.owned().contains(partition)) {
+            Optional<Timeline> timeline = local.engine().timeline(key);
+            scope.reflect(position(partition, store.positions().getOrDefault(partition, 0L)),
+                    Collections.emptySortedSet());
+            return timeline;
+        }
+        String owner = store.owners().byPartition().get(partition);
+        Optional<PartTransport.PartReply> reply = owner == null ? Optional.empty()
+                : received(transport.ask(owner, codec.writeTimelineRequest(key)), System.nanoTime()
+                        + timeout.toNanos()).filter(shipped -> shipped.positions().containsKey(partition));
+        if (reply.isEmpty()) {
+            throw new StorageStartingException("partition " + partition + " of topic " + store.topic()
+                    + " (timeline " + key.value() + ") was not answered for within " + timeout + " (its owner: "
+                    + owner + ")");
+        }
+        scope.reflect(position(partition, reply.get().positions().get(partition)), Collections.emptySortedSet());
+        return codec.readTimeline(key, reply.get().shipped());
+    }
+
+    /**
+     * One timeline's events come from the owner of its partition, read whole (an export of one timeline holds it at
+     * once here, unlike on one node); every event stored needs every partition: this node's own store answers, or
+     * refuses naming those it lacks.
+     */
+    @Override
+    public void inSeqOrder(Optional<TimelineKey> timeline, Consumer<TimelineEvent> event) {
+        if (timeline.isEmpty()) {
+            store.inSeqOrder(timeline, event);
+            return;
+        }
+        timeline(timeline.get()).ifPresent(found -> found.events().stream().sorted(Comparator.comparingLong(Event::seq))
+                .forEach(stored -> event.accept(new TimelineEvent(found.key(), stored))));
+    }
+
+    @Override
+    public List<TimelineKey> lastEventBefore(Timestamp moment) {
+        return store.lastEventBefore(moment);
+    }
+
+    /**
+     * Answers what another node asked, for the partitions this node owns: one timeline of theirs, or a question
+     * across timelines, {@code part} being this node's part of its answer (the application's). Refused when the
+     * partitions moved while it was computed.
      */
     public PartTransport.PartReply answer(byte[] asked,
             BiFunction<Attribute, PartialQuestion<?>, PartialAnswer<?, ?, ?>> part) {
-        PartialCodec.Question question = codec.readQuestion(asked);
+        PartialCodec.Request request = codec.readRequest(asked);
         AppliedStore local = store.part();
         Map<Integer, Long> positions = new TreeMap<>(store.positions());
         positions.keySet().retainAll(local.owned());
-        PartialAnswer<?, ?, ?> answered = part.apply(question.attribute(), question.question());
+        byte[] shipped;
+        if (request instanceof PartialCodec.OneTimeline one) {
+            // Only the timeline's partition is answered for: the asker refuses a reply without it.
+            positions.keySet().retainAll(Set.of(store.partitionOf(one.key())));
+            shipped = codec.writeTimeline(local.engine().timeline(one.key()));
+        } else if (request instanceof PartialCodec.Listed listed) {
+            shipped = listed.listing() instanceof Listing.Values values
+                    ? codec.writeUsage(local.engine().values(values.attribute(), values.asOf()),
+                            listed(local, values.attribute()))
+                    : codec.writeList((List<?>) listed.listing().of(local.engine()));
+        } else {
+            PartialCodec.Question question = (PartialCodec.Question) request;
+            Attribute attribute = question.attribute();
+            shipped = codec.write(part.apply(attribute, question.question()), listed(local, attribute));
+        }
         if (store.part() != local) {
             throw new StorageStartingException("the partitions of this node moved while it answered");
         }
-        Attribute attribute = question.attribute();
-        return new PartTransport.PartReply(positions, codec.write(answered, Spellings.listed(
-                local.engine().spellings(attribute),
-                local.engine().values(attribute, Optional.empty()).stream().map(ValueUsage::value).toList())));
+        return new PartTransport.PartReply(positions, shipped);
+    }
+
+    /** The spellings of every value of the attribute this node's part holds: what its part ships with. */
+    private static List<Spelling> listed(AppliedStore local, Attribute attribute) {
+        return Spellings.listed(local.engine().spellings(attribute),
+                local.engine().values(attribute, Optional.empty()).stream().map(ValueUsage::value).toList());
+    }
+
+    private static SortedMap<Integer, Long> position(int partition, Long position) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(partition, position)));
     }
 
     private static Optional<PartTransport.PartReply> received(CompletableFuture<PartTransport.PartReply> reply,

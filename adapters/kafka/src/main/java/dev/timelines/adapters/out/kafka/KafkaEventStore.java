@@ -66,9 +66,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <p>This node decides duplicates and numbers events before it writes (the single-node reply contract): it must
  * own and have applied every partition a request touches, which holds when it is the group's only member. Reads of
  * timelines, keys and the attribute catalogue likewise answer only when this node owns every partition, and
- * otherwise refuse with the missing partitions named. So do the questions across timelines, unless a
- * {@link ClusterParts} merges this node's answers with the other owners': their scans and fast paths then answer from
- * the partitions this node owns ({@link #part()}), and it checks that every partition is answered for exactly once.
+ * otherwise refuse with the missing partitions named. So do the questions across timelines and the listings (keys,
+ * attribute names and values), unless a {@link ClusterParts} merges this node's answers with the other owners': their
+ * scans and fast paths then answer from the partitions this node owns ({@link #part()}), and it checks that every
+ * partition is answered for exactly once.
  */
 public final class KafkaEventStore implements EventLog, TimelineReader, StoreScans, IndexedAnswers, AutoCloseable {
 
@@ -213,7 +214,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
 
     @Override
     public List<TimelineKey> keys(KeyRange range, Optional<Timestamp> asOf) {
-        return engine().keys(range, asOf);
+        return questions().keys(range, asOf);
     }
 
     @Override
@@ -223,7 +224,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
 
     @Override
     public List<String> attributeNames(Optional<String> after, int limit, Optional<Timestamp> asOf) {
-        return engine().attributeNames(after, limit, asOf);
+        return questions().attributeNames(after, limit, asOf);
     }
 
     @Override
@@ -233,7 +234,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
 
     @Override
     public List<ValueUsage> values(Attribute attribute, Optional<Timestamp> asOf) {
-        return engine().values(attribute, asOf);
+        return questions().values(attribute, asOf);
     }
 
     @Override
@@ -313,8 +314,8 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     }
 
     /**
-     * The engine the questions across timelines are answered from: this node's part when a {@link ClusterParts}
-     * merges it with the others', else the whole store (every partition, or a 503).
+     * The engine the questions across timelines and the listings are answered from: this node's part when a
+     * {@link ClusterParts} merges it with the others', else the whole store (every partition, or a 503).
      */
     private InMemoryEventStore questions() {
         return answersForPart ? part().engine() : engine();
@@ -331,6 +332,11 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
                     + " are still being read on this node");
         }
         return store;
+    }
+
+    /** The partition that holds a timeline. */
+    int partitionOf(TimelineKey key) {
+        return partitions.of(key);
     }
 
     int partitionCount() {

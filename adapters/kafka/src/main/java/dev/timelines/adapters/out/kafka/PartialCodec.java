@@ -20,17 +20,23 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.timelines.adapters.out.memory.EventBytes;
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.Spelling;
+import dev.timelines.application.question.Listing;
 import dev.timelines.application.question.PartialAnswer;
 import dev.timelines.application.question.PartialQuestion;
 import dev.timelines.application.question.PartialValueUsage;
 import dev.timelines.application.question.Spellings;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.Event;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
+import dev.timelines.domain.TimelineKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The wire form of the questions nodes ask each other and of their partial answers (docs/scaling.md, "Kafka"). A
@@ -47,16 +53,39 @@ public final class PartialCodec {
     record Shipped<C>(C contents, List<Spelling> spellings) {
     }
 
-    /** What a node asks the others: a question about an attribute, by the name of its record. */
-    record Asked(String attribute, String kind, JsonNode question) {
+    /**
+     * What a node asks another, by the name of its record: a question about an attribute, a listing, or one
+     * timeline.
+     */
+    record Asked(String kind, Optional<String> attribute, JsonNode asked) {
     }
 
-    /** A question another node asked. */
-    public record Question(Attribute attribute, PartialQuestion<?> question) {
+    /** What another node asked of this node's part. */
+    public sealed interface Request permits Question, Listed, OneTimeline {
     }
 
-    /** The questions that may be asked, by name: the records {@link PartialQuestion} permits, and no other class. */
-    private static final Map<String, Class<?>> KINDS = kinds(PartialQuestion.class, new HashMap<>());
+    /** A question across timelines another node asked. */
+    public record Question(Attribute attribute, PartialQuestion<?> question) implements Request {
+    }
+
+    /** A listing of keys, attribute names or values another node asked. */
+    public record Listed(Listing<?> listing) implements Request {
+    }
+
+    /** One timeline, asked of the owner of its key's partition by a node that does not own it. */
+    public record OneTimeline(TimelineKey key) implements Request {
+    }
+
+    /** A timeline as its owner ships it: its events in the engine's batch form, none when it is not stored. */
+    record ShippedTimeline(byte[] events) {
+    }
+
+    /**
+     * What may be asked, by name: the records {@link PartialQuestion} and {@link Listing} permit, and one timeline;
+     * no other class is ever made from what another node sent.
+     */
+    private static final Map<String, Class<?>> KINDS = Map.copyOf(kinds(OneTimeline.class,
+            kinds(Listing.class, kinds(PartialQuestion.class, new HashMap<>()))));
 
     private static final int MAX_NUMBER_LENGTH = 10_000;
 
@@ -108,22 +137,75 @@ public final class PartialCodec {
 
     /** A question about an attribute, to be asked of the other parts of the store. */
     public byte[] writeQuestion(Attribute attribute, PartialQuestion<?> question) {
-        return bytes(new Asked(attribute.name(), question.getClass().getName(), mapper.valueToTree(question)));
+        return asked(question, Optional.of(attribute.name()));
     }
 
-    /** A question another node asked; refused when it is not one of the questions across timelines. */
-    public Question readQuestion(byte[] asked) {
+    /** A listing, to be asked of the other parts of the store. */
+    public byte[] writeListing(Listing<?> listing) {
+        return asked(listing, Optional.empty());
+    }
+
+    /** One timeline, to be asked of the owner of its key's partition. */
+    public byte[] writeTimelineRequest(TimelineKey key) {
+        return asked(new OneTimeline(key), Optional.empty());
+    }
+
+    /** What another node asked; refused when it is none of the kinds that may be asked. */
+    public Request readRequest(byte[] asked) {
         try {
             Asked read = mapper.readValue(asked, Asked.class);
             Class<?> kind = KINDS.get(read.kind());
             if (kind == null) {
-                throw new IllegalArgumentException("not a question across timelines: " + read.kind());
+                throw new IllegalArgumentException("not a question, listing or timeline: " + read.kind());
             }
-            return new Question(new Attribute(read.attribute()),
-                    (PartialQuestion<?>) mapper.treeToValue(read.question(), kind));
+            Object request = mapper.treeToValue(read.asked(), kind);
+            if (request instanceof PartialQuestion<?> question) {
+                return new Question(new Attribute(read.attribute().orElseThrow(
+                        () -> new IllegalArgumentException("a question without an attribute"))), question);
+            }
+            return request instanceof Listing<?> listing ? new Listed(listing) : (OneTimeline) request;
         } catch (IOException e) {
-            throw new UncheckedIOException("not a question across timelines", e);
+            throw new UncheckedIOException("not a question, listing or timeline", e);
         }
+    }
+
+    /** A timeline as the owner of its partition holds it, or none. */
+    public byte[] writeTimeline(Optional<Timeline> timeline) {
+        return bytes(new ShippedTimeline(EventBytes.batch(timeline.map(found -> found.events().stream()
+                .map(event -> new TimelineEvent(found.key(), event)).toList()).orElse(List.of()))));
+    }
+
+    public Optional<Timeline> readTimeline(TimelineKey key, byte[] shipped) {
+        try {
+            List<Event> events = EventBytes.batch(mapper.readValue(shipped, ShippedTimeline.class).events()).stream()
+                    .map(TimelineEvent::event).toList();
+            return events.isEmpty() ? Optional.empty() : Optional.of(new Timeline(key, events));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a shipped timeline", e);
+        }
+    }
+
+    /** A sorted list a part's store gave (keys or attribute names). */
+    public byte[] writeList(List<?> listed) {
+        return bytes(listed);
+    }
+
+    /** What another part listed, to be merged with {@link Listing#merge}. */
+    @SuppressWarnings("unchecked")
+    public <T> T readListed(Listing<T> listing, byte[] shipped) {
+        if (listing instanceof Listing.Values) {
+            return (T) readUsage(shipped);
+        }
+        Class<?> item = listing instanceof Listing.Keys ? TimelineKey.class : String.class;
+        try {
+            return mapper.readValue(shipped, mapper.getTypeFactory().constructCollectionType(List.class, item));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a shipped listing", e);
+        }
+    }
+
+    private byte[] asked(Object asked, Optional<String> attribute) {
+        return bytes(new Asked(asked.getClass().getName(), attribute, mapper.valueToTree(asked)));
     }
 
     /** One store's usage of an attribute's values, with its spellings. */
@@ -144,18 +226,19 @@ public final class PartialCodec {
         empty.spell(Spellings.of(read.spellings()));
     }
 
-    private static Map<String, Class<?>> kinds(Class<?> sealed, Map<String, Class<?>> found) {
-        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
-            if (permitted.isRecord()) {
-                found.put(permitted.getName(), permitted);
-            } else {
+    /** The records a sealed interface permits, directly or through the interfaces it permits; or the record itself. */
+    private static Map<String, Class<?>> kinds(Class<?> kind, Map<String, Class<?>> found) {
+        if (kind.isRecord()) {
+            found.put(kind.getName(), kind);
+        } else {
+            for (Class<?> permitted : kind.getPermittedSubclasses()) {
                 kinds(permitted, found);
             }
         }
-        return Map.copyOf(found);
+        return found;
     }
 
-    private byte[] bytes(Record shipped) {
+    private byte[] bytes(Object shipped) {
         try {
             return mapper.writeValueAsBytes(shipped);
         } catch (IOException e) {

@@ -11,6 +11,9 @@ import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.port.out.StorageStartingException;
+import dev.timelines.application.service.AttributeCatalogService;
+import dev.timelines.application.service.ExportEventsService;
+import dev.timelines.application.service.InspectTimelineService;
 import dev.timelines.application.service.PartService;
 import dev.timelines.application.service.SearchTimelinesService;
 import dev.timelines.application.service.StateAnalysisService;
@@ -19,9 +22,12 @@ import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Condition;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.Funnel;
+import dev.timelines.domain.HistoryMode;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.TimelineNotFoundException;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Transition;
 import dev.timelines.domain.Window;
@@ -36,10 +42,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -60,20 +69,27 @@ class ClusterAnswersTest {
     private static final List<JsonValue> VALUES = List.of(num("1"), num("1.0"), num("2"), str("a"), str("b"));
 
     /** A node and the services that answer on it. */
-    private record Node(KafkaEventStore store, ClusterParts parts, PartService part, StateAnalysisService states,
-            TransitionAnalysisService transitions, SearchTimelinesService search) {
+    private record Node(KafkaEventStore store, Told told, ClusterParts parts, PartService part,
+            StateAnalysisService states,
+            TransitionAnalysisService transitions, SearchTimelinesService search, InspectTimelineService inspect,
+            AttributeCatalogService attributes, ExportEventsService export) {
 
         static Node open(KafkaStoreOptions options, PartTransport transport) {
             KafkaEventStore store = KafkaEventStore.open(options);
-            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), positions -> { });
-            return new Node(store, parts, new PartService(store, store),
+            Told told = new Told();
+            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), told);
+            return new Node(store, told, parts, new PartService(store, store),
                     new StateAnalysisService(store, store, parts, CLOCK),
-                    new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts));
+                    new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts),
+                    new InspectTimelineService(parts), new AttributeCatalogService(store, parts),
+                    new ExportEventsService(parts, store, parts));
         }
 
         static Node whole(KafkaEventStore store) {
-            return new Node(store, null, null, new StateAnalysisService(store, store, CLOCK),
-                    new TransitionAnalysisService(store, store), new SearchTimelinesService(store, store));
+            return new Node(store, null, null, null, new StateAnalysisService(store, store, CLOCK),
+                    new TransitionAnalysisService(store, store), new SearchTimelinesService(store, store),
+                    new InspectTimelineService(store), new AttributeCatalogService(store),
+                    new ExportEventsService(store, store));
         }
     }
 
@@ -119,6 +135,35 @@ class ClusterAnswersTest {
             List<Integer> lostPartitions = three.get(0).store().owners().byPartition().entrySet().stream()
                     .filter(owner -> owner.getValue().equals(lost)).map(Map.Entry::getKey).toList();
             assertTrue(refused.getMessage().contains("partitions " + lostPartitions), refused.getMessage());
+            TimelineKey unreachable = IntStream.range(0, 10).mapToObj(k -> new TimelineKey("k" + k))
+                    .filter(key -> lostPartitions.contains(three.get(0).store().partitionOf(key))).findFirst()
+                    .orElseThrow();
+            StorageStartingException oneRefused = assertThrows(StorageStartingException.class,
+                    () -> three.get(0).inspect().describe(unreachable, Optional.empty()));
+            assertTrue(oneRefused.getMessage().contains("partition " + three.get(0).store().partitionOf(unreachable)
+                    + " "), oneRefused.getMessage());
+            StorageStartingException keysRefused = assertThrows(StorageStartingException.class, () -> three.get(0)
+                    .search().withPrefix("", Optional.empty(), new PageRequest(3, Optional.empty())));
+            assertTrue(keysRefused.getMessage().contains("partitions " + lostPartitions), keysRefused.getMessage());
+            assertThrows(StorageStartingException.class, () -> three.get(1).attributes().values(STATUS,
+                    Optional.empty(), new PageRequest(3, Optional.empty())));
+
+            // Asked for a partial answer: the parts that answered, merged, and the missing partitions told.
+            Node answered = Node.whole(without(writer, three.get(0).store(), lostPartitions));
+            for (Node asking : three.subList(0, 2)) {
+                asking.told().partial = true;
+                assertEquals(answered.states().statesAt(STATUS, time(6), Scope.ALL, false),
+                        asking.states().statesAt(STATUS, time(6), Scope.ALL, false));
+                assertEquals(Set.copyOf(lostPartitions), asking.told().missing);
+                assertEquals(answered.search().withPrefix("", Optional.empty(), new PageRequest(20, Optional.empty())),
+                        asking.search().withPrefix("", Optional.empty(), new PageRequest(20, Optional.empty())));
+                PageRequest values = new PageRequest(9, Optional.empty());
+                assertEquals(answered.attributes().values(STATUS, Optional.empty(), values),
+                        asking.attributes().values(STATUS, Optional.empty(), values));
+                assertEquals(Set.copyOf(lostPartitions), asking.told().missing);
+                asking.told().partial = false;
+            }
+            answered.store().close();
 
             // The silent node leaves the group: its partitions move to the others, and the answers are complete again.
             silent.clear();
@@ -132,6 +177,36 @@ class ClusterAnswersTest {
         } finally {
             nodes.values().forEach(node -> node.store().close());
         }
+    }
+
+    /** What a node's requests allow and are told: a partial answer when asked for, and what it is missing. */
+    private static final class Told implements AnswerScope {
+
+        private volatile boolean partial;
+        private volatile Set<Integer> missing = Set.of();
+
+        @Override
+        public boolean partialAllowed() {
+            return partial;
+        }
+
+        @Override
+        public void reflect(SortedMap<Integer, Long> answered, SortedSet<Integer> missed) {
+            missing = Set.copyOf(missed);
+        }
+    }
+
+    /** The writer's store without the timelines of some partitions, on a topic of its own: what the others hold. */
+    private static KafkaEventStore without(KafkaEventStore writer, KafkaEventStore node, List<Integer> partitions) {
+        List<TimelineEvent> kept = new ArrayList<>();
+        writer.inSeqOrder(Optional.empty(), event -> {
+            if (!partitions.contains(node.partitionOf(event.timeline()))) {
+                kept.add(event);
+            }
+        });
+        KafkaEventStore store = KafkaEventStore.open(KafkaStores.options("cluster-answers-kept"));
+        store.restore(kept);
+        return store;
     }
 
     /** The in-JVM transport: the node at the address answers on another thread, or never when silenced. */
@@ -165,6 +240,59 @@ class ClusterAnswersTest {
             assertSame(whole, node, n -> n.transitions().funnel(STATUS, funnel, window, scope));
             assertSame(whole, node, n -> n.search().inState(STATUS, value, at, "", scope, page));
             assertSame(whole, node, n -> n.search().inStateDuring(STATUS, value, window, "", scope.asOf(), page));
+        }
+        Optional<Timestamp> asOf = Optional.of(new Timestamp(BASE + 5_000_000L));
+        for (Optional<Timestamp> known : List.of(Optional.<Timestamp>empty(), asOf)) {
+            for (String prefix : List.of("", "k", "k1", "x")) {
+                assertSame(whole, node, n -> n.search().withPrefix(prefix, known,
+                        new PageRequest(3, Optional.empty())));
+            }
+            assertSame(whole, node, n -> n.attributes().names(known, new PageRequest(1, Optional.empty())));
+            assertSame(whole, node, n -> n.attributes().names(known, new PageRequest(100, Optional.empty())));
+            assertSame(whole, node, n -> n.attributes().values(STATUS, known, new PageRequest(100, Optional.empty())));
+            assertSame(whole, node, n -> n.attributes().values(STATUS, known, new PageRequest(2, Optional.empty())));
+        }
+        // A cursor of one node pages on another: it is a key, a name, an offset in the answer's order.
+        Optional<String> keys = whole.search().withPrefix("", Optional.empty(), new PageRequest(4, Optional.empty()))
+                .next();
+        assertSame(whole, node, n -> n.search().withPrefix("", Optional.empty(), new PageRequest(4, keys)));
+        Optional<String> names = whole.attributes().names(Optional.empty(), new PageRequest(1, Optional.empty()))
+                .next();
+        assertSame(whole, node, n -> n.attributes().names(Optional.empty(), new PageRequest(1, names)));
+        Optional<String> values = whole.attributes().values(STATUS, Optional.empty(),
+                new PageRequest(2, Optional.empty())).next();
+        assertSame(whole, node, n -> n.attributes().values(STATUS, Optional.empty(), new PageRequest(2, values)));
+        for (int k = 0; k < 10; k++) {
+            TimelineKey key = new TimelineKey("k" + k);
+            assertSame(whole, node, n -> exported(n, key), TimelineNotFoundException.class);
+            assertSame(whole, node, n -> n.inspect().describe(key, Optional.empty()), TimelineNotFoundException.class);
+            assertSame(whole, node, n -> n.inspect().history(key, STATUS, HistoryMode.CHANGES, everything().window(),
+                    Optional.empty(), new PageRequest(100, Optional.empty())), TimelineNotFoundException.class);
+            assertSame(whole, node, n -> n.inspect().events(key, everything().window(),
+                    Optional.of(new Timestamp(BASE + 5_000_000L)), new PageRequest(3, Optional.empty())),
+                    TimelineNotFoundException.class);
+        }
+    }
+
+    private static List<TimelineEvent> exported(Node node, TimelineKey key) {
+        List<TimelineEvent> events = new ArrayList<>();
+        node.export().exportTimeline(key).run(events::add);
+        return events;
+    }
+
+    /** The same answer, or the same refusal (one timeline not stored: both nodes say so). */
+    private static void assertSame(Node whole, Node node, Function<Node, Object> question,
+            Class<? extends RuntimeException> refusal) {
+        RuntimeException refused = null;
+        try {
+            question.apply(whole);
+        } catch (RuntimeException e) {
+            refused = e;
+        }
+        if (refusal.isInstance(refused)) {
+            assertEquals(refused.getMessage(), assertThrows(refusal, () -> question.apply(node)).getMessage());
+        } else {
+            assertSame(whole, node, question);
         }
     }
 

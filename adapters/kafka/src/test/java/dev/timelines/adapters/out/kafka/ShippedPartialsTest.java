@@ -92,7 +92,8 @@ class ShippedPartialsTest {
                 new KeyRun.InState(value, new Timestamp(3), range, scope),
                 new KeyRun.InStateDuring(value, window, range, scope));
         for (PartialQuestion<?> question : questions) {
-            PartialCodec.Question read = codec.readQuestion(codec.writeQuestion(new Attribute("/a/b"), question));
+            PartialCodec.Question read = (PartialCodec.Question) codec.readRequest(
+                    codec.writeQuestion(new Attribute("/a/b"), question));
             assertEquals(new Attribute("/a/b"), read.attribute());
             assertEquals(question, read.question(), new String(codec.writeQuestion(new Attribute("/a/b"), question), StandardCharsets.UTF_8));
             assertEquals(question.toString(), read.question().toString());

@@ -61,8 +61,12 @@ public class OpenApiCompletion implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents().addSchema(JSON_VALUE, anyJson());
-        openAPI.getPaths().getPathItems().values()
-                .forEach(path -> path.getOperations().values().forEach(OpenApiCompletion::complete));
+        openAPI.getPaths().getPathItems().values().forEach(path -> {
+            path.getOperations().values().forEach(OpenApiCompletion::complete);
+            if (path.getGET() != null) {
+                mayBePartial(path.getGET());
+            }
+        });
     }
 
     /**
@@ -90,6 +94,18 @@ public class OpenApiCompletion implements OASFilter {
             ndjsonExamplesAsLines(operation.getRequestBody().getContent());
         }
         responses.getAPIResponses().values().forEach(response -> ndjsonExamplesAsLines(response.getContent()));
+    }
+
+    /** Every read may be asked for a partial answer on a cluster, which its success then marks with a header. */
+    private static void mayBePartial(Operation read) {
+        read.addParameter(OASFactory.createParameter().ref(PartialAnswers.PARAMETER));
+        APIResponse success = read.getResponses().getAPIResponse("200");
+        if (success != null) {
+            success.addHeader(PartialAnswers.MISSING, OASFactory.createHeader()
+                    .description("Only on an answer asked with partial=true that some partitions are missing from:"
+                            + " those partitions, comma-separated (e.g. '1,3'). Absent from a complete answer.")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^\\d+(,\\d+)*$")));
+        }
     }
 
     private static void ndjsonExamplesAsLines(Content content) {

@@ -36,6 +36,11 @@ final class ParameterDocs {
     static final String AS_OF = "Answer as the store was known at this moment: only events received by then count, and"
             + " it is 'now' for 'at', 'until', states still held and relative times. A moment in the future is now;"
             + " deleted timelines are gone at every asOf. Omitted: now." + TIME_FORMS;
+    static final String PARTIAL = "On a cluster (timelines.storage=kafka): 'true' takes, when the owner of some"
+            + " partitions does not answer in time, the answer of the partitions that did, marked by the reply header"
+            + " Timelines-Missing-Partitions naming the others (e.g. '1,3'). Omitted or 'false': such an answer is a"
+            + " 503 naming the partitions. A question about one timeline is never partial. Elsewhere every answer is"
+            + " complete.";
     static final String SINCE = "Start of the half-open window [since, until), included. Omitted: unbounded."
             + TIME_FORMS;
     static final String UNTIL = "End of the half-open window [since, until), excluded; 'since' after 'until' is a 400."
