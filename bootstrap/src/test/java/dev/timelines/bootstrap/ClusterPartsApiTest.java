@@ -109,6 +109,10 @@ class ClusterPartsApiTest {
                     "the second node merges the service's part, asked over HTTP");
 
             given().get(STATES + "&partial=maybe").then().statusCode(400);
+            given().contentType("application/json").body("{\"kind\": \"no such\"}").post(HttpPartTransport.PATH)
+                    .then().statusCode(400).contentType("application/problem+json");
+            given().contentType("application/json").body("not json").post(HttpPartTransport.PATH)
+                    .then().statusCode(400).contentType("application/problem+json");
             // The second node stops answering: a 503 naming its partitions, or with partial=true the service's part.
             server.stop(0);
             String seconds = given().get(STATES).then().statusCode(503).extract().path("detail");

@@ -27,6 +27,7 @@ import dev.timelines.application.question.PartialValueUsage;
 import dev.timelines.application.question.Spellings;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
+import dev.timelines.domain.InvalidValueException;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineEvent;
@@ -164,8 +165,10 @@ public final class PartialCodec {
                         () -> new IllegalArgumentException("a question without an attribute"))), question);
             }
             return request instanceof Listing<?> listing ? new Listed(listing) : (OneTimeline) request;
-        } catch (IOException e) {
-            throw new UncheckedIOException("not a question, listing or timeline", e);
+        } catch (IOException | IllegalArgumentException e) {
+            // What another node sent, hence input from outside: a 400 naming what is wrong, never a 500.
+            throw new InvalidValueException("the body is not a question, listing or timeline of another node: "
+                    + e.getMessage());
         }
     }
 
