@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     private KafkaEventStore(KafkaStoreOptions options, TimelinePartitions partitions) {
         this.options = options;
         this.partitions = partitions;
-        this.applier = new PartitionApplier(options);
+        this.applier = new PartitionApplier(options, partitions);
         this.applying = new Thread(applier, "kafka-apply-" + options.topic());
         this.producer = producer(options);
     }
@@ -295,6 +296,19 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     /** Timelines applied on this node, at no cost: for operations, not for answers. */
     public long timelineCount() {
         return applier.store().engine().timelineCount();
+    }
+
+    /**
+     * Per partition, the records this node read since it last gained partitions: after their snapshots, or from
+     * their start.
+     */
+    Map<Integer, Long> recordsRead() {
+        return applier.recordsRead();
+    }
+
+    /** A snapshot of every partition this node owns now, not at the next interval; completed once written. */
+    CompletableFuture<Void> snapshot() {
+        return applier.snapshot();
     }
 
     @Override

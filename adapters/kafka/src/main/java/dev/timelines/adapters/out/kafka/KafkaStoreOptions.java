@@ -1,7 +1,9 @@
 package dev.timelines.adapters.out.kafka;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a node reaches its Kafka cluster and the topic it keeps the events in.
@@ -16,15 +18,35 @@ import java.util.Map;
  *     the group ({@link AddressAssignor})
  * @param timeout how long a request may wait for Kafka (a commit, its own events applied) before a 503
  * @param client further Kafka client settings (security, say), given to the producer, consumer and admin alike
+ * @param snapshotDir where this node keeps a snapshot of each partition it owns (docs/scaling.md, "Snapshots");
+ *     none: every partition gained is applied from its start
+ * @param snapshotInterval how often the snapshots are written
  */
 public record KafkaStoreOptions(String bootstrapServers, String topic, int partitions, short replication,
-        String group, String node, String address, Duration timeout, Map<String, Object> client) {
+        String group, String node, String address, Duration timeout, Map<String, Object> client,
+        Optional<Path> snapshotDir, Duration snapshotInterval) {
 
     public KafkaStoreOptions {
         if (partitions < 1 || replication < 1) {
             throw new IllegalArgumentException("the topic needs at least one partition and one replica");
         }
+        if (snapshotInterval.isNegative() || snapshotInterval.isZero()) {
+            throw new IllegalArgumentException("snapshots need a positive interval, not " + snapshotInterval);
+        }
         client = Map.copyOf(client);
+    }
+
+    /** Without snapshots. */
+    public KafkaStoreOptions(String bootstrapServers, String topic, int partitions, short replication, String group,
+            String node, String address, Duration timeout, Map<String, Object> client) {
+        this(bootstrapServers, topic, partitions, replication, group, node, address, timeout, client,
+                Optional.empty(), Duration.ofMinutes(10));
+    }
+
+    /** These options with snapshots of the partitions owned in {@code dir}, every {@code interval}. */
+    public KafkaStoreOptions withSnapshots(Path dir, Duration interval) {
+        return new KafkaStoreOptions(bootstrapServers, topic, partitions, replication, group, node, address, timeout,
+                client, Optional.of(dir), interval);
     }
 
     /** {@code min.insync.replicas} of a topic the adapter creates: an acknowledged write survives one lost broker. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -47,18 +48,24 @@ final class PendingRequests {
         }
     }
 
-    private final Map<Long, Item> requests = new HashMap<>();
+    /** The requests read in part, by request and the partitions their records are awaited in. */
+    private final Map<Map.Entry<Long, Set<Integer>>, Item> requests = new HashMap<>();
     /** Per partition, the items of the records read and not applied, by offset. */
     private final Map<Integer, TreeMap<Long, Item>> unapplied = new HashMap<>();
 
-    /** A record of a request, which has {@code expected} records in this node's partitions. */
-    void event(long request, int expected, TimelineEvent event, int partition, long offset, Consumer<Applied> apply) {
-        Item item = requests.computeIfAbsent(request, none -> new Item(expected, null));
+    /**
+     * A record of a request, which has {@code expected} records in the partitions {@code awaitedIn} (this node's,
+     * or those that started at the same point, {@link StartPoints}): it is applied with them.
+     */
+    void event(long request, Set<Integer> awaitedIn, int expected, TimelineEvent event, int partition, long offset,
+            Consumer<Applied> apply) {
+        Map.Entry<Long, Set<Integer>> part = Map.entry(request, awaitedIn);
+        Item item = requests.computeIfAbsent(part, none -> new Item(expected, null));
         item.events.add(event);
         item.missing--;
         read(item, partition, offset);
         if (item.missing == 0) {
-            requests.remove(request);
+            requests.remove(part);
         }
         applyReady(apply);
     }
@@ -73,6 +80,12 @@ final class PendingRequests {
     long appliedUpTo(int partition, long position) {
         TreeMap<Long, Item> waiting = unapplied.get(partition);
         return waiting == null || waiting.isEmpty() ? position : Math.min(position, waiting.firstKey());
+    }
+
+    /** Whether a record read in the partition waits to be applied. */
+    boolean waiting(int partition) {
+        TreeMap<Long, Item> waiting = unapplied.get(partition);
+        return waiting != null && !waiting.isEmpty();
     }
 
     void clear() {

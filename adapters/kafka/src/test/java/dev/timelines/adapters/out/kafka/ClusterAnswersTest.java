@@ -69,7 +69,7 @@ class ClusterAnswersTest {
     private static final List<JsonValue> VALUES = List.of(num("1"), num("1.0"), num("2"), str("a"), str("b"));
 
     /** A node and the services that answer on it. */
-    private record Node(KafkaEventStore store, Told told, ClusterParts parts, PartService part,
+    record Node(KafkaEventStore store, Told told, ClusterParts parts, PartService part,
             StateAnalysisService states,
             TransitionAnalysisService transitions, SearchTimelinesService search, InspectTimelineService inspect,
             AttributeCatalogService attributes, ExportEventsService export) {
@@ -218,7 +218,7 @@ class ClusterAnswersTest {
         return CompletableFuture.supplyAsync(() -> node.parts().answer(question, node.part()::part));
     }
 
-    private static void assertSameAnswers(Node whole, Node node, Random random) {
+    static void assertSameAnswers(Node whole, Node node, Random random) {
         for (int question = 0; question < 4; question++) {
             Window window = new Window(Optional.of(time(random.nextInt(5))), Optional.of(time(5 + random.nextInt(8))));
             Timestamp at = time(random.nextInt(12));
@@ -335,7 +335,7 @@ class ClusterAnswersTest {
                         .address() + " owning " + node.store().owners().byPartition()).toList());
     }
 
-    private static List<IncomingEvent> randomRequest(Random random) {
+    static List<IncomingEvent> randomRequest(Random random) {
         List<IncomingEvent> events = new ArrayList<>();
         for (int event = 0; event < 1 + random.nextInt(12); event++) {
             Map<String, JsonValue> data = new LinkedHashMap<>();

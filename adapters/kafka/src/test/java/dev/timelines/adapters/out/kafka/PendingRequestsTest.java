@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class PendingRequestsTest {
 
     private static final TimelineKey KEY = new TimelineKey("k");
+    private static final Set<Integer> BOTH = Set.of(0, 1);
 
     @Test
     void aTombstoneWaitsForTheRequestsBeforeItAndTheRequestsAfterItWaitForIt() {
@@ -31,13 +33,13 @@ class PendingRequestsTest {
         PendingRequests.Delete deletion = new PendingRequests.Delete(KEY, OptionalLong.of(2));
         TimelineEvent later = event(3);
 
-        pending.event(1, 2, first, 0, 0, applied::add);
+        pending.event(1, BOTH, 2, first, 0, 0, applied::add);
         pending.delete(deletion, 0, 1, applied::add);
-        pending.event(3, 1, later, 0, 2, applied::add);
+        pending.event(3, BOTH, 1, later, 0, 2, applied::add);
         assertEquals(List.of(), applied, "request 1 still waits for its record in partition 1");
         assertEquals(0, pending.appliedUpTo(0, 3));
 
-        pending.event(1, 2, other, 1, 0, applied::add);
+        pending.event(1, BOTH, 2, other, 1, 0, applied::add);
         assertEquals(List.of(new PendingRequests.Events(List.of(first, other)), deletion,
                 new PendingRequests.Events(List.of(later))), applied);
         assertEquals(3, pending.appliedUpTo(0, 3));

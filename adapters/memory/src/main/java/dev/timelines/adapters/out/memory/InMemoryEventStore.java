@@ -40,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -271,6 +273,18 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
             history.load(image.history());
             settle();
             return null;
+        });
+    }
+
+    /**
+     * The deleted timelines the history keeps, as they stood before their deletion, by the seq it took: beside the
+     * stored events, what replaying them rebuilds of the history (a snapshot of part of the store writes them).
+     */
+    public SortedMap<Long, Timeline> deletionsKept() {
+        return read(() -> {
+            SortedMap<Long, Timeline> kept = new TreeMap<>();
+            history.image().deletions().forEach(deletion -> kept.put(deletion.seq(), deletion.timeline()));
+            return kept;
         });
     }
 
