@@ -1,7 +1,6 @@
 package dev.timelines.adapters.out.kafka;
 
 import dev.timelines.adapters.out.memory.EventBytes;
-import dev.timelines.adapters.out.memory.InMemoryEventStore;
 import dev.timelines.domain.Event;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
@@ -18,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.CRC32C;
@@ -52,8 +49,6 @@ final class PartitionSnapshotFile {
     private static final int EVENT = 1;
     private static final int DELETION = 2;
     private static final int BUFFER_BYTES = 1 << 16;
-    /** Events replayed into the engine at once: one hold of its lock each. */
-    private static final int REPLAY_BATCH = 4096;
 
     /**
      * What a snapshot covers.
@@ -86,26 +81,83 @@ final class PartitionSnapshotFile {
     }
 
     /**
-     * Reads a partition's snapshot into the engine, after checking its checksum, and says what it covers; empty
-     * when there is none.
+     * Opens a partition's snapshot, after checking its checksum, to read its entries in order; empty when there is
+     * none.
      *
-     * @throws IOException when it cannot be read, is damaged or is not of this partition and format: nothing of
-     *     it was applied when the damage is found by the checksum
+     * @throws IOException when it cannot be read, is damaged or is not of this partition and format
      */
-    Optional<Cover> load(int partition, InMemoryEventStore engine) throws IOException {
+    Optional<Reader> open(int partition) throws IOException {
         Path path = path(partition);
         if (!Files.exists(path)) {
             return Optional.empty();
         }
         // One open file for both passes: a snapshot renamed over this one meanwhile is not read half.
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
             checkChecksum(channel);
             channel.position(0);
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel),
                     BUFFER_BYTES));
-            Cover cover = readHead(in, partition);
-            replay(in, engine);
-            return Optional.of(cover);
+            return Optional.of(new Reader(readHead(in, partition), in));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** An event, or a deletion with the seq it took. */
+    record Entry(TimelineKey key, Event event, long deletionSeq) {
+
+        static Entry of(TimelineKey key, Event event) {
+            return new Entry(key, event, 0);
+        }
+
+        static Entry deletion(TimelineKey key, long seq) {
+            return new Entry(key, null, seq);
+        }
+
+        long seq() {
+            return event == null ? deletionSeq : event.seq();
+        }
+    }
+
+    /** A snapshot being read: what it covers, then its entries in seq order. */
+    static final class Reader implements AutoCloseable {
+
+        private final Cover cover;
+        private final DataInputStream in;
+        private boolean ended;
+
+        private Reader(Cover cover, DataInputStream in) {
+            this.cover = cover;
+            this.in = in;
+        }
+
+        Cover cover() {
+            return cover;
+        }
+
+        /** The next entry; empty after the last. */
+        Optional<Entry> next() throws IOException {
+            if (ended) {
+                return Optional.empty();
+            }
+            int entry = in.readByte();
+            if (entry == EVENT) {
+                TimelineEvent event = EventBytes.from(in.readNBytes(in.readInt()));
+                return Optional.of(Entry.of(event.timeline(), event.event()));
+            } else if (entry == DELETION) {
+                return Optional.of(Entry.deletion(new TimelineKey(EventBytes.readString(in)), in.readLong()));
+            } else if (entry == END) {
+                ended = true;
+                return Optional.empty();
+            }
+            throw new IOException("unknown snapshot entry " + entry);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 
@@ -125,27 +177,6 @@ final class PartitionSnapshotFile {
             throw new IOException("a snapshot of partition " + itsPartition + " of topic " + itsTopic);
         }
         return new Cover(in.readLong(), in.readLong(), in.readLong(), new UUID(in.readLong(), in.readLong()));
-    }
-
-    /** The entries in their order: events in batches, each deletion after the events before it. */
-    private static void replay(DataInputStream in, InMemoryEventStore engine) throws IOException {
-        List<TimelineEvent> batch = new ArrayList<>(REPLAY_BATCH);
-        for (int entry = in.readByte(); entry != END; entry = in.readByte()) {
-            if (entry == EVENT) {
-                batch.add(EventBytes.from(in.readNBytes(in.readInt())));
-                if (batch.size() == REPLAY_BATCH) {
-                    engine.replay(batch);
-                    batch.clear();
-                }
-            } else if (entry == DELETION) {
-                engine.replay(batch);
-                batch.clear();
-                engine.replayDeletion(new TimelineKey(EventBytes.readString(in)), in.readLong());
-            } else {
-                throw new IOException("unknown snapshot entry " + entry);
-            }
-        }
-        engine.replay(batch);
     }
 
     private static void checkChecksum(FileChannel channel) throws IOException {
@@ -201,17 +232,17 @@ final class PartitionSnapshotFile {
             out.writeLong(cover.cut().getLeastSignificantBits());
         }
 
-        void event(TimelineKey key, Event event) throws IOException {
-            byte[] bytes = EventBytes.of(key, event);
-            out.writeByte(EVENT);
-            out.writeInt(bytes.length);
-            out.write(bytes);
-        }
-
-        void deletion(TimelineKey key, long seq) throws IOException {
-            out.writeByte(DELETION);
-            EventBytes.writeString(out, key.value());
-            out.writeLong(seq);
+        void write(Entry entry) throws IOException {
+            if (entry.event() != null) {
+                byte[] bytes = EventBytes.of(entry.key(), entry.event());
+                out.writeByte(EVENT);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            } else {
+                out.writeByte(DELETION);
+                EventBytes.writeString(out, entry.key().value());
+                out.writeLong(entry.deletionSeq());
+            }
         }
 
         /** Ends the file, makes it durable and puts it in place of the partition's former snapshot. */

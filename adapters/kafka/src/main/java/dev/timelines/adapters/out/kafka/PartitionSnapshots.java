@@ -1,16 +1,21 @@
 package dev.timelines.adapters.out.kafka;
 
+import dev.timelines.adapters.out.kafka.PartitionSnapshotFile.Entry;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
-import dev.timelines.domain.Event;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,6 +30,8 @@ import java.util.UUID;
 final class PartitionSnapshots {
 
     private static final System.Logger LOG = System.getLogger(PartitionSnapshots.class.getName());
+    /** Events replayed into the engine at once: one hold of its lock each. */
+    private static final int REPLAY_BATCH = 4096;
 
     /** An engine holding the snapshots loaded, and where each partition starts. */
     record Loaded(InMemoryEventStore engine, StartPoints start) {
@@ -45,15 +52,18 @@ final class PartitionSnapshots {
     Loaded load(Set<Integer> owned, Map<Integer, Long> ends) {
         Set<Integer> untrusted = new HashSet<>();
         while (true) {
-            InMemoryEventStore engine = new InMemoryEventStore();
-            Map<Integer, PartitionSnapshotFile.Cover> covers = new HashMap<>();
+            Map<Integer, PartitionSnapshotFile.Reader> readers = new HashMap<>();
             try {
                 for (int partition : owned) {
                     if (!untrusted.contains(partition)) {
-                        loadInto(engine, partition).ifPresent(cover -> covers.put(partition, cover));
-                        checkWithin(partition, covers.get(partition), ends.get(partition));
+                        open(partition).ifPresent(reader -> readers.put(partition, reader));
+                        checkWithin(partition, readers.get(partition), ends.get(partition));
                     }
                 }
+                InMemoryEventStore engine = new InMemoryEventStore();
+                replay(readers, engine);
+                Map<Integer, PartitionSnapshotFile.Cover> covers = new HashMap<>();
+                readers.forEach((partition, reader) -> covers.put(partition, reader.cover()));
                 StartPoints start = new StartPoints(owned, covers);
                 engine.historyLostUpTo(start.horizon());
                 return new Loaded(engine, start);
@@ -62,7 +72,71 @@ final class PartitionSnapshots {
                 LOG.log(System.Logger.Level.WARNING, "ignoring the snapshot " + files.path(e.partition)
                         + ", partition " + e.partition + " is applied from its start: " + e.getMessage());
                 untrusted.add(e.partition);
+            } finally {
+                readers.values().forEach(PartitionSnapshots::close);
             }
+        }
+    }
+
+    /**
+     * The entries of every snapshot merged in seq order, the order a node reading the partitions from their start
+     * would apply them in as near as it can: the engine keeps reception times by seq, and takes them in that order
+     * at no cost, but pays a copy for each one that falls among those it holds.
+     */
+    private static void replay(Map<Integer, PartitionSnapshotFile.Reader> readers, InMemoryEventStore engine) {
+        record Head(int partition, Entry entry) {
+        }
+        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong(head -> head.entry().seq()));
+        readers.forEach((partition, reader) -> next(partition, reader).ifPresent(entry ->
+                heads.add(new Head(partition, entry))));
+        List<TimelineEvent> batch = new ArrayList<>(REPLAY_BATCH);
+        while (!heads.isEmpty()) {
+            Head head = heads.poll();
+            Entry entry = head.entry();
+            if (entry.event() != null) {
+                batch.add(new TimelineEvent(entry.key(), entry.event()));
+            }
+            if (entry.event() == null || batch.size() == REPLAY_BATCH) {
+                engine.replay(batch);
+                batch.clear();
+            }
+            if (entry.event() == null) {
+                engine.replayDeletion(entry.key(), entry.deletionSeq());
+            }
+            next(head.partition(), readers.get(head.partition())).ifPresent(following ->
+                    heads.add(new Head(head.partition(), following)));
+        }
+        engine.replay(batch);
+    }
+
+    private Optional<PartitionSnapshotFile.Reader> open(int partition) {
+        try {
+            return files.open(partition);
+        } catch (IOException | RuntimeException e) {
+            throw new UntrustedSnapshot(partition, e.toString());
+        }
+    }
+
+    private static Optional<Entry> next(int partition, PartitionSnapshotFile.Reader reader) {
+        try {
+            return reader.next();
+        } catch (IOException | RuntimeException e) {
+            throw new UntrustedSnapshot(partition, e.toString());
+        }
+    }
+
+    private static void close(PartitionSnapshotFile.Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing a snapshot failed", e);
+        }
+    }
+
+    private static void checkWithin(int partition, PartitionSnapshotFile.Reader reader, Long end) {
+        if (reader != null && reader.cover().offset() > end) {
+            throw new UntrustedSnapshot(partition, "it covers up to offset " + reader.cover().offset()
+                    + ", beyond the partition's end " + end + " (a topic created anew under the same name?)");
         }
     }
 
@@ -99,8 +173,8 @@ final class PartitionSnapshots {
         for (Map.Entry<Long, Timeline> deletion : engine.deletionsKept().entrySet()) {
             TimelineKey key = deletion.getValue().key();
             if (writers.containsKey(partitions.of(key))) {
-                deletion.getValue().events().forEach(event -> deleted.put(event.seq(), new Entry(key, event, 0)));
-                deleted.put(deletion.getKey(), new Entry(key, null, deletion.getKey()));
+                deletion.getValue().events().forEach(event -> deleted.put(event.seq(), Entry.of(key, event)));
+                deleted.put(deletion.getKey(), Entry.deletion(key, deletion.getKey()));
             }
         }
         try {
@@ -108,17 +182,13 @@ final class PartitionSnapshots {
                 PartitionSnapshotFile.Writer writer = writers.get(partitions.of(stored.timeline()));
                 if (writer != null) {
                     writeUpTo(deleted, stored.event().seq(), writers);
-                    write(writer, new Entry(stored.timeline(), stored.event(), 0));
+                    write(writer, Entry.of(stored.timeline(), stored.event()));
                 }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         writeUpTo(deleted, Long.MAX_VALUE, writers);
-    }
-
-    /** An event, or a deletion with the seq it took. */
-    private record Entry(TimelineKey key, Event event, long deletionSeq) {
     }
 
     private void writeUpTo(SortedMap<Long, Entry> deleted, long seq, Map<Integer, PartitionSnapshotFile.Writer> writers) {
@@ -129,28 +199,9 @@ final class PartitionSnapshots {
 
     private static void write(PartitionSnapshotFile.Writer writer, Entry entry) {
         try {
-            if (entry.event() != null) {
-                writer.event(entry.key(), entry.event());
-            } else {
-                writer.deletion(entry.key(), entry.deletionSeq());
-            }
+            writer.write(entry);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private Optional<PartitionSnapshotFile.Cover> loadInto(InMemoryEventStore engine, int partition) {
-        try {
-            return files.load(partition, engine);
-        } catch (IOException | RuntimeException e) {
-            throw new UntrustedSnapshot(partition, e.toString());
-        }
-    }
-
-    private void checkWithin(int partition, PartitionSnapshotFile.Cover cover, Long end) {
-        if (cover != null && cover.offset() > end) {
-            throw new UntrustedSnapshot(partition, "it covers up to offset " + cover.offset()
-                    + ", beyond the partition's end " + end + " (a topic created anew under the same name?)");
         }
     }
 
