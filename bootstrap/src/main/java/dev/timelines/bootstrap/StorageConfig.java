@@ -70,6 +70,16 @@ public interface StorageConfig {
         /** How long a request may wait for Kafka (a commit, its events applied) before a 503. */
         @WithDefault("30s")
         Duration timeout();
+
+        /**
+         * Where this node keeps a snapshot of each partition it owns, loaded when it gains the partition so that it
+         * reads only the records after it (docs/scaling.md, Snapshots). Without one, no snapshots.
+         */
+        Optional<Path> snapshotDir();
+
+        /** How often the snapshots are written. */
+        @WithDefault("10m")
+        Duration snapshotInterval();
     }
 
     /** {@code timelines.journal.*}. */

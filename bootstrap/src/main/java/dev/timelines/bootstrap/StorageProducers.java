@@ -69,10 +69,12 @@ public class StorageProducers {
     private static Storage kafka(StorageConfig.Kafka config, AnswerPositions positions) {
         long started = System.nanoTime();
         Map<String, Object> client = KafkaClientSettings.from(ConfigProvider.getConfig());
-        KafkaEventStore store = KafkaEventStore.open(new KafkaStoreOptions(KafkaClientSettings.bootstrapServers(client),
+        KafkaStoreOptions options = new KafkaStoreOptions(KafkaClientSettings.bootstrapServers(client),
                 config.topic(), config.partitions(), config.replication(), config.group(),
                 config.node().orElseGet(() -> UUID.randomUUID().toString()),
-                config.address().orElseGet(StorageProducers::defaultAddress), config.timeout(), client));
+                config.address().orElseGet(StorageProducers::defaultAddress), config.timeout(), client);
+        KafkaEventStore store = KafkaEventStore.open(config.snapshotDir()
+                .map(dir -> options.withSnapshots(dir, config.snapshotInterval())).orElse(options));
         LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
         ClusterParts parts = new ClusterParts(store, new HttpPartTransport(config.partTimeout(),
                 config.peerKey().map(key -> "Bearer " + key)), config.partTimeout(), positions);
