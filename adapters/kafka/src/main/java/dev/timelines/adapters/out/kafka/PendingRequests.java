@@ -12,10 +12,11 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The records read and not yet applied. A request's events are applied together once all its records in this
- * node's partitions are read, and every record is applied in its partition's log order: a request waits for the
- * records before its own in each of its partitions, so that a delete (a tombstone) takes out exactly the events
- * written before it, whatever the order in which the consumer reads the partitions.
+ * The records read and not yet applied. A request's events are applied together once all its records in the
+ * partitions it is awaited in are read (this node's, or those that started at the same point, {@link StartPoints}),
+ * and every record is applied in its partition's log order: a request waits for the records before its own in each
+ * of its partitions, so that a delete (a tombstone) takes out exactly the events written before it, whatever the
+ * order in which the consumer reads the partitions.
  */
 final class PendingRequests {
 
