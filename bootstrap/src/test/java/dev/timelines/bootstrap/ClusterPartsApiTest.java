@@ -78,7 +78,7 @@ class ClusterPartsApiTest {
         try (KafkaEventStore second = KafkaEventStore.open(options(topic, group, "second", address));
                 KafkaEventStore whole = KafkaEventStore.open(options(topic, group + "-whole", "whole", "-"))) {
             ClusterParts parts = new ClusterParts(second, new HttpPartTransport(Duration.ofSeconds(5),
-                    Optional.empty()), Duration.ofSeconds(5), AnswerScope.COMPLETE);
+                    Optional.empty()), Duration.ofSeconds(5), Duration.ofSeconds(5), AnswerScope.COMPLETE);
             AtomicInteger served = serve(server, parts, new PartService(second, second));
             StateAnalysisService asked = new StateAnalysisService(second, second, parts, Clock.systemUTC());
             Timestamp at = Timestamp.ofEpochSeconds(BigDecimal.valueOf(1680946100));
