@@ -107,7 +107,8 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
      */
     private Verdicts.Verdict confirmed(WrittenRequest written) {
         scope.reflect(written.positions(), Collections.emptySortedSet());
-        Set<Integer> local = store.part().owned();
+        // Not store.part(): the request is committed, so partitions moving here make it unconfirmed, not refused.
+        Set<Integer> local = store.owners().mine();
         byte[] asked = codec.writeVerdictRequest(written);
         Map<String, CompletableFuture<PartTransport.PartReply>> replies = new LinkedHashMap<>();
         written.offsets().keySet().forEach(partition -> {
@@ -192,8 +193,11 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
     public Optional<Timeline> timeline(TimelineKey key) {
         int partition = store.partitionOf(key);
         AppliedStore local = store.part();
+        // Only the timeline's partition matters to it: a position named for another is not waited for.
+        Map<Integer, Long> awaited = new TreeMap<>(scope.awaited());
+        awaited.keySet().retainAll(Set.of(partition));
         if (local.owned().contains(partition)) {
-            store.awaitPositions(scope.awaited(), positionTimeout);
+            store.awaitPositions(awaited, positionTimeout);
             Optional<Timeline> timeline = local.engine().timeline(key);
             scope.reflect(position(partition, store.positions().getOrDefault(partition, 0L)),
                     Collections.emptySortedSet());
@@ -201,7 +205,7 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
         }
         String owner = store.owners().byPartition().get(partition);
         Optional<PartTransport.PartReply> reply = owner == null ? Optional.empty()
-                : received(transport.ask(owner, codec.writeTimelineRequest(key, scope.awaited())), deadline())
+                : received(transport.ask(owner, codec.writeTimelineRequest(key, awaited)), deadline())
                         .filter(shipped -> shipped.positions().containsKey(partition));
         if (reply.isEmpty()) {
             throw new StorageStartingException("partition " + partition + " of topic " + store.topic()

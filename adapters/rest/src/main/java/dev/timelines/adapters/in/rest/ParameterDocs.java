@@ -46,9 +46,9 @@ final class ParameterDocs {
     static final String POSITIONS = "On a cluster (timelines.storage=kafka), read-your-writes: the"
             + " Timelines-Positions header a write (or an earlier read) replied with, passed back as it came"
             + " (e.g. '0=13,3=41': partition=position). The answer reflects at least those positions: each owner of a"
-            + " partition named waits until it has applied it, at most timelines.kafka.position-timeout, else a 503"
-            + " naming the partitions not applied. Malformed: a 400. Elsewhere it is ignored: one node's writes are"
-            + " seen by its next read.";
+            + " partition named waits until it has applied it (a question about one timeline: its partition only), at"
+            + " most timelines.kafka.position-timeout, else a 503 naming the partitions not applied. Malformed: a"
+            + " 400. Elsewhere it is ignored: one node's writes are seen by its next read.";
     static final String SINCE = "Start of the half-open window [since, until), included. Omitted: unbounded."
             + TIME_FORMS;
     static final String UNTIL = "End of the half-open window [since, until), excluded; 'since' after 'until' is a 400."
