@@ -21,6 +21,7 @@ import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StoreHistory;
 import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.port.out.StreamParts;
 import dev.timelines.application.port.out.TimelineReader;
 import io.quarkus.runtime.configuration.DurationConverter;
 import jakarta.enterprise.inject.Disposes;
@@ -76,8 +77,9 @@ public class StorageProducers {
         LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
         ClusterParts parts = new ClusterParts(store, new HttpPartTransport(config.partTimeout(),
                 config.peerKey().map(key -> "Bearer " + key)), config.partTimeout(), positions);
-        // Each node applies the partitions on its own: the seqs it has applied have gaps it cannot see. One timeline
-        // is read from the owner of its partition.
+        // Each node applies the partitions on its own: the seqs it has applied have gaps it cannot see, so there is no
+        // history of the whole store; the stream reads one per partition (ClusterParts.streamParts). One timeline is
+        // read from the owner of its partition.
         return new Storage(store, parts, store, store, new NoStoreHistory("Kafka"), () -> true, store,
                 Optional.of(new StoreSize(store::timelineCount, store::eventCount)), parts);
     }
@@ -173,5 +175,11 @@ public class StorageProducers {
     @Singleton
     StoreHistory storeHistory(StorageOpening opening) {
         return new GatedStorage(opening);
+    }
+
+    @Produces
+    @Singleton
+    StreamParts streamParts(StorageOpening opening) {
+        return new GatedStreamParts(opening);
     }
 }

@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.kafka;
 
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.in.StreamPartUseCase;
 import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.Spelling;
 import dev.timelines.application.port.out.StorageStartingException;
@@ -53,6 +54,7 @@ public final class ClusterParts implements OtherParts, TimelineReader {
     private final Duration timeout;
     private final AnswerScope scope;
     private final PartialCodec codec = new PartialCodec();
+    private final KafkaStreamParts streamParts;
 
     /**
      * {@code scope} says whether the request being answered takes a partial answer, and is told, for each answer,
@@ -63,7 +65,13 @@ public final class ClusterParts implements OtherParts, TimelineReader {
         this.transport = transport;
         this.timeout = timeout;
         this.scope = scope;
+        this.streamParts = new KafkaStreamParts(store, transport, timeout);
         store.answerForPart();
+    }
+
+    /** The partitions as the transitions stream reads them: this node's, or asked of their owners. */
+    public KafkaStreamParts streamParts() {
+        return streamParts;
     }
 
     @Override
@@ -170,12 +178,13 @@ public final class ClusterParts implements OtherParts, TimelineReader {
     }
 
     /**
-     * Answers what another node asked, for the partitions this node owns: one timeline of theirs, or a question
-     * across timelines, {@code part} being this node's part of its answer (the application's). Refused when the
-     * partitions moved while it was computed.
+     * Answers what another node asked, for the partitions this node owns: one timeline of theirs, a question across
+     * timelines, {@code part} being this node's part of its answer (the application's), or a step of a partition's
+     * transitions stream, answered by {@code streams} (the application's). Refused when the partitions moved while it
+     * was computed.
      */
     public PartTransport.PartReply answer(byte[] asked,
-            BiFunction<Attribute, PartialQuestion<?>, PartialAnswer<?, ?, ?>> part) {
+            BiFunction<Attribute, PartialQuestion<?>, PartialAnswer<?, ?, ?>> part, StreamPartUseCase streams) {
         PartialCodec.Request request = codec.readRequest(asked);
         AppliedStore local = store.part();
         Map<Integer, Long> positions = new TreeMap<>(store.positions());
@@ -185,6 +194,10 @@ public final class ClusterParts implements OtherParts, TimelineReader {
             // Only the timeline's partition is answered for: the asker refuses a reply without it.
             positions.keySet().retainAll(Set.of(store.partitionOf(one.key())));
             shipped = codec.writeTimeline(local.engine().timeline(one.key()));
+        } else if (request instanceof PartialCodec.StreamStepAsked step) {
+            // Only the step's partition is answered for: the asker refuses a reply without it.
+            positions.keySet().retainAll(Set.of(step.partition()));
+            shipped = streamParts.answer(step, streams);
         } else if (request instanceof PartialCodec.Listed listed) {
             shipped = listed.listing() instanceof Listing.Values values
                     ? codec.writeUsage(local.engine().values(values.attribute(), values.asOf()),

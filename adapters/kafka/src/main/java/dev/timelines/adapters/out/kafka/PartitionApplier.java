@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -41,14 +43,18 @@ final class PartitionApplier implements Runnable {
     private final AppliedPositions positions = new AppliedPositions();
     private final PartitionOwners owners;
     private final PendingRequests pending = new PendingRequests();
+    private final TimelinePartitions partitions;
+    /** Told when records were applied or the partitions owned changed: the transitions stream's wake-up. */
+    private final List<Runnable> appliedListeners = new CopyOnWriteArrayList<>();
     /** The highest seq applied: the writer numbers new events after it. */
     private final AtomicLong lastSeq = new AtomicLong();
     private volatile AppliedStore store = AppliedStore.NONE;
     private volatile RuntimeException failure;
     private Map<TopicPartition, Long> catchUpTo = Map.of();
 
-    PartitionApplier(KafkaStoreOptions options) {
+    PartitionApplier(KafkaStoreOptions options, TimelinePartitions partitions) {
         this.topic = options.topic();
+        this.partitions = partitions;
         this.owners = new PartitionOwners(options.address());
         Map<String, Object> config = new HashMap<>(options.client());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
@@ -87,6 +93,12 @@ final class PartitionApplier implements Runnable {
         return lastSeq.get();
     }
 
+    /** Calls {@code listener} (it must only schedule) after records were applied or the partitions owned changed. */
+    Runnable onApplied(Runnable listener) {
+        appliedListeners.add(listener);
+        return () -> appliedListeners.remove(listener);
+    }
+
     /** Ends {@link #run} from another thread. */
     void stop() {
         consumer.wakeup();
@@ -97,10 +109,15 @@ final class PartitionApplier implements Runnable {
         try {
             consumer.subscribe(List.of(topic), new Rebalance());
             while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                AppliedStore before = store;
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     apply(record);
                 }
                 advancePositions();
+                if (!records.isEmpty() || store != before) {
+                    appliedListeners.forEach(Runnable::run);
+                }
             }
         } catch (WakeupException stopping) {
             // stop() was called
@@ -112,7 +129,7 @@ final class PartitionApplier implements Runnable {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
-        InMemoryEventStore engine = store.engine();
+        AppliedStore engine = store;
         if (record.value() == null) {
             pending.delete(new PendingRequests.Delete(new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)),
                     DeletionHeader.from(record.headers())), record.partition(), record.offset(),
@@ -131,13 +148,18 @@ final class PartitionApplier implements Runnable {
                 record.offset(), applied -> apply(engine, applied));
     }
 
-    private void apply(InMemoryEventStore engine, PendingRequests.Applied applied) {
+    private void apply(AppliedStore into, PendingRequests.Applied applied) {
+        InMemoryEventStore engine = into.engine();
         if (applied instanceof PendingRequests.Events request) {
             restore(engine, request.events());
+            // Once visible: a partition's seq applied is its durable seq for the stream.
+            request.events().forEach(event -> into.seqs().applied(partitions.of(event.timeline()),
+                    event.event().seq()));
         } else if (applied instanceof PendingRequests.Delete delete) {
             if (delete.seq().isPresent()) {
                 engine.replayDeletion(delete.timeline(), delete.seq().getAsLong());
                 lastSeq.accumulateAndGet(delete.seq().getAsLong(), Math::max);
+                into.seqs().applied(partitions.of(delete.timeline()), delete.seq().getAsLong());
             } else {
                 engine.delete(delete.timeline());
             }
@@ -200,7 +222,7 @@ final class PartitionApplier implements Runnable {
             consumer.seekToBeginning(assignment);
             // read_committed: the end offsets are the last stable ones, so catching up waits for no open transaction.
             catchUpTo = consumer.endOffsets(assignment);
-            store = new AppliedStore(new InMemoryEventStore(), owned, false);
+            store = new AppliedStore(owned);
         }
     }
 }
