@@ -14,22 +14,19 @@ import dev.timelines.adapters.out.kafka.KafkaCluster;
 import dev.timelines.adapters.out.kafka.KafkaEventStore;
 import dev.timelines.adapters.out.kafka.KafkaStoreOptions;
 import dev.timelines.adapters.out.kafka.PartTransport;
+import dev.timelines.adapters.out.kafka.RandomWrites;
 import dev.timelines.application.port.out.StorageStartingException;
 import dev.timelines.application.service.PartService;
 import dev.timelines.application.service.PartitionedStreamService;
-import dev.timelines.domain.EventId;
-import dev.timelines.domain.IncomingEvent;
-import dev.timelines.domain.JsonValue;
-import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,22 +149,7 @@ class ClusterStreamApiTest {
 
     /** Random requests of a writer of a group of its own: events out of time order, repeated ids, deletes. */
     private static void write(KafkaEventStore writer, Random random, int requests) {
-        for (int request = 0; request < requests; request++) {
-            TimelineKey key = new TimelineKey("s" + random.nextInt(8));
-            if (random.nextInt(6) == 0 && writer.timeline(key).isPresent()) {
-                writer.delete(key);
-                continue;
-            }
-            List<IncomingEvent> events = new ArrayList<>();
-            for (int event = 0; event < 1 + random.nextInt(6); event++) {
-                Optional<EventId> id = random.nextInt(3) == 0 ? Optional.of(new EventId("e" + random.nextInt(5)))
-                        : Optional.empty();
-                events.add(new IncomingEvent(new TimelineKey("s" + random.nextInt(8)),
-                        Timestamp.ofEpochSeconds(java.math.BigDecimal.valueOf(1_680_946_000L + random.nextInt(50))),
-                        id, new JsonValue.Obj(Map.of("status", new JsonValue.Str("v" + random.nextInt(3))))));
-            }
-            writer.append(events, Timestamp.ofEpochSeconds(java.math.BigDecimal.valueOf(1_700_000_000L)));
-        }
+        RandomWrites.write(writer, random, requests, "s", Timestamp.ofEpochSeconds(BigDecimal.valueOf(1_680_946_000L)));
     }
 
     /** Serves the second node's part of the questions and its partitions' stream steps as the service does. */

@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timelines.application.model.Scope;
@@ -14,15 +15,10 @@ import dev.timelines.application.port.out.StorageStartingException;
 import dev.timelines.application.service.PartitionedStreamService;
 import dev.timelines.application.service.TransitionAnalysisService;
 import dev.timelines.domain.Attribute;
-import dev.timelines.domain.EventId;
-import dev.timelines.domain.IncomingEvent;
-import dev.timelines.domain.JsonValue;
-import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import dev.timelines.domain.Transition;
 import dev.timelines.domain.Window;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +36,10 @@ import org.junit.jupiter.api.Timeout;
  * The transitions stream in cluster mode: three nodes of one group, each owning some of the topic's partitions, the
  * steps of the others' partitions asked of them ({@link KafkaStreamParts}, in the test's JVM). While a writer (a
  * group of its own, owning every partition) writes random requests (late events, repeated ids, deletes), a client
- * streams from one node, then resumes with its last position on another, then, after a node left the group and its
- * partitions moved, on a third: the fold of every message it received equals the writer's {@code /transitions} with
- * entries, transition for transition.
+ * streams from one node, then resumes with its last position on another, which goes on with the other partitions while
+ * a node does not answer and sends the silent node's once it answers again; then, after a node left the group and its
+ * partitions moved, it resumes on a third: the fold of every message it received equals the writer's
+ * {@code /transitions} with entries, transition for transition.
  */
 class ClusterStreamTest {
 
@@ -61,6 +58,7 @@ class ClusterStreamTest {
     }
 
     private final Map<String, Node> nodes = new ConcurrentHashMap<>();
+    private final Set<String> silent = ConcurrentHashMap.newKeySet();
     private final Map<Transition, Integer> folded = new HashMap<>();
     private String position;
 
@@ -96,6 +94,30 @@ class ClusterStreamTest {
             Watch second = opened(() -> three.get(1).streams().watch(STATUS, Optional.empty(), Optional.empty(), true,
                     Optional.of(resumedAt)), 3);
             writing.get(2, TimeUnit.MINUTES);
+            awaitFolded(second, writer);
+
+            // Another node, owning timelines, stops answering: the stream goes on with the other partitions, and
+            // sends nothing of the silent node's until it answers again, then everything.
+            Node quiet = java.util.stream.Stream.of(three.get(0), three.get(2)).max(java.util.Comparator.comparingInt(
+                    node -> in(folded, node.store().owners().mine(), writer).size())).orElseThrow();
+            silent.add(quiet.store().owners().address());
+            Set<Integer> unanswered = quiet.store().owners().mine();
+            Map<Transition, Integer> before = in(folded, unanswered, writer);
+            write(writer, random, 10);
+            Map<Transition, Integer> expected = new HashMap<>();
+            transitions(writer).forEach(transition -> expected.merge(transition, 1, Integer::sum));
+            assertNotEquals(before, in(expected, unanswered, writer), "the writes changed the silent node's partitions");
+            Set<Integer> answering = new java.util.HashSet<>(Set.of(0, 1, 2, 3));
+            answering.removeAll(unanswered);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!in(folded, answering, writer).equals(in(expected, answering, writer))
+                    && System.nanoTime() < deadline) {
+                pulled(second);
+                Thread.sleep(20);
+            }
+            assertEquals(in(expected, answering, writer), in(folded, answering, writer));
+            assertEquals(before, in(folded, unanswered, writer), "nothing of the partitions not answered for");
+            silent.clear();
             awaitFolded(second, writer);
 
             // A node leaves: its partitions move to the two others, and the client resumes on the one it did not use.
@@ -139,6 +161,14 @@ class ClusterStreamTest {
         assertEquals(expected, folded);
     }
 
+    /** The transitions of the timelines in the partitions. */
+    private static Map<Transition, Integer> in(Map<Transition, Integer> transitions, Set<Integer> partitions,
+            KafkaEventStore writer) {
+        Map<Transition, Integer> kept = new HashMap<>(transitions);
+        kept.keySet().removeIf(transition -> !partitions.contains(writer.partitionOf(transition.timeline())));
+        return kept;
+    }
+
     /** Opens a stream once the group has settled on {@code members} members and each has caught up. */
     private <T> T opened(Supplier<T> open, int members) throws InterruptedException {
         StorageStartingException last = null;
@@ -157,10 +187,10 @@ class ClusterStreamTest {
         throw new AssertionError("no stream opened on a group of " + members, last);
     }
 
-    /** The in-JVM transport: the node at the address answers on another thread; a node gone never answers. */
+    /** The in-JVM transport: the node at the address answers on another thread; a node gone or silent never does. */
     private CompletableFuture<PartTransport.PartReply> ask(String address, byte[] question) {
         Node node = nodes.get(address);
-        if (node == null) {
+        if (node == null || silent.contains(address)) {
             return new CompletableFuture<>();
         }
         return CompletableFuture.supplyAsync(() -> node.parts().answer(question, (attribute, partial) -> {
@@ -173,23 +203,7 @@ class ClusterStreamTest {
                 Optional.empty(), Optional.empty(), Window.ALL), true, Scope.ALL, PageRequest.EVERYTHING).items();
     }
 
-    /** Random requests: events out of time order, repeated ids and values, and deletes. */
     private static void write(KafkaEventStore writer, Random random, int requests) {
-        for (int request = 0; request < requests; request++) {
-            TimelineKey deleted = new TimelineKey("k" + random.nextInt(10));
-            if (random.nextInt(7) == 0 && writer.timeline(deleted).isPresent()) {
-                writer.delete(deleted);
-                continue;
-            }
-            List<IncomingEvent> events = new ArrayList<>();
-            for (int event = 0; event < 1 + random.nextInt(8); event++) {
-                Optional<EventId> id = random.nextInt(3) == 0 ? Optional.of(new EventId("e" + random.nextInt(6)))
-                        : Optional.empty();
-                events.add(new IncomingEvent(new TimelineKey("k" + random.nextInt(10)),
-                        new Timestamp(BASE + random.nextInt(20) * 1_000_000L), id, new JsonValue.Obj(Map.of("status",
-                        new JsonValue.Str("v" + random.nextInt(4))))));
-            }
-            writer.append(events, new Timestamp(BASE + request * 1_000_000L));
-        }
+        RandomWrites.write(writer, random, requests, "k", new Timestamp(BASE));
     }
 }
