@@ -104,16 +104,13 @@ public final class PartitionedStreamService implements WatchTransitionsUseCase, 
             throw new StorageStartingException("the transitions stream cannot start: partitions " + unanswered
                     + " were not answered for within " + timeout + "; try again");
         }
+        // Each part's owner checked its position (HistorySteps.resumed): a step to resume in, or one that follows.
         List<PartCursor> cursors = new ArrayList<>();
         for (int part = 0; part < parts.count(); part++) {
             Optional<StreamStep> step = steps.get(part);
             int at = part;
             StreamPosition position = start.map(place -> place.parts().get(at))
                     .orElseGet(() -> StreamPosition.at(step.orElseThrow().after()));
-            if (position.sent() > step.map(found -> found.messages().size()).orElse(0)) {
-                throw new InvalidPositionException(after.orElseThrow(), "partition " + part
-                        + " has fewer messages in that step");
-            }
             cursors.add(new PartCursor(part, position, step.orElse(null)));
         }
         return new PartitionedWatch(selection, cursors);
