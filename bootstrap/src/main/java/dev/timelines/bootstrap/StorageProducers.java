@@ -21,6 +21,7 @@ import dev.timelines.application.port.out.IndexedAnswers;
 import dev.timelines.application.port.out.StoreHistory;
 import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StoreScans;
+import dev.timelines.application.port.out.StreamParts;
 import dev.timelines.application.port.out.TimelineReader;
 import io.quarkus.runtime.configuration.DurationConverter;
 import jakarta.enterprise.inject.Disposes;
@@ -79,7 +80,8 @@ public class StorageProducers {
                 config.peerKey().map(key -> "Bearer " + key)), config.partTimeout(), config.positionTimeout(),
                 positions);
         // Each node applies the partitions on its own: the seqs it has applied have gaps it cannot see. A request is
-        // written through any node, and one timeline is read from the owner of its partition.
+        // written through any node, and one timeline is read from the owner of its partition. There is
+        // no history of the whole store; the stream reads one per partition (ClusterParts.streamParts).
         return new Storage(parts, parts, store, store, new NoStoreHistory("Kafka"), () -> true, store,
                 Optional.of(new StoreSize(store::timelineCount, store::eventCount)), parts);
     }
@@ -175,5 +177,11 @@ public class StorageProducers {
     @Singleton
     StoreHistory storeHistory(StorageOpening opening) {
         return new GatedStorage(opening);
+    }
+
+    @Produces
+    @Singleton
+    StreamParts streamParts(StorageOpening opening) {
+        return new GatedStreamParts(opening);
     }
 }

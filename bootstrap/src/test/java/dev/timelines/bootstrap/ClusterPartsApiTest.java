@@ -13,9 +13,11 @@ import dev.timelines.adapters.out.kafka.KafkaEventStore;
 import dev.timelines.adapters.out.kafka.KafkaStoreOptions;
 import dev.timelines.adapters.out.kafka.PartTransport;
 import dev.timelines.application.model.Scope;
+import dev.timelines.application.port.in.StreamPartUseCase;
 import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.StorageStartingException;
 import dev.timelines.application.service.PartService;
+import dev.timelines.application.service.PartitionedStreamService;
 import dev.timelines.application.service.StateAnalysisService;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.EventId;
@@ -85,7 +87,9 @@ class ClusterPartsApiTest {
                 KafkaEventStore whole = KafkaEventStore.open(options(topic, group + "-whole", "whole", "-"))) {
             ClusterParts parts = new ClusterParts(second, new HttpPartTransport(Duration.ofSeconds(5),
                     Optional.empty()), Duration.ofSeconds(5), Duration.ofSeconds(5), AnswerScope.COMPLETE);
-            AtomicInteger served = serve(server, parts, new PartService(second, second));
+            AtomicInteger served = serve(server, parts, new PartService(second, second),
+                    new PartitionedStreamService(parts.streamParts(), 1000, Duration.ofSeconds(5),
+                            Duration.ofMillis(100)));
             StateAnalysisService asked = new StateAnalysisService(second, second, parts, Clock.systemUTC());
             Timestamp at = Timestamp.ofEpochSeconds(BigDecimal.valueOf(1680946100));
 
@@ -165,11 +169,13 @@ class ClusterPartsApiTest {
     }
 
     /** Serves the second node's part as the service does; counts the questions it answered. */
-    private static AtomicInteger serve(HttpServer server, ClusterParts parts, PartService answers) {
+    private static AtomicInteger serve(HttpServer server, ClusterParts parts, PartService answers,
+            StreamPartUseCase streams) {
         AtomicInteger served = new AtomicInteger();
         server.createContext(HttpPartTransport.PATH, exchange -> {
             try (exchange) {
-                PartTransport.PartReply reply = parts.answer(exchange.getRequestBody().readAllBytes(), answers::part);
+                PartTransport.PartReply reply = parts.answer(exchange.getRequestBody().readAllBytes(), answers::part,
+                        streams);
                 exchange.getResponseHeaders().add(HttpPartTransport.POSITIONS,
                         HttpPartTransport.header(reply.positions()));
                 exchange.sendResponseHeaders(200, reply.shipped().length);

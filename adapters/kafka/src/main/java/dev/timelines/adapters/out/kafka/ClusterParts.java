@@ -2,6 +2,7 @@ package dev.timelines.adapters.out.kafka;
 
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.out.EventLog;
+import dev.timelines.application.port.in.StreamPartUseCase;
 import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.Spelling;
 import dev.timelines.application.port.out.StorageStartingException;
@@ -60,6 +61,7 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
     private final Duration positionTimeout;
     private final AnswerScope scope;
     private final PartialCodec codec = new PartialCodec();
+    private final KafkaStreamParts streamParts;
 
     /**
      * {@code scope} says whether the request being answered takes a partial answer and which positions it must
@@ -75,6 +77,7 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
         this.timeout = timeout;
         this.positionTimeout = positionTimeout;
         this.scope = scope;
+        this.streamParts = new KafkaStreamParts(store, transport, timeout);
         store.answerForPart();
     }
 
@@ -125,6 +128,11 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
                     .forEach(decided::putIfAbsent));
         }
         return written.verdict(decided, timeout, store.owners().byPartition());
+    }
+
+    /** The partitions as the transitions stream reads them: this node's, or asked of their owners. */
+    public KafkaStreamParts streamParts() {
+        return streamParts;
     }
 
     @Override
@@ -239,11 +247,12 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
     /**
      * Answers what another node asked, for the partitions this node owns, once it has applied them up to the
      * positions asked: one timeline of theirs, a question across timelines, {@code part} being this node's part of
-     * its answer (the application's), or its verdict on a request written. Refused when the partitions moved while
-     * it was computed.
+     * its answer (the application's), its verdict on a request written, or a step of a partition's transitions
+     * stream, answered by {@code streams} (the application's). Refused when the partitions moved while it was
+     * computed.
      */
     public PartTransport.PartReply answer(byte[] asked,
-            BiFunction<Attribute, PartialQuestion<?>, PartialAnswer<?, ?, ?>> part) {
+            BiFunction<Attribute, PartialQuestion<?>, PartialAnswer<?, ?, ?>> part, StreamPartUseCase streams) {
         PartialCodec.Incoming incoming = codec.readRequest(asked);
         PartialCodec.Request request = incoming.request();
         AppliedStore local = store.part();
@@ -259,6 +268,10 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
             // Only the timeline's partition is answered for: the asker refuses a reply without it.
             positions.keySet().retainAll(Set.of(store.partitionOf(one.key())));
             shipped = codec.writeTimeline(local.engine().timeline(one.key()));
+        } else if (request instanceof PartialCodec.StreamStepAsked step) {
+            // Only the step's partition is answered for: the asker refuses a reply without it.
+            positions.keySet().retainAll(Set.of(step.partition()));
+            shipped = streamParts.answer(step, streams);
         } else if (request instanceof PartialCodec.Listed listed) {
             shipped = listed.listing() instanceof Listing.Values values
                     ? codec.writeUsage(local.engine().values(values.attribute(), values.asOf()),

@@ -367,6 +367,21 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
         return store;
     }
 
+    /**
+     * Whether {@code applied} is still this node's part and holds the partition: what a history of the partition
+     * read from it needs ({@link PartitionHistory}).
+     */
+    boolean holds(AppliedStore applied, int partition) {
+        AppliedStore now = applier.store();
+        return now.engine() == applied.engine() && now.caughtUp() && now.owned().contains(partition)
+                && owners().mine().equals(now.owned());
+    }
+
+    /** Calls {@code listener} (it must only schedule) after records were applied or the partitions owned changed. */
+    Runnable onApplied(Runnable listener) {
+        return applier.onApplied(listener);
+    }
+
     /** The partition that holds a timeline. */
     int partitionOf(TimelineKey key) {
         return partitions.of(key);

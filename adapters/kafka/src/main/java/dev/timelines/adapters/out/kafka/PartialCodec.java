@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.timelines.adapters.out.memory.EventBytes;
+import dev.timelines.application.model.StreamStep;
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.in.StreamPosition;
 import dev.timelines.application.port.out.Spelling;
 import dev.timelines.application.question.Listing;
 import dev.timelines.application.question.PartialAnswer;
@@ -71,7 +73,7 @@ public final class PartialCodec {
     }
 
     /** What another node asked of this node's part. */
-    public sealed interface Request permits Question, Listed, OneTimeline, WriteVerdict {
+    public sealed interface Request permits Question, Listed, OneTimeline, WriteVerdict, StreamStepAsked {
     }
 
     /** A question across timelines another node asked. */
@@ -93,6 +95,21 @@ public final class PartialCodec {
     public record WriteVerdict(long request, Map<Integer, Long> offsets) implements Request {
     }
 
+    /**
+     * The step of the transitions stream of one partition that a stream at {@code at} continues with, asked of the
+     * partition's owner ({@code StreamPartUseCase.step}).
+     */
+    public record StreamStepAsked(int partition, Attribute attribute, Optional<JsonValue> from,
+            Optional<JsonValue> to, boolean entries, Optional<StreamPosition> at) implements Request {
+    }
+
+    /**
+     * What the owner of a partition answers to a {@link StreamStepAsked}: the step (none when nothing is durable
+     * after the position yet), or why the position cannot be continued: its history is gone, or no stream issued it.
+     */
+    record ShippedStep(Optional<StreamStep> step, Optional<String> gone, Optional<String> invalid) {
+    }
+
     /** A timeline as its owner ships it: its events in the engine's batch form, none when it is not stored. */
     record ShippedTimeline(byte[] events) {
     }
@@ -101,8 +118,9 @@ public final class PartialCodec {
      * What may be asked, by name: the records {@link PartialQuestion} and {@link Listing} permit, and one timeline;
      * no other class is ever made from what another node sent.
      */
-    private static final Map<String, Class<?>> KINDS = Map.copyOf(kinds(WriteVerdict.class, kinds(OneTimeline.class,
-            kinds(Listing.class, kinds(PartialQuestion.class, new HashMap<>())))));
+    private static final Map<String, Class<?>> KINDS = Map.copyOf(kinds(StreamStepAsked.class,
+            kinds(WriteVerdict.class, kinds(OneTimeline.class,
+            kinds(Listing.class, kinds(PartialQuestion.class, new HashMap<>()))))));
 
     private static final int MAX_NUMBER_LENGTH = 10_000;
 
@@ -172,13 +190,32 @@ public final class PartialCodec {
         return asked(new WriteVerdict(written.request(), written.offsets()), Optional.empty(), Map.of());
     }
 
+    /** A step of a partition's transitions stream, to be asked of the partition's owner. */
+    public byte[] writeStreamStepRequest(StreamStepAsked asked) {
+        return asked(asked, Optional.empty(), Map.of());
+    }
+
+    /** The owner's answer to a {@link StreamStepAsked}. */
+    byte[] writeStep(ShippedStep step) {
+        return bytes(step);
+    }
+
+    ShippedStep readStep(byte[] shipped) {
+        try {
+            return mapper.readValue(shipped, ShippedStep.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a shipped step of the transitions stream", e);
+        }
+    }
+
     /** What another node asked; refused when it is none of the kinds that may be asked. */
     public Incoming readRequest(byte[] asked) {
         try {
             Asked read = mapper.readValue(asked, Asked.class);
             Class<?> kind = KINDS.get(read.kind());
             if (kind == null) {
-                throw new IllegalArgumentException("not a question, listing, timeline or verdict: " + read.kind());
+                throw new IllegalArgumentException("not a question, listing, timeline, verdict or stream step: "
+                        + read.kind());
             }
             Object request = mapper.treeToValue(read.asked(), kind);
             if (request instanceof PartialQuestion<?> question) {
@@ -190,8 +227,8 @@ public final class PartialCodec {
                     read.awaited());
         } catch (IOException | IllegalArgumentException e) {
             // What another node sent, hence input from outside: a 400 naming what is wrong, never a 500.
-            throw new InvalidValueException("the body is not a question, listing, timeline or verdict of another"
-                    + " node: " + e.getMessage());
+            throw new InvalidValueException("the body is not a question, listing, timeline, verdict or stream step of"
+                    + " another node: " + e.getMessage());
         }
     }
 

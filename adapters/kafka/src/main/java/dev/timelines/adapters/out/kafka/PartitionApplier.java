@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -51,6 +53,8 @@ final class PartitionApplier implements Runnable {
     private final Verdicts verdicts = new Verdicts();
     /** Per partition, the latest reception time applied: reception never goes back along a partition's log. */
     private final Map<Integer, Long> received = new HashMap<>();
+    /** Told when records were applied or the partitions owned changed: the transitions stream's wake-up. */
+    private final List<Runnable> appliedListeners = new CopyOnWriteArrayList<>();
     /** The highest seq applied: an import goes above it. */
     private final AtomicLong lastSeq = new AtomicLong();
     private volatile AppliedStore store = AppliedStore.NONE;
@@ -102,6 +106,12 @@ final class PartitionApplier implements Runnable {
         return verdicts;
     }
 
+    /** Calls {@code listener} (it must only schedule) after records were applied or the partitions owned changed. */
+    Runnable onApplied(Runnable listener) {
+        appliedListeners.add(listener);
+        return () -> appliedListeners.remove(listener);
+    }
+
     /** Ends {@link #run} from another thread. */
     void stop() {
         consumer.wakeup();
@@ -112,10 +122,15 @@ final class PartitionApplier implements Runnable {
         try {
             consumer.subscribe(List.of(topic), new Rebalance());
             while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                AppliedStore before = store;
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     apply(record);
                 }
                 advancePositions();
+                if (!records.isEmpty() || store != before) {
+                    appliedListeners.forEach(Runnable::run);
+                }
             }
         } catch (WakeupException stopping) {
             // stop() was called
@@ -127,7 +142,7 @@ final class PartitionApplier implements Runnable {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
-        InMemoryEventStore engine = store.engine();
+        AppliedStore engine = store;
         int partition = record.partition();
         Header floor = record.headers().lastHeader(LogSeqs.FLOOR);
         if (floor != null) {
@@ -165,7 +180,8 @@ final class PartitionApplier implements Runnable {
                 event.data()));
     }
 
-    private void apply(InMemoryEventStore engine, PendingRequests.Applied applied) {
+    private void apply(AppliedStore into, PendingRequests.Applied applied) {
+        InMemoryEventStore engine = into.engine();
         if (applied instanceof PendingRequests.Events request) {
             restore(engine, request);
         } else if (applied instanceof PendingRequests.Delete delete) {
@@ -207,6 +223,12 @@ final class PartitionApplier implements Runnable {
         for (TopicPartition partition : consumer.assignment()) {
             long position = pending.appliedUpTo(partition.partition(), consumer.position(partition));
             positions.advance(partition.partition(), position);
+            if (position > 0) {
+                // Every record before the position is applied, and seqs increase along the log: the stream's durable
+                // seq. Not the highest seq applied, since a request is applied at the place of its first record and
+                // its later records may lie after another request's not yet applied.
+                applied.seqs().applied(partition.partition(), seqs.of(partition.partition(), position - 1));
+            }
             caughtUp &= position >= catchUpTo.getOrDefault(partition, 0L);
         }
         if (!applied.caughtUp() && caughtUp) {
@@ -245,7 +267,7 @@ final class PartitionApplier implements Runnable {
             consumer.seekToBeginning(assignment);
             // read_committed: the end offsets are the last stable ones, so catching up waits for no open transaction.
             catchUpTo = consumer.endOffsets(assignment);
-            store = new AppliedStore(new InMemoryEventStore(), owned, false);
+            store = new AppliedStore(owned);
         }
     }
 }

@@ -248,7 +248,8 @@ class ClusterWritesTest {
             return new CompletableFuture<>();
         }
         Node node = nodes.get(address);
-        return CompletableFuture.supplyAsync(() -> node.parts().answer(asked, node.part()::part), answering);
+        return CompletableFuture.supplyAsync(() -> node.parts().answer(asked, node.part()::part,
+                ClusterAnswersTest.NOT_STREAMED), answering);
     }
 
     /** A key whose partition {@code owner} owns, as {@code asking} knows the group's assignment. */
