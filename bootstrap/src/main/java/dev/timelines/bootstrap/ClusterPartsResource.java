@@ -4,6 +4,7 @@ import dev.timelines.adapters.out.kafka.ClusterParts;
 import dev.timelines.adapters.out.kafka.HttpPartTransport;
 import dev.timelines.adapters.out.kafka.PartTransport;
 import dev.timelines.application.port.in.AnswerPartUseCase;
+import dev.timelines.application.port.in.StreamPartUseCase;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -14,8 +15,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * What the other nodes of a Kafka cluster ask this one (docs/scaling.md, Kafka): a question across timelines,
- * answered for the partitions this node owns, with the position of each. Not part of the public API, hence not
+ * What the other nodes of a Kafka cluster ask this one (docs/scaling.md, Kafka): a question across timelines, a
+ * listing or one timeline, answered for the partitions this node owns with the position of each; its verdict on a
+ * request another node wrote; a step of the transitions stream of a partition it owns. Not part of the public API,
+ * hence not
  * in the OpenAPI document; it answers 404 on a node whose storage is not a cluster's, and 503 while its partitions
  * are being applied.
  */
@@ -24,10 +27,12 @@ public class ClusterPartsResource {
 
     private final StorageOpening opening;
     private final AnswerPartUseCase parts;
+    private final StreamPartUseCase streams;
 
-    public ClusterPartsResource(StorageOpening opening, AnswerPartUseCase parts) {
+    public ClusterPartsResource(StorageOpening opening, AnswerPartUseCase parts, StreamPartUseCase streams) {
         this.opening = opening;
         this.parts = parts;
+        this.streams = streams;
     }
 
     @POST
@@ -38,7 +43,7 @@ public class ClusterPartsResource {
         if (!(opening.require().others() instanceof ClusterParts cluster)) {
             throw new NotFoundException("this node's storage is not split over nodes");
         }
-        PartTransport.PartReply reply = cluster.answer(question, parts::part);
+        PartTransport.PartReply reply = cluster.answer(question, parts::part, streams);
         return Response.ok(reply.shipped()).header(HttpPartTransport.POSITIONS,
                 HttpPartTransport.header(reply.positions())).build();
     }

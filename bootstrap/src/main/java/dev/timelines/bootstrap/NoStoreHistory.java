@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The history of a storage that does not keep one for the transitions stream yet: every call is refused with a 503
- * naming the storage (docs/api.md, {@code /transitions/stream}), rather than a stream that would miss changes.
+ * The history of the whole store where there is none: on Kafka each node applies its partitions on its own, and the
+ * stream reads one history per partition instead ({@code StreamParts}). Every call is refused with a 503 naming the
+ * storage, rather than a stream that would miss changes.
  */
 record NoStoreHistory(String storage) implements StoreHistory {
 
     private StorageUnavailableException refused() {
-        return new StorageUnavailableException("the transitions stream is not available with the " + storage
-                + " storage yet; /transitions answers the same set on request", null);
+        return new StorageUnavailableException("the " + storage + " storage keeps no history of the whole store, only"
+                + " one per partition", null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.timelines.application.service;
 
+import dev.timelines.application.model.StreamStep;
 import dev.timelines.application.port.out.HistoryGoneException;
 import dev.timelines.application.port.out.StoreHistory;
 import java.util.List;

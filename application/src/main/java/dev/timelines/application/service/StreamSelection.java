@@ -1,5 +1,6 @@
 package dev.timelines.application.service;
 
+import dev.timelines.application.model.StreamStep;
 import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionChange;
 import dev.timelines.application.model.TransitionFilter;

@@ -1,11 +1,9 @@
 package dev.timelines.application.service;
 
+import dev.timelines.application.model.StreamStep;
 import dev.timelines.application.model.TransitionFilter;
-import dev.timelines.application.port.in.InvalidPositionException;
-import dev.timelines.application.port.in.PositionGoneException;
 import dev.timelines.application.port.in.StreamPosition;
 import dev.timelines.application.port.in.WatchTransitionsUseCase;
-import dev.timelines.application.port.out.HistoryGoneException;
 import dev.timelines.application.port.out.StoreHistory;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.JsonValue;
@@ -15,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The transitions stream read from the store's history by seq (docs/semantics.md, "The live stream"): a client
@@ -27,7 +24,7 @@ import java.util.function.Supplier;
 public final class TransitionStreamService implements WatchTransitionsUseCase {
 
     private final StoreHistory history;
-    private final StepEnds ends;
+    private final HistorySteps steps;
     /** The hubs of the selections streams listen to, with how many listen (guarded by this). */
     private final Map<StreamSelection, Shared> hubs = new HashMap<>();
 
@@ -46,12 +43,12 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
      */
     public TransitionStreamService(StoreHistory history, long maxStep) {
         this.history = history;
-        this.ends = new StepEnds(history, maxStep);
+        this.steps = new HistorySteps(history, maxStep);
     }
 
     @Override
     public Watch watch(Attribute attribute, Optional<JsonValue> from, Optional<JsonValue> to, boolean entries,
-            Optional<StreamPosition> after) {
+            Optional<String> after) {
         StreamSelection selection = new StreamSelection(attribute, new TransitionFilter(from, to, Window.ALL),
                 entries);
         StreamHub hub = hub(selection);
@@ -59,28 +56,14 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
             // The durable seq, not the hub's frontier: a new stream starts at the store as it is, without waiting
             // for the hub; its first step, up to the hub's next boundary, is its own.
             long start = history.durable();
-            return new StepWatch(selection, hub, new StreamStep(start, start, List.of()), StreamPosition.at(start));
+            return new StepWatch(selection, hub, StreamStep.at(start), StreamPosition.at(start));
         }
-        StreamPosition position = after.get();
-        long durable = history.durable();
-        if (position.upTo() > durable) {
-            throw new InvalidPositionException(position.token());
-        }
-        StreamStep step = available(() -> {
-            // No step issued was longer than one would be now: the durable seq only rises.
-            if (position.upTo() > ends.from(position.after(), durable)) {
-                throw new InvalidPositionException(position.token());
-            }
-            return selection.step(history, position.after(), position.upTo());
-        });
-        if (position.sent() > step.messages().size()) {
-            throw new InvalidPositionException(position.token());
-        }
-        return new StepWatch(selection, hub, step, position);
+        StreamPosition position = StreamPosition.parse(after.get());
+        return new StepWatch(selection, hub, steps.resumed(selection, position), position);
     }
 
     private synchronized StreamHub hub(StreamSelection selection) {
-        return hubs.computeIfAbsent(selection, any -> new Shared(new StreamHub(selection, history, ends))).hub;
+        return hubs.computeIfAbsent(selection, any -> new Shared(new StreamHub(selection, history, steps.ends()))).hub;
     }
 
     private synchronized void listening(StreamSelection selection, StreamHub hub) {
@@ -92,15 +75,6 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
         Shared shared = hubs.get(selection);
         if (shared != null && --shared.listening <= 0) {
             hubs.remove(selection);
-        }
-    }
-
-    private static <T> T available(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (HistoryGoneException e) {
-            throw new PositionGoneException("the store no longer keeps the changes after this position ("
-                    + e.getMessage() + "); start again without a position");
         }
     }
 
@@ -125,10 +99,10 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
                 int sent = position.upTo() == step.upTo() && position.after() == step.after() ? position.sent() : 0;
                 if (sent < step.messages().size()) {
                     position = new StreamPosition(step.after(), step.upTo(), sent + 1);
-                    messages.add(new Message(position, step.messages().get(sent)));
+                    messages.add(new Message(position.token(), step.messages().get(sent)));
                     continue;
                 }
-                StreamStep next = available(() -> hub.stepAfter(step.upTo()));
+                StreamStep next = HistorySteps.available(() -> hub.stepAfter(step.upTo()));
                 if (next == null) {
                     break;
                 }
@@ -138,8 +112,8 @@ public final class TransitionStreamService implements WatchTransitionsUseCase {
         }
 
         @Override
-        public StreamPosition position() {
-            return position;
+        public String position() {
+            return position.token();
         }
 
         @Override

@@ -14,16 +14,16 @@ public interface WatchTransitionsUseCase {
 
     /**
      * Opens a stream of the transitions of the attribute from and to the values given (entries only when asked),
-     * from {@code after}, or from now when empty.
+     * from the position {@code after} (a message's id, as the stream issued it), or from now when empty.
      *
      * @throws PositionGoneException if the store can no longer resume from {@code after}
      * @throws InvalidPositionException if no stream issued {@code after}
      */
     Watch watch(Attribute attribute, Optional<JsonValue> from, Optional<JsonValue> to, boolean entries,
-            Optional<StreamPosition> after);
+            Optional<String> after);
 
-    /** A change with the position a client resumes after it from. */
-    record Message(StreamPosition position, TransitionChange change) {
+    /** A change with the position a client resumes after it from, as its token. */
+    record Message(String position, TransitionChange change) {
     }
 
     /** One client's place in the stream; the client pulls at its own pace. Not thread-safe. */
@@ -36,8 +36,8 @@ public interface WatchTransitionsUseCase {
          */
         List<Message> next(int limit);
 
-        /** Where the client stands: after the last message {@link #next} gave, or where it started. */
-        StreamPosition position();
+        /** Where the client stands, as a token: after the last message {@link #next} gave, or where it started. */
+        String position();
 
         /**
          * Calls {@code listener} whenever new changes may be there, on the writer's thread or the storage's own: it

@@ -2,9 +2,11 @@ package dev.timelines.adapters.out.kafka;
 
 import dev.timelines.adapters.out.memory.EventBytes;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
+import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,23 +23,28 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * This node's member of the consumer group: reads the committed records of the partitions the group gives it
  * ({@code read_committed}: an aborted request is never applied) and applies them in log order to the memory
- * engine. When the group moves partitions it starts a new engine, loads the snapshots of its partitions it finds
- * in its directory and applies each partition from the offset after its snapshot, or from its start; every
- * {@code snapshotInterval} it writes them anew (docs/scaling.md, "Snapshots"). Runs on a thread of its own: a
- * Kafka consumer is not thread-safe.
+ * engine, deciding there what the writer could not: each event's seq, from its place in the log ({@link LogSeqs}),
+ * and whether it is a duplicate, remembering the verdict for the writer ({@link Verdicts}). When the group moves
+ * partitions it starts a new engine, loads the snapshots of its partitions it finds in its directory, with what
+ * numbering each partition's later records needs, and applies each partition from the offset after its snapshot,
+ * or from its start; every {@code snapshotInterval} it writes them anew (docs/scaling.md, "Snapshots"). Runs on a
+ * thread of its own: a Kafka consumer is not thread-safe.
  */
 final class PartitionApplier implements Runnable {
 
@@ -49,9 +56,16 @@ final class PartitionApplier implements Runnable {
     private final AppliedPositions positions = new AppliedPositions();
     private final PartitionOwners owners;
     private final PendingRequests pending = new PendingRequests();
-    /** The highest seq applied: the writer numbers new events after it. */
+    private final TimelinePartitions partitions;
+    private final LogSeqs seqs = new LogSeqs();
+    private final Verdicts verdicts = new Verdicts();
+    /** Per partition, the latest reception time applied: reception never goes back along a partition's log. */
+    private final Map<Integer, Long> received = new HashMap<>();
+    /** Told when records were applied or the partitions owned changed: the transitions stream's wake-up. */
+    private final List<Runnable> appliedListeners = new CopyOnWriteArrayList<>();
+    /** The highest seq applied: an import goes above it. */
     private final AtomicLong lastSeq = new AtomicLong();
-    /** Per partition, the highest seq its records read took: what its snapshot tells. */
+    /** Per partition, the highest seq its records read took: what its snapshot tells ({@link PartitionNumbering}). */
     private final Map<Integer, Long> highestSeqs = new HashMap<>();
     /** Per partition, records read since this node last gained partitions: what snapshots save shows here. */
     private final Map<Integer, Long> recordsRead = new ConcurrentHashMap<>();
@@ -69,6 +83,7 @@ final class PartitionApplier implements Runnable {
 
     PartitionApplier(KafkaStoreOptions options, TimelinePartitions partitions) {
         this.topic = options.topic();
+        this.partitions = partitions;
         this.owners = new PartitionOwners(options.address());
         this.snapshots = options.snapshotDir().map(dir -> new PartitionSnapshots(dir, topic, partitions));
         this.snapshotInterval = options.snapshotInterval();
@@ -109,6 +124,16 @@ final class PartitionApplier implements Runnable {
         return lastSeq.get();
     }
 
+    Verdicts verdicts() {
+        return verdicts;
+    }
+
+    /** Calls {@code listener} (it must only schedule) after records were applied or the partitions owned changed. */
+    Runnable onApplied(Runnable listener) {
+        appliedListeners.add(listener);
+        return () -> appliedListeners.remove(listener);
+    }
+
     Map<Integer, Long> recordsRead() {
         return Map.copyOf(recordsRead);
     }
@@ -133,10 +158,15 @@ final class PartitionApplier implements Runnable {
         try {
             consumer.subscribe(List.of(topic), new Rebalance());
             while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                AppliedStore before = store;
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     apply(record);
                 }
                 advancePositions();
+                if (!records.isEmpty() || store != before) {
+                    appliedListeners.forEach(Runnable::run);
+                }
                 snapshotWhenDue();
             }
         } catch (WakeupException stopping) {
@@ -149,55 +179,82 @@ final class PartitionApplier implements Runnable {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
-        InMemoryEventStore engine = store.engine();
-        recordsRead.merge(record.partition(), 1L, Long::sum);
-        if (record.value() == null) {
-            DeletionHeader.from(record.headers()).ifPresent(seq -> highestSeqs.merge(record.partition(), seq,
-                    Math::max));
-            pending.delete(new PendingRequests.Delete(new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)),
-                    DeletionHeader.from(record.headers())), record.partition(), record.offset(),
-                    applied -> apply(engine, applied));
+        AppliedStore engine = store;
+        int partition = record.partition();
+        recordsRead.merge(partition, 1L, Long::sum);
+        Header floor = record.headers().lastHeader(LogSeqs.FLOOR);
+        if (floor != null) {
+            seqs.floor(partition, floor);
             return;
         }
-        TimelineEvent admitted;
+        long seq = seqs.of(partition, record.offset());
+        Header request = record.headers().lastHeader(RequestHeader.NAME);
+        if (record.value() == null) {
+            highestSeqs.merge(partition, seq, Math::max);
+            pending.delete(new PendingRequests.Delete(request == null ? OptionalLong.empty()
+                    : OptionalLong.of(RequestHeader.from(request).request()),
+                    new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)), seq), partition,
+                    record.offset(), applied -> apply(engine, applied));
+            return;
+        }
+        TimelineEvent written;
         try {
-            admitted = EventBytes.from(record.value());
+            written = EventBytes.from(record.value());
         } catch (IOException e) {
-            throw new IllegalStateException("record " + record.offset() + " of partition " + record.partition()
+            throw new IllegalStateException("record " + record.offset() + " of partition " + partition
                     + " is not an event", e);
         }
-        highestSeqs.merge(record.partition(), admitted.event().seq(), Math::max);
-        RequestHeader request = RequestHeader.from(record.headers().lastHeader(RequestHeader.NAME));
-        Set<Integer> awaitedIn = start.coupledWith(record.partition());
-        pending.event(request.request(), awaitedIn, request.recordsIn(awaitedIn), admitted, record.partition(),
-                record.offset(), applied -> apply(engine, applied));
+        RequestHeader header = RequestHeader.from(request);
+        TimelineEvent admitted = record.headers().lastHeader(LogSeqs.KEPT) != null ? written
+                : numbered(written, partition, seq);
+        highestSeqs.merge(partition, admitted.event().seq(), Math::max);
+        Set<Integer> awaitedIn = start.coupledWith(partition);
+        pending.event(header.request(), awaitedIn, header.recordsIn(awaitedIn), admitted, partition, record.offset(),
+                applied -> apply(engine, applied));
     }
 
-    private void apply(InMemoryEventStore engine, PendingRequests.Applied applied) {
+    /** The event with its seq and a reception time not before the one of the record before it in its partition. */
+    private TimelineEvent numbered(TimelineEvent written, int partition, long seq) {
+        Event event = written.event();
+        long at = received.merge(partition, event.received().micros(), Math::max);
+        return new TimelineEvent(written.timeline(), new Event(event.timestamp(), seq, new Timestamp(at), event.id(),
+                event.data()));
+    }
+
+    private void apply(AppliedStore into, PendingRequests.Applied applied) {
+        InMemoryEventStore engine = into.engine();
         if (applied instanceof PendingRequests.Events request) {
-            restore(engine, request.events());
+            restore(engine, request);
         } else if (applied instanceof PendingRequests.Delete delete) {
-            if (delete.seq().isPresent()) {
-                engine.replayDeletion(delete.timeline(), delete.seq().getAsLong());
-                lastSeq.accumulateAndGet(delete.seq().getAsLong(), Math::max);
-            } else {
-                engine.delete(delete.timeline());
-            }
+            boolean stored = engine.timeline(delete.timeline()).isPresent();
+            engine.replayDeletion(delete.timeline(), delete.seq());
+            lastSeq.accumulateAndGet(delete.seq(), Math::max);
+            delete.request().ifPresent(request -> verdicts.decided(request, partitions.of(delete.timeline()),
+                    new Verdicts.Verdict(stored ? 1 : 0, 0)));
         }
     }
 
-    /** The writer checked the ids; another node writing the same id at the same moment lost the race in the log. */
-    private void restore(InMemoryEventStore engine, List<TimelineEvent> events) {
+    /**
+     * Stores the request's events but those whose id their timeline holds or an earlier event of the request
+     * repeats (the log decides between writers racing with one id: the first record applied wins on every node),
+     * and remembers, per partition, how many it stored and skipped.
+     */
+    private void restore(InMemoryEventStore engine, PendingRequests.Events request) {
         List<TimelineEvent> kept = new ArrayList<>();
         Set<Map.Entry<TimelineKey, EventId>> ids = new HashSet<>();
-        for (TimelineEvent admitted : events) {
-            if (admitted.event().id().map(id -> !engine.holds(admitted.timeline(), id)
-                    && ids.add(Map.entry(admitted.timeline(), id))).orElse(true)) {
+        Map<Integer, Verdicts.Verdict> decided = new HashMap<>();
+        for (TimelineEvent admitted : request.events()) {
+            boolean first = admitted.event().id().map(id -> !engine.holds(admitted.timeline(), id)
+                    && ids.add(Map.entry(admitted.timeline(), id))).orElse(true);
+            if (first) {
                 kept.add(admitted);
             }
+            decided.merge(partitions.of(admitted.timeline()), new Verdicts.Verdict(first ? 1 : 0, first ? 0 : 1),
+                    Verdicts.Verdict::plus);
             lastSeq.accumulateAndGet(admitted.event().seq(), Math::max);
         }
         engine.replay(kept);
+        decided.forEach((partition, verdict) -> verdicts.decided(request.request(), partition, verdict));
     }
 
     /** The consumer's position counts the transaction markers too: the writer waits for the offsets it wrote. */
@@ -207,10 +264,37 @@ final class PartitionApplier implements Runnable {
         for (TopicPartition partition : consumer.assignment()) {
             long position = pending.appliedUpTo(partition.partition(), consumer.position(partition));
             positions.advance(partition.partition(), position);
+            durableUpTo(applied, partition.partition(), position);
             caughtUp &= position >= catchUpTo.getOrDefault(partition, 0L);
         }
         if (!applied.caughtUp() && caughtUp) {
             store = applied.asCaughtUp();
+        }
+    }
+
+    /**
+     * Every record of the partition before the position is applied, and seqs increase along the log: the seq of the
+     * record before the position is the stream's durable seq. Not the highest seq applied, since a request is applied
+     * at the place of its first record and its later records may lie after another request's not yet applied.
+     */
+    private void durableUpTo(AppliedStore applied, int partition, long position) {
+        if (position > 0) {
+            applied.seqs().applied(partition, seqs.of(partition, position - 1));
+        }
+    }
+
+    /** What numbers the partition's later records: what its snapshot keeps. */
+    private PartitionNumbering numbering(int partition) {
+        return new PartitionNumbering(highestSeqs.getOrDefault(partition, 0L), seqs.floorOf(partition),
+                received.getOrDefault(partition, PartitionNumbering.NONE_RECEIVED));
+    }
+
+    /** Takes up the numbering a snapshot of the partition kept, as if this node had applied it from its start. */
+    private void resume(int partition, PartitionNumbering numbering) {
+        highestSeqs.put(partition, numbering.highestSeq());
+        seqs.resume(partition, numbering.seqFloor());
+        if (numbering.latestReceived() != PartitionNumbering.NONE_RECEIVED) {
+            received.put(partition, numbering.latestReceived());
         }
     }
 
@@ -230,9 +314,12 @@ final class PartitionApplier implements Runnable {
             for (Set<Integer> group : start.groups()) {
                 if (!snapshotted.contains(group) && group.stream().noneMatch(pending::waiting)) {
                     Map<Integer, Long> offsets = new HashMap<>();
-                    group.forEach(partition -> offsets.put(partition,
-                            consumer.position(new TopicPartition(topic, partition))));
-                    snapshots.get().write(group, applied.engine(), offsets, highestSeqs);
+                    Map<Integer, PartitionNumbering> numberings = new HashMap<>();
+                    for (int partition : group) {
+                        offsets.put(partition, consumer.position(new TopicPartition(topic, partition)));
+                        numberings.put(partition, numbering(partition));
+                    }
+                    snapshots.get().write(group, applied.engine(), offsets, numberings);
                     snapshotted.add(group);
                 }
             }
@@ -285,6 +372,9 @@ final class PartitionApplier implements Runnable {
             }
             positions.clear();
             pending.clear();
+            seqs.clear();
+            received.clear();
+            verdicts.clear();
             highestSeqs.clear();
             recordsRead.clear();
             snapshotted.clear();
@@ -300,10 +390,15 @@ final class PartitionApplier implements Runnable {
                 start.offset(partition.partition()).ifPresentOrElse(offset -> consumer.seek(partition, offset),
                         () -> consumer.seekToBeginning(List.of(partition)));
             }
-            start.covers().forEach((partition, cover) -> highestSeqs.put(partition, cover.highestSeq()));
+            AppliedStore applied = new AppliedStore(loaded.engine(), new AppliedSeqs(), owned, false);
+            start.covers().forEach((partition, cover) -> {
+                resume(partition, cover.numbering());
+                // A stream position issued before the snapshot stays valid: the partition is applied up to it.
+                durableUpTo(applied, partition, cover.offset());
+            });
             lastSeq.set(start.highestSeq());
             nextSnapshot = System.nanoTime() + snapshotInterval.toNanos();
-            store = new AppliedStore(loaded.engine(), owned, false);
+            store = applied;
         }
     }
 }

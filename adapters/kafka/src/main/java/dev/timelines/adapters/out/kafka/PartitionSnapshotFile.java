@@ -33,7 +33,8 @@ import java.util.zip.CheckedOutputStream;
  * <pre>
  * file  = magic "TLPARTSN" (8) | format version int | topic | partition int | {@link Cover} | entry* | end
  *         | CRC32C of all bytes before it int
- * Cover = offset long | highest seq long | history horizon long | cut (UUID: 2 longs)
+ * Cover = offset long | highest seq long | seq floor long | latest reception time long | history horizon long
+ *         | cut (UUID: 2 longs)
  * entry = 1 | an event as the topic's records hold it ({@link EventBytes#of}: key, timestamp, seq, received, id,
  *             data), its length int before it
  *       | 2 | timeline key | the seq its deletion took long
@@ -42,7 +43,8 @@ import java.util.zip.CheckedOutputStream;
  */
 final class PartitionSnapshotFile {
 
-    static final int VERSION = 1;
+    /** 2: the cover holds the partition's whole numbering ({@link PartitionNumbering}), not its highest seq only. */
+    static final int VERSION = 2;
 
     private static final byte[] MAGIC = {'T', 'L', 'P', 'A', 'R', 'T', 'S', 'N'};
     private static final int END = 0;
@@ -54,12 +56,12 @@ final class PartitionSnapshotFile {
      * What a snapshot covers.
      *
      * @param offset the partition's next record after it: replay starts there
-     * @param highestSeq the highest seq the partition's records applied took (a writer numbers after it)
+     * @param numbering what the applier kept of the partition to number its later records
      * @param horizon the engine's history horizon then: below it the transitions stream cannot be told
      * @param cut the moment of the snapshot, shared by the partitions written at one consistent moment of one
      *     node: their requests are, in each, all before the offset or all after it ({@link StartPoints})
      */
-    record Cover(long offset, long highestSeq, long horizon, UUID cut) {
+    record Cover(long offset, PartitionNumbering numbering, long horizon, UUID cut) {
     }
 
     private final Path dir;
@@ -176,7 +178,9 @@ final class PartitionSnapshotFile {
         if (!itsTopic.equals(topic) || itsPartition != partition) {
             throw new IOException("a snapshot of partition " + itsPartition + " of topic " + itsTopic);
         }
-        return new Cover(in.readLong(), in.readLong(), in.readLong(), new UUID(in.readLong(), in.readLong()));
+        long offset = in.readLong();
+        PartitionNumbering numbering = new PartitionNumbering(in.readLong(), in.readLong(), in.readLong());
+        return new Cover(offset, numbering, in.readLong(), new UUID(in.readLong(), in.readLong()));
     }
 
     private static void checkChecksum(FileChannel channel) throws IOException {
@@ -226,7 +230,9 @@ final class PartitionSnapshotFile {
             EventBytes.writeString(out, topic);
             out.writeInt(partition);
             out.writeLong(cover.offset());
-            out.writeLong(cover.highestSeq());
+            out.writeLong(cover.numbering().highestSeq());
+            out.writeLong(cover.numbering().seqFloor());
+            out.writeLong(cover.numbering().latestReceived());
             out.writeLong(cover.horizon());
             out.writeLong(cover.cut().getMostSignificantBits());
             out.writeLong(cover.cut().getLeastSignificantBits());

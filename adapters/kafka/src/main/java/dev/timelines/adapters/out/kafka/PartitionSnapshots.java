@@ -140,16 +140,16 @@ final class PartitionSnapshots {
         }
     }
 
-    /** The snapshot of each of the partitions, at the given offsets, as one cut: a new one. */
-    void write(Set<Integer> group, InMemoryEventStore engine, Map<Integer, Long> offsets, Map<Integer, Long> highest)
-            throws IOException {
+    /** The snapshot of each of the partitions, at the given offsets and with their numbering, as one cut: a new one. */
+    void write(Set<Integer> group, InMemoryEventStore engine, Map<Integer, Long> offsets,
+            Map<Integer, PartitionNumbering> numberings) throws IOException {
         UUID cut = UUID.randomUUID();
         long horizon = engine.horizon();
         Map<Integer, PartitionSnapshotFile.Writer> writers = new HashMap<>();
         try {
             for (int partition : group) {
                 writers.put(partition, files.writer(partition, new PartitionSnapshotFile.Cover(
-                        offsets.get(partition), highest.getOrDefault(partition, 0L), horizon, cut)));
+                        offsets.get(partition), numberings.get(partition), horizon, cut)));
             }
             writeEntries(engine, writers);
             for (PartitionSnapshotFile.Writer writer : writers.values()) {

@@ -17,6 +17,14 @@ import java.util.function.Consumer;
  * and every record is applied in its partition's log order: a request waits for the records before its own in each
  * of its partitions, so that a delete (a tombstone) takes out exactly the events written before it, whatever the
  * order in which the consumer reads the partitions.
+ *
+ * <p>Two nodes writing at once may commit two requests in opposite orders in two partitions (Kafka orders each
+ * partition, not the store): each then waits for the other. Such a cycle is broken by applying the records of the
+ * first partition's first request there alone, its other records following in their partitions' order: every
+ * partition is still applied in log order, so every node still builds the same store and the same verdicts, but a
+ * reader may then see that request's partitions one after the other. Within one partition, the records of two
+ * requests committed at once may interleave: a request is applied at the place of its first record there, as if
+ * written whole at that place, alike on every node.
  */
 final class PendingRequests {
 
@@ -24,28 +32,45 @@ final class PendingRequests {
     sealed interface Applied {
     }
 
-    /** A request's events. */
-    record Events(List<TimelineEvent> events) implements Applied {
+    /** A request's events, each with the seq its place in the log gives it. */
+    record Events(long request, List<TimelineEvent> events) implements Applied {
     }
 
-    /** A tombstone: the timeline deleted, with the seq the deletion took (none in tombstones written before). */
-    record Delete(TimelineKey timeline, OptionalLong seq) implements Applied {
+    /**
+     * A tombstone: the timeline deleted, with the seq its place in the log gives it, and its request (none in a
+     * tombstone written before deletions were asked for their verdict).
+     */
+    record Delete(OptionalLong request, TimelineKey timeline, long seq) implements Applied {
     }
 
     /** A request or a tombstone, with where its records lie and how many of them are still to be read. */
     private static final class Item {
-        private final List<TimelineEvent> events = new ArrayList<>();
+        /** Per partition, its events in log order. */
+        private final Map<Integer, List<TimelineEvent>> events = new TreeMap<>();
         private final Map<Integer, Long> firstOffsets = new HashMap<>();
+        private final long request;
         private final Delete deleted;
         private int missing;
 
-        Item(int expected, Delete deleted) {
+        Item(long request, int expected, Delete deleted) {
+            this.request = request;
             this.missing = expected;
             this.deleted = deleted;
         }
 
         Applied applied() {
-            return deleted == null ? new Events(List.copyOf(events)) : deleted;
+            if (deleted != null) {
+                return deleted;
+            }
+            List<TimelineEvent> all = new ArrayList<>();
+            events.values().forEach(all::addAll);
+            return new Events(request, all);
+        }
+
+        /** Its events in one partition, taken out of it: the rest waits in the other partitions. */
+        Applied takenFrom(int partition) {
+            firstOffsets.remove(partition);
+            return new Events(request, events.remove(partition));
         }
     }
 
@@ -61,8 +86,8 @@ final class PendingRequests {
     void event(long request, Set<Integer> awaitedIn, int expected, TimelineEvent event, int partition, long offset,
             Consumer<Applied> apply) {
         Map.Entry<Long, Set<Integer>> part = Map.entry(request, awaitedIn);
-        Item item = requests.computeIfAbsent(part, none -> new Item(expected, null));
-        item.events.add(event);
+        Item item = requests.computeIfAbsent(part, none -> new Item(request, expected, null));
+        item.events.computeIfAbsent(partition, none -> new ArrayList<>()).add(event);
         item.missing--;
         read(item, partition, offset);
         if (item.missing == 0) {
@@ -73,7 +98,7 @@ final class PendingRequests {
 
     /** A tombstone. */
     void delete(Delete deletion, int partition, long offset, Consumer<Applied> apply) {
-        read(new Item(0, deletion), partition, offset);
+        read(new Item(0, 0, deletion), partition, offset);
         applyReady(apply);
     }
 
@@ -99,7 +124,11 @@ final class PendingRequests {
         unapplied.computeIfAbsent(partition, none -> new TreeMap<>()).put(offset, item);
     }
 
-    /** Applies, while there is one, a complete item that is first in each of its partitions. */
+    /**
+     * Applies, while there is one, a complete item that is first in each of its partitions; when none is but every
+     * partition's first item is complete, they wait for each other: the first partition's first item is applied
+     * there alone.
+     */
     private void applyReady(Consumer<Applied> apply) {
         boolean progress = true;
         while (progress) {
@@ -113,7 +142,30 @@ final class PendingRequests {
                     break;
                 }
             }
+            if (!progress && waitingForEachOther()) {
+                Map.Entry<Integer, TreeMap<Long, Item>> first = unapplied.entrySet().stream()
+                        .filter(partition -> !partition.getValue().isEmpty())
+                        .min(Map.Entry.comparingByKey()).orElseThrow();
+                Item item = first.getValue().firstEntry().getValue();
+                first.getValue().values().removeIf(other -> other == item);
+                apply.accept(item.takenFrom(first.getKey()));
+                progress = true;
+            }
         }
+    }
+
+    /** Some records wait, and each partition's first is of a complete item: a cycle, as none of them is ready. */
+    private boolean waitingForEachOther() {
+        boolean waiting = false;
+        for (TreeMap<Long, Item> partition : unapplied.values()) {
+            if (!partition.isEmpty()) {
+                if (partition.firstEntry().getValue().missing > 0) {
+                    return false;
+                }
+                waiting = true;
+            }
+        }
+        return waiting;
     }
 
     private boolean ready(Item item) {

@@ -50,9 +50,9 @@ record StartPoints(Set<Integer> owned, Map<Integer, PartitionSnapshotFile.Cover>
         return groups;
     }
 
-    /** The highest seq the snapshots' records took: the writer numbers after it. */
+    /** The highest seq the snapshots' records took: an import goes above it. */
     long highestSeq() {
-        return covers.values().stream().mapToLong(PartitionSnapshotFile.Cover::highestSeq).max().orElse(0);
+        return covers.values().stream().mapToLong(cover -> cover.numbering().highestSeq()).max().orElse(0);
     }
 
     /** The highest history horizon of the snapshots: below it the transitions stream cannot be told. */

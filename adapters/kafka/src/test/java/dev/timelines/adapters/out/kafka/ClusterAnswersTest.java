@@ -10,6 +10,7 @@ import dev.timelines.application.model.Scope;
 import dev.timelines.application.model.TransitionFilter;
 import dev.timelines.application.port.in.Page;
 import dev.timelines.application.port.in.PageRequest;
+import dev.timelines.application.port.in.StreamPartUseCase;
 import dev.timelines.application.port.out.StorageStartingException;
 import dev.timelines.application.service.AttributeCatalogService;
 import dev.timelines.application.service.ExportEventsService;
@@ -67,6 +68,11 @@ class ClusterAnswersTest {
     private static final long BASE = 1_700_000_000_000_000L;
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_100), ZoneOffset.UTC);
     private static final List<JsonValue> VALUES = List.of(num("1"), num("1.0"), num("2"), str("a"), str("b"));
+    /** These nodes answer questions; the stream's steps are ClusterStreamTest's. */
+    /** For nodes that are never asked for a step of the stream. */
+    static final StreamPartUseCase NOT_STREAMED = (part, attribute, from, to, entries, at) -> {
+        throw new UnsupportedOperationException("not streamed here");
+    };
 
     /** A node and the services that answer on it. */
     record Node(KafkaEventStore store, Told told, ClusterParts parts, PartService part,
@@ -77,7 +83,7 @@ class ClusterAnswersTest {
         static Node open(KafkaStoreOptions options, PartTransport transport) {
             KafkaEventStore store = KafkaEventStore.open(options);
             Told told = new Told();
-            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), told);
+            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), Duration.ofSeconds(3), told);
             return new Node(store, told, parts, new PartService(store, store),
                     new StateAnalysisService(store, store, parts, CLOCK),
                     new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts),
@@ -215,7 +221,7 @@ class ClusterAnswersTest {
             return new CompletableFuture<>();
         }
         Node node = nodes.get(address);
-        return CompletableFuture.supplyAsync(() -> node.parts().answer(question, node.part()::part));
+        return CompletableFuture.supplyAsync(() -> node.parts().answer(question, node.part()::part, NOT_STREAMED));
     }
 
     static void assertSameAnswers(Node whole, Node node, Random random) {

@@ -30,8 +30,9 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The snapshots of an engine's partitions, loaded into a new engine, rebuild what applying the records did: the
  * events with their seqs, the deleted timelines the history keeps with the seqs their deletions took, and the
- * spelling shown for each value ({@code 1} or {@code 1.0}, which depends on when deletions happened). Random
- * out-of-order events, repeated ids and deletions, the partitions written as one cut or as two.
+ * spelling shown for each value ({@code 1} or {@code 1.0}, which depends on when deletions happened), and what
+ * numbers each partition's later records ({@link PartitionNumbering}). Random out-of-order events, repeated ids and
+ * deletions, the partitions written as one cut or as two.
  */
 class PartitionSnapshotRoundTripTest {
 
@@ -72,16 +73,20 @@ class PartitionSnapshotRoundTripTest {
         PartitionSnapshots snapshots = new PartitionSnapshots(dir, "topic", partitions);
         Set<Integer> all = new HashSet<>();
         Map<Integer, Long> offsets = new HashMap<>();
+        Map<Integer, PartitionNumbering> numberings = new HashMap<>();
         for (int partition = 0; partition < partitionCount; partition++) {
             all.add(partition);
             offsets.put(partition, (long) random.nextInt(100));
+            numberings.put(partition, new PartitionNumbering(highest.getOrDefault(partition, 0L),
+                    LogSeqs.MAX_PARTITIONS * (long) random.nextInt(3), random.nextBoolean()
+                            ? PartitionNumbering.NONE_RECEIVED : 1_000_000L * random.nextInt(40)));
         }
         if (random.nextBoolean()) {
-            snapshots.write(all, applied, offsets, highest);
+            snapshots.write(all, applied, offsets, numberings);
         } else {
-            snapshots.write(Set.of(0), applied, offsets, highest);
+            snapshots.write(Set.of(0), applied, offsets, numberings);
             all.stream().filter(partition -> partition != 0).forEach(partition -> write(snapshots, partition, applied,
-                    offsets, highest));
+                    offsets, numberings));
         }
         PartitionSnapshots.Loaded loaded = snapshots.load(all, Map.of(0, 100L, 1, 100L, 2, 100L, 3, 100L));
         try (var files = Files.list(dir)) {
@@ -99,14 +104,15 @@ class PartitionSnapshotRoundTripTest {
                 .toString());
         for (int partition = 0; partition < partitionCount; partition++) {
             assertEquals(offsets.get(partition), loaded.start().offset(partition).getAsLong());
+            assertEquals(numberings.get(partition), loaded.start().covers().get(partition).numbering());
         }
         assertEquals(highest.values().stream().mapToLong(Long::longValue).max().orElse(0), loaded.start().highestSeq());
     }
 
     private static void write(PartitionSnapshots snapshots, int partition, InMemoryEventStore engine,
-            Map<Integer, Long> offsets, Map<Integer, Long> highest) {
+            Map<Integer, Long> offsets, Map<Integer, PartitionNumbering> numberings) {
         try {
-            snapshots.write(Set.of(partition), engine, offsets, highest);
+            snapshots.write(Set.of(partition), engine, offsets, numberings);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

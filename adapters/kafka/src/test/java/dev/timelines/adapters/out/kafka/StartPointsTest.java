@@ -18,9 +18,9 @@ class StartPointsTest {
         UUID mine = UUID.randomUUID();
         UUID theirs = UUID.randomUUID();
         StartPoints start = new StartPoints(Set.of(0, 1, 2, 3, 4, 5), Map.of(
-                0, new PartitionSnapshotFile.Cover(10, 40, 0, mine),
-                1, new PartitionSnapshotFile.Cover(7, 41, 3, mine),
-                2, new PartitionSnapshotFile.Cover(12, 57, 5, theirs)));
+                0, new PartitionSnapshotFile.Cover(10, numbering(40), 0, mine),
+                1, new PartitionSnapshotFile.Cover(7, numbering(41), 3, mine),
+                2, new PartitionSnapshotFile.Cover(12, numbering(57), 5, theirs)));
 
         assertEquals(Set.of(0, 1), start.coupledWith(0));
         assertEquals(Set.of(0, 1), start.coupledWith(1));
@@ -32,5 +32,9 @@ class StartPointsTest {
         assertEquals(12, start.offset(2).getAsLong());
         assertEquals(true, start.offset(3).isEmpty());
         assertEquals(Set.of(Set.of(0, 1, 2)), StartPoints.fromStart(Set.of(0, 1, 2)).groups());
+    }
+
+    private static PartitionNumbering numbering(long highestSeq) {
+        return new PartitionNumbering(highestSeq, 0, PartitionNumbering.NONE_RECEIVED);
     }
 }

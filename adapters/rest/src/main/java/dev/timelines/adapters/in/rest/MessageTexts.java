@@ -43,7 +43,7 @@ final class MessageTexts {
     private String written(Message message) {
         TransitionChange change = message.change();
         try {
-            return "id:" + message.position().token()
+            return "id:" + message.position()
                     + "\nevent:" + change.kind().name().toLowerCase(Locale.ROOT)
                     + "\ndata:" + mapper.writeValueAsString(Replies.TransitionItem.of(change.transition()))
                     + "\n\n";

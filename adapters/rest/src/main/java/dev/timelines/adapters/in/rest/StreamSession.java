@@ -66,7 +66,7 @@ final class StreamSession {
     void start() {
         statistics.opened();
         unwritten.incrementAndGet();
-        sinkSend(sse.newEventBuilder().comment("streaming from " + watch.position().token()).build())
+        sinkSend(sse.newEventBuilder().comment("streaming from " + watch.position()).build())
                 .whenComplete((done, failure) -> written(1, failure));
         stopListening = watch.listen(this::schedule);
         schedule();

@@ -1,6 +1,5 @@
 package dev.timelines.adapters.in.rest;
 
-import dev.timelines.application.port.in.StreamPosition;
 import dev.timelines.application.port.in.WatchTransitionsUseCase;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -28,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TransitionStreamResource {
 
     static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** A position: S-U-n, or on a Kafka cluster one per partition joined by '.' (docs/api.md). */
+    private static final String POSITION = "^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+(\\.[0-9a-z]+-[0-9a-z]+-[0-9a-z]+)*$";
 
     private final WatchTransitionsUseCase transitions;
     private final QueryParameters parameters;
@@ -48,8 +49,9 @@ public class TransitionStreamResource {
                     + " 'transition' message adds one, each 'retraction' removes one (a late event that splits, merges"
                     + " or re-times transitions retracts the old and adds the new; a deletion retracts all of the"
                     + " timeline's). 'data' is one transition as in /transitions; 'id' is an opaque, increasing"
-                    + " position (S-U-n: the changes up to seq S and n messages of the writes in (S, U]), valid on"
-                    + " any instance and, on the journal, across a restart. A message is sent once the events causing"
+                    + " position (S-U-n: the changes up to seq S and n messages of the writes in (S, U]; on a Kafka"
+                    + " cluster one S-U-n per partition, joined by '.'), valid on any instance (any node of a"
+                    + " cluster) and, on the journal, across a restart. A message is sent once the events causing"
                     + " it are durable. Without a position the stream starts now; with Last-Event-ID (or 'after') it resumes after that message, nothing"
                     + " lost or repeated. A comment line comes at least every 15 s. A client that does not keep up is"
                     + " disconnected with a comment saying why, and may resume.")
@@ -74,11 +76,11 @@ public class TransitionStreamResource {
             @Parameter(ref = "entries") @QueryParam("entries") String entries,
             @Parameter(description = "Resume after this position: the id of the last message received. "
                     + LAST_EVENT_ID + " takes precedence, as a browser's EventSource sends it when it reconnects.",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$"),
+                    schema = @Schema(type = SchemaType.STRING, pattern = POSITION),
                     example = "17-18-1")
             @QueryParam("after") String after,
             @Parameter(description = "Resume after this position (the SSE reconnection header).",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$"))
+                    schema = @Schema(type = SchemaType.STRING, pattern = POSITION))
             @HeaderParam(LAST_EVENT_ID) String lastEventId,
             @Context SseEventSink sink, @Context Sse sse, @Context HttpServerRequest request) {
         WatchTransitionsUseCase.Watch watch = transitions.watch(parameters.attribute(attribute),
@@ -87,7 +89,7 @@ public class TransitionStreamResource {
         streams.open(watch, sink, sse, request);
     }
 
-    private static Optional<StreamPosition> position(String lastEventId, String after) {
-        return Optional.ofNullable(lastEventId != null ? lastEventId : after).map(StreamPosition::parse);
+    private static Optional<String> position(String lastEventId, String after) {
+        return Optional.ofNullable(lastEventId != null ? lastEventId : after);
     }
 }
