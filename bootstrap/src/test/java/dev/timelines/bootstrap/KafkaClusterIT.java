@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a node of a group of its own, which owns every partition (writes through the cluster's nodes are not built,
  * docs/scaling.md). While one node is killed with SIGKILL, every reply of another is the journal's answer or a 503;
  * once the group has moved the killed node's partitions, every reply is the journal's again. A node joining
- * changes no answer.
+ * changes no answer. The export of the whole store through every node is the writer's, before the kill and after
+ * the join.
  */
 class KafkaClusterIT {
 
@@ -75,6 +76,7 @@ class KafkaClusterIT {
                     timeline + "/state?attribute=status&at=1700000006"))).toList();
     /** When an event was received differs between the writer and the journal service: everything else is equal. */
     private static final Pattern RECEIVED = Pattern.compile("\"received\":[0-9.]+");
+    private static final Pattern SEQ = Pattern.compile("\"seq\":[0-9]+");
     private static final String[] NODE_OPTIONS = {"-Xmx256m", "-Dtimelines.kafka.partitions=6",
         "-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1000", "-Dtimelines.kafka.part-timeout=2s"};
 
@@ -98,6 +100,7 @@ class KafkaClusterIT {
                             START, NODE_OPTIONS));
                 }
                 assertEveryReadAnswered(journal, nodes);
+                assertEveryNodeExports(writer, journal, nodes);
                 String first = get(journal, QUESTIONS.get(4)).body();
                 String cursor = first.replaceAll("(?s).*\"next\"\\s*:\\s*\"([^\"]+)\".*", "$1");
                 assertEquals(get(journal, QUESTIONS.get(4) + "&cursor=" + cursor).body(),
@@ -126,6 +129,7 @@ class KafkaClusterIT {
                 nodes.add(ServiceProcess.startOnKafka(jar, servers, topic, topic, dir.resolve("joined.log"), START,
                         NODE_OPTIONS));
                 assertEveryReadAnswered(journal, nodes);
+                assertEveryNodeExports(writer, journal, nodes);
             } finally {
                 for (ServiceProcess node : nodes) {
                     node.close();
@@ -151,6 +155,43 @@ class KafkaClusterIT {
         String cursor = keys.replaceAll("(?s).*\"next\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         String next = READS.get(0) + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
         assertEquals(get(journal, next).body(), answered(nodes.get(0), next), "a key cursor pages on any node");
+    }
+
+    /**
+     * The export of the whole store through every node is the writer's events in the writer's seq order (a node
+     * holding every partition), and the journal service's events: seq and received aside, they number events
+     * differently.
+     */
+    private void assertEveryNodeExports(KafkaEventStore writer, ServiceProcess journal, List<ServiceProcess> nodes)
+            throws Exception {
+        List<String> seqs = new ArrayList<>();
+        writer.inSeqOrder(Optional.empty(), event -> seqs.add("\"seq\":" + event.event().seq()));
+        List<String> journalEvents = exported(journal).stream().map(KafkaClusterIT::withoutSeq).sorted().toList();
+        for (ServiceProcess node : nodes) {
+            List<String> lines = exported(node);
+            assertEquals(seqs, lines.stream().map(line -> SEQ.matcher(line).results().findFirst().orElseThrow()
+                    .group()).toList(), "the seqs of the export through a node");
+            assertEquals(journalEvents, lines.stream().map(KafkaClusterIT::withoutSeq).sorted().toList(),
+                    "the events of the export through a node");
+        }
+    }
+
+    private List<String> exported(ServiceProcess service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            HttpResponse<Stream<String>> reply = client.send(HttpRequest.newBuilder(service.uri("/events"))
+                    .header("Accept", "application/x-ndjson").build(), HttpResponse.BodyHandlers.ofLines());
+            if (reply.statusCode() != 503 || System.nanoTime() > deadline) {
+                assertEquals(200, reply.statusCode(), "the export");
+                return reply.body().toList();
+            }
+            reply.body().close();
+            Thread.sleep(200);
+        }
+    }
+
+    private static String withoutSeq(String line) {
+        return SEQ.matcher(withoutReceived(line)).replaceAll("\"seq\":0");
     }
 
     private static String withoutReceived(String body) {
