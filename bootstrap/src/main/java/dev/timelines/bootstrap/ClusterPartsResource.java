@@ -14,8 +14,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * What the other nodes of a Kafka cluster ask this one (docs/scaling.md, Kafka): a question across timelines,
- * answered for the partitions this node owns, with the position of each. Not part of the public API, hence not
+ * What the other nodes of a Kafka cluster ask this one (docs/scaling.md, Kafka): a question across timelines, a
+ * listing or one timeline, answered for the partitions this node owns with the position of each, or its verdict on a
+ * request another node wrote. Not part of the public API, hence not
  * in the OpenAPI document; it answers 404 on a node whose storage is not a cluster's, and 503 while its partitions
  * are being applied.
  */

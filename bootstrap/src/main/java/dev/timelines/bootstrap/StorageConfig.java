@@ -56,10 +56,17 @@ public interface StorageConfig {
 
         /**
          * How long a question across timelines waits for the other nodes' parts before a 503 naming the partitions
-         * not answered for.
+         * not answered for, and a write for the other owners' verdicts before a 503 saying it is committed.
          */
         @WithDefault("5s")
         Duration partTimeout();
+
+        /**
+         * How long the owner of a partition waits, for a read naming positions (read-your-writes), until it has
+         * applied them, before a 503 naming the partitions not applied.
+         */
+        @WithDefault("5s")
+        Duration positionTimeout();
 
         /**
          * The API key this node sends when it asks another node for its part, when the API asks for keys

@@ -63,8 +63,9 @@ public class StorageProducers {
 
     /**
      * Joins the group and returns once the group has given every partition and this node has applied its own; the
-     * questions across timelines are merged with the other nodes' parts, and one timeline is read from its
-     * partition's owner (docs/scaling.md, Kafka).
+     * questions across timelines are merged with the other nodes' parts, one timeline is read from its partition's
+     * owner, and a request is written through this node, the owners of its partitions telling their verdicts
+     * (docs/scaling.md, Kafka).
      */
     private static Storage kafka(StorageConfig.Kafka config, AnswerPositions positions) {
         long started = System.nanoTime();
@@ -75,10 +76,11 @@ public class StorageProducers {
                 config.address().orElseGet(StorageProducers::defaultAddress), config.timeout(), client));
         LOG.infof("Kafka topic %s applied in %d ms", config.topic(), (System.nanoTime() - started) / 1_000_000);
         ClusterParts parts = new ClusterParts(store, new HttpPartTransport(config.partTimeout(),
-                config.peerKey().map(key -> "Bearer " + key)), config.partTimeout(), positions);
-        // Each node applies the partitions on its own: the seqs it has applied have gaps it cannot see. One timeline
-        // is read from the owner of its partition.
-        return new Storage(store, parts, store, store, new NoStoreHistory("Kafka"), () -> true, store,
+                config.peerKey().map(key -> "Bearer " + key)), config.partTimeout(), config.positionTimeout(),
+                positions);
+        // Each node applies the partitions on its own: the seqs it has applied have gaps it cannot see. A request is
+        // written through any node, and one timeline is read from the owner of its partition.
+        return new Storage(parts, parts, store, store, new NoStoreHistory("Kafka"), () -> true, store,
                 Optional.of(new StoreSize(store::timelineCount, store::eventCount)), parts);
     }
 

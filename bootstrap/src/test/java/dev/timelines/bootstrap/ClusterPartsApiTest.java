@@ -18,6 +18,11 @@ import dev.timelines.application.port.out.StorageStartingException;
 import dev.timelines.application.service.PartService;
 import dev.timelines.application.service.StateAnalysisService;
 import dev.timelines.domain.Attribute;
+import dev.timelines.domain.EventId;
+import dev.timelines.domain.IncomingEvent;
+import dev.timelines.domain.IngestResult;
+import dev.timelines.domain.JsonValue;
+import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -34,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -78,7 +84,7 @@ class ClusterPartsApiTest {
         try (KafkaEventStore second = KafkaEventStore.open(options(topic, group, "second", address));
                 KafkaEventStore whole = KafkaEventStore.open(options(topic, group + "-whole", "whole", "-"))) {
             ClusterParts parts = new ClusterParts(second, new HttpPartTransport(Duration.ofSeconds(5),
-                    Optional.empty()), Duration.ofSeconds(5), AnswerScope.COMPLETE);
+                    Optional.empty()), Duration.ofSeconds(5), Duration.ofSeconds(5), AnswerScope.COMPLETE);
             AtomicInteger served = serve(server, parts, new PartService(second, second));
             StateAnalysisService asked = new StateAnalysisService(second, second, parts, Clock.systemUTC());
             Timestamp at = Timestamp.ofEpochSeconds(BigDecimal.valueOf(1680946100));
@@ -108,6 +114,29 @@ class ClusterPartsApiTest {
                     .statesAt(STATUS, at, Scope.ALL, true), eventually(() -> asked.statesAt(STATUS, at, Scope.ALL, true)),
                     "the second node merges the service's part, asked over HTTP");
 
+            // Writes through either node: exact counts from both owners, the positions written, read back with them.
+            String request = IntStream.range(0, 12).mapToObj(key -> "{\"timeline\": \"c" + key + "\", \"timestamp\":"
+                    + " 1680946060, \"id\": \"w\", \"data\": {\"status\": \"c\"}}")
+                    .collect(Collectors.joining(",", "[", "]"));
+            Response written = given().contentType("application/json").body(request).post("/events");
+            assertEquals("{\"accepted\":12,\"duplicates\":0}", written.then().statusCode(200).extract().asString());
+            String positions = written.header("Timelines-Positions");
+            assertTrue(positions.matches("0=\\d+,1=\\d+,2=\\d+,3=\\d+"), "the positions written: " + positions);
+            assertEquals("{\"accepted\":0,\"duplicates\":12}", given().contentType("application/json").body(request)
+                    .post("/events").then().statusCode(200).extract().asString(), "sent again: every id a duplicate");
+            assertEquals(new IngestResult(1, 1), parts.append(List.of(event("c1", "w"), event("c2", "x")),
+                    Timestamp.ofEpochSeconds(BigDecimal.valueOf(1680946070))), "written through the second node");
+            for (int key = 0; key < 12; key++) {
+                given().header("Timelines-Positions", positions).get(history(key)).then().statusCode(200)
+                        .body("items.value", org.hamcrest.Matchers.hasItem("c"));
+            }
+            given().header("Timelines-Positions", "0=1,x").get(STATES).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].at", org.hamcrest.Matchers.equalTo(
+                            "Timelines-Positions"));
+            String ahead = positions.replaceAll("^0=\\d+", "0=999999");
+            assertTrue(given().header("Timelines-Positions", ahead).get(STATES).then().statusCode(503).extract()
+                    .<String>path("detail").contains("0=999999"), "a position not applied in time is named");
+
             given().get(STATES + "&partial=maybe").then().statusCode(400);
             given().contentType("application/json").body("{\"kind\": \"no such\"}").post(HttpPartTransport.PATH)
                     .then().statusCode(400).contentType("application/problem+json");
@@ -124,6 +153,11 @@ class ClusterPartsApiTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    private static IncomingEvent event(String key, String id) {
+        return new IncomingEvent(new TimelineKey(key), Timestamp.ofEpochSeconds(BigDecimal.valueOf(1680946080)),
+                Optional.of(new EventId(id)), new JsonValue.Obj(Map.of("status", new JsonValue.Str("d"))));
     }
 
     private static String history(int key) {

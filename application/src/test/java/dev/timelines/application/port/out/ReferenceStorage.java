@@ -91,6 +91,31 @@ public final class ReferenceStorage implements EventLog, TimelineReader, StoreSc
         writes.add(new Write(event.seq(), key, Optional.of(event)));
     }
 
+    /**
+     * Gives the stored events the seqs another store gave the same events, for a store whose seqs follow its log
+     * rather than the arrival across timelines (Kafka, docs/semantics.md "Seq"): each timeline's events pair up in
+     * timeline order, which both keep, as within a timeline seqs follow arrival in both. The history of writes keeps
+     * the reference's own seqs.
+     */
+    public synchronized void numberAs(TimelineReader store) {
+        events.replaceAll((key, stored) -> {
+            List<Event> ours = new Timeline(key, stored).events();
+            List<Event> theirs = store.timeline(key).map(Timeline::events).orElse(List.of());
+            if (theirs.size() != ours.size()) {
+                throw new AssertionError("timeline " + key.value() + ": " + theirs + " stored, not " + ours);
+            }
+            List<Event> numbered = new ArrayList<>();
+            for (int i = 0; i < ours.size(); i++) {
+                Event event = ours.get(i);
+                numbered.add(new Event(event.timestamp(), theirs.get(i).seq(), event.received(), event.id(),
+                        event.data()));
+                // Events stored later sort after these among equal timestamps, as they arrive after them.
+                seq = Math.max(seq, theirs.get(i).seq());
+            }
+            return numbered;
+        });
+    }
+
     /** A deletion takes a seq of its own, as in every storage (docs/semantics.md, "Seq"). */
     @Override
     public boolean delete(TimelineKey key) {

@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.kafka;
 
 import dev.timelines.application.model.ValueUsage;
+import dev.timelines.application.port.out.EventLog;
 import dev.timelines.application.port.out.OtherParts;
 import dev.timelines.application.port.out.Spelling;
 import dev.timelines.application.port.out.StorageStartingException;
@@ -11,6 +12,8 @@ import dev.timelines.application.question.PartialQuestion;
 import dev.timelines.application.question.Spellings;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Event;
+import dev.timelines.domain.IncomingEvent;
+import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
@@ -18,6 +21,7 @@ import dev.timelines.domain.Timestamp;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +48,11 @@ import java.util.function.Supplier;
  * timeout makes the question fail with a 503 naming it, or, only when the request asked for it, leaves it out and
  * tells the request so ({@link AnswerScope}): never a silently partial answer. A question about one timeline is
  * answered from the timeline as the owner of its key's partition holds it: this node's own, or shipped by that owner
- * (there is no partial answer of one timeline).
+ * (there is no partial answer of one timeline). A request is written through this node whichever partitions it owns,
+ * the owners of its partitions telling their verdicts ({@link #append}); a read waits, bounded, until every owner
+ * has applied the positions it names (read-your-writes).
  */
-public final class ClusterParts implements OtherParts, TimelineReader {
+public final class ClusterParts implements OtherParts, TimelineReader, EventLog {
 
     /**
      * Events of a part per page of the export: a window of the engine's seqs when they are dense; the node exporting
@@ -57,38 +63,94 @@ public final class ClusterParts implements OtherParts, TimelineReader {
     private final KafkaEventStore store;
     private final PartTransport transport;
     private final Duration timeout;
+    private final Duration positionTimeout;
     private final AnswerScope scope;
     private final PartialCodec codec = new PartialCodec();
     private final int exportPage;
 
     /**
-     * {@code scope} says whether the request being answered takes a partial answer, and is told, for each answer,
-     * the position of every partition it reflects and those it is missing.
+     * {@code scope} says whether the request being answered takes a partial answer and which positions it must
+     * reflect at least (read-your-writes), and is told, for each answer, the position of every partition it reflects
+     * and those it is missing; for each write, the positions it wrote. {@code timeout} bounds the wait for the other
+     * nodes' parts and verdicts, {@code positionTimeout} the wait of each owner until it has applied the positions
+     * a read asks for.
      */
-    public ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout, AnswerScope scope) {
-        this(store, transport, timeout, scope, EXPORT_PAGE);
+    public ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout, Duration positionTimeout,
+            AnswerScope scope) {
+        this(store, transport, timeout, positionTimeout, scope, EXPORT_PAGE);
     }
 
     /** {@code exportPage}: the most events of a part a page of the export of the whole store holds. */
-    ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout, AnswerScope scope, int exportPage) {
+    ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout, Duration positionTimeout,
+            AnswerScope scope, int exportPage) {
         this.store = store;
         this.transport = transport;
         this.timeout = timeout;
+        this.positionTimeout = positionTimeout;
         this.scope = scope;
         this.exportPage = exportPage;
         store.answerForPart();
     }
 
+    /**
+     * Writes the request through this node, whichever partitions it owns (docs/scaling.md, "Kafka"): one transaction,
+     * all or nothing, then the verdict of every owner of a partition written once it has applied it, so that
+     * {@code accepted} and {@code duplicates} are exact. An owner not answering in time makes it a 503 saying the
+     * request is committed and safe to send again with its ids.
+     */
+    @Override
+    public IngestResult append(List<IncomingEvent> events, Timestamp received) {
+        return confirmed(store.write(events, received)).ingested();
+    }
+
+    /** A tombstone written through this node; whether it deleted anything is its partition's owner's verdict. */
+    @Override
+    public boolean delete(TimelineKey key) {
+        return confirmed(store.writeDeletion(key)).stored() > 0;
+    }
+
+    /** An import keeps its seqs: only a node owning every partition takes it ({@link KafkaEventStore#restore}). */
+    @Override
+    public IngestResult restore(List<TimelineEvent> events) {
+        return store.restore(events);
+    }
+
+    /**
+     * The verdicts of the owners of every partition the request wrote: this node's own from its engine, the others'
+     * asked over the transport; the reply is told the positions written, for a read-your-writes read.
+     */
+    private Verdicts.Verdict confirmed(WrittenRequest written) {
+        scope.reflect(written.positions(), Collections.emptySortedSet());
+        // Not store.part(): the request is committed, so partitions moving here make it unconfirmed, not refused.
+        Set<Integer> local = store.owners().mine();
+        byte[] asked = codec.writeVerdictRequest(written);
+        Map<String, CompletableFuture<PartTransport.PartReply>> replies = new LinkedHashMap<>();
+        written.offsets().keySet().forEach(partition -> {
+            String owner = store.owners().byPartition().get(partition);
+            if (!local.contains(partition) && owner != null) {
+                replies.computeIfAbsent(owner, address -> transport.ask(address, asked));
+            }
+        });
+        Map<Integer, Verdicts.Verdict> decided = new HashMap<>(store.verdicts(written.request(), written.offsets(),
+                timeout));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (CompletableFuture<PartTransport.PartReply> reply : replies.values()) {
+            received(reply, deadline).ifPresent(verdicts -> codec.readVerdicts(verdicts.shipped())
+                    .forEach(decided::putIfAbsent));
+        }
+        return written.verdict(decided, timeout, store.owners().byPartition());
+    }
+
     @Override
     public <P extends PartialAnswer<P, ?, ?>> P merged(Attribute attribute, PartialQuestion<P> question,
             Supplier<P> part) {
-        return gathered(codec.writeQuestion(attribute, question), part,
+        return gathered(codec.writeQuestion(attribute, question, scope.awaited()), part,
                 (merged, owner, shipped) -> merged.merge(codec.read(shipped.shipped(), question.ask())), scope);
     }
 
     @Override
     public <T> T listed(Listing<T> listing, Supplier<T> part) {
-        return gathered(codec.writeListing(listing), part,
+        return gathered(codec.writeListing(listing, scope.awaited()), part,
                 (merged, owner, shipped) -> listing.merge(merged, codec.readListed(listing, shipped.shipped())), scope);
     }
 
@@ -105,6 +167,7 @@ public final class ClusterParts implements OtherParts, TimelineReader {
      */
     private <T> T gathered(byte[] asked, Supplier<T> part, Merge<T> merge, AnswerScope scope) {
         AppliedStore local = store.part();
+        store.awaitPositions(scope.awaited(), positionTimeout);
         SortedMap<Integer, Long> answered = new TreeMap<>(store.positions());
         answered.keySet().retainAll(local.owned());
         Map<String, CompletableFuture<PartTransport.PartReply>> replies = new LinkedHashMap<>();
@@ -118,7 +181,7 @@ public final class ClusterParts implements OtherParts, TimelineReader {
             throw new StorageStartingException("partitions " + local.owned() + " of topic " + store.topic()
                     + " moved away from this node while it answered");
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = deadline(scope);
         for (Map.Entry<String, CompletableFuture<PartTransport.PartReply>> reply : replies.entrySet()) {
             Optional<PartTransport.PartReply> other = received(reply.getValue(), deadline)
                     .filter(shipped -> Collections.disjoint(shipped.positions().keySet(), answered.keySet()));
@@ -135,7 +198,8 @@ public final class ClusterParts implements OtherParts, TimelineReader {
         }
         if (!missing.isEmpty() && !scope.partialAllowed()) {
             throw new StorageStartingException("partitions " + missing + " of topic " + store.topic()
-                    + " were not answered for within " + timeout + " (their owners: " + owners(missing) + ")");
+                    + " were not answered for within " + timeout + awaitedToo(scope) + " (their owners: "
+                    + owners(missing) + ")");
         }
         scope.reflect(Collections.unmodifiableSortedMap(answered), Collections.unmodifiableSortedSet(missing));
         return merged;
@@ -149,7 +213,11 @@ public final class ClusterParts implements OtherParts, TimelineReader {
     public Optional<Timeline> timeline(TimelineKey key) {
         int partition = store.partitionOf(key);
         AppliedStore local = store.part();
+        // Only the timeline's partition matters to it: a position named for another is not waited for.
+        Map<Integer, Long> awaited = new TreeMap<>(scope.awaited());
+        awaited.keySet().retainAll(Set.of(partition));
         if (local.owned().contains(partition)) {
+            store.awaitPositions(awaited, positionTimeout);
             Optional<Timeline> timeline = local.engine().timeline(key);
             scope.reflect(position(partition, store.positions().getOrDefault(partition, 0L)),
                     Collections.emptySortedSet());
@@ -157,12 +225,12 @@ public final class ClusterParts implements OtherParts, TimelineReader {
         }
         String owner = store.owners().byPartition().get(partition);
         Optional<PartTransport.PartReply> reply = owner == null ? Optional.empty()
-                : received(transport.ask(owner, codec.writeTimelineRequest(key)), System.nanoTime()
-                        + timeout.toNanos()).filter(shipped -> shipped.positions().containsKey(partition));
+                : received(transport.ask(owner, codec.writeTimelineRequest(key, awaited)), deadline(scope))
+                        .filter(shipped -> shipped.positions().containsKey(partition));
         if (reply.isEmpty()) {
             throw new StorageStartingException("partition " + partition + " of topic " + store.topic()
-                    + " (timeline " + key.value() + ") was not answered for within " + timeout + " (its owner: "
-                    + owner + ")");
+                    + " (timeline " + key.value() + ") was not answered for within " + timeout + awaitedToo(scope)
+                    + " (its owner: " + owner + ")");
         }
         scope.reflect(position(partition, reply.get().positions().get(partition)), Collections.emptySortedSet());
         return codec.readTimeline(key, reply.get().shipped());
@@ -221,18 +289,25 @@ public final class ClusterParts implements OtherParts, TimelineReader {
     }
 
     /**
-     * Answers what another node asked, for the partitions this node owns: one timeline of theirs, or a question
-     * across timelines, {@code part} being this node's part of its answer (the application's). Refused when the
-     * partitions moved while it was computed.
+     * Answers what another node asked, for the partitions this node owns, once it has applied them up to the
+     * positions asked: one timeline of theirs, a question across timelines, {@code part} being this node's part of
+     * its answer (the application's), or its verdict on a request written. Refused when the partitions moved while
+     * it was computed.
      */
     public PartTransport.PartReply answer(byte[] asked,
             BiFunction<Attribute, PartialQuestion<?>, PartialAnswer<?, ?, ?>> part) {
-        PartialCodec.Request request = codec.readRequest(asked);
+        PartialCodec.Incoming incoming = codec.readRequest(asked);
+        PartialCodec.Request request = incoming.request();
         AppliedStore local = store.part();
+        store.awaitPositions(incoming.awaited(), positionTimeout);
         Map<Integer, Long> positions = new TreeMap<>(store.positions());
         positions.keySet().retainAll(local.owned());
         byte[] shipped;
-        if (request instanceof PartialCodec.OneTimeline one) {
+        if (request instanceof PartialCodec.WriteVerdict verdict) {
+            Map<Integer, Verdicts.Verdict> decided = store.verdicts(verdict.request(), verdict.offsets(), timeout);
+            positions.keySet().retainAll(decided.keySet());
+            shipped = codec.writeVerdicts(decided);
+        } else if (request instanceof PartialCodec.OneTimeline one) {
             // Only the timeline's partition is answered for: the asker refuses a reply without it.
             positions.keySet().retainAll(Set.of(store.partitionOf(one.key())));
             shipped = codec.writeTimeline(local.engine().timeline(one.key()));
@@ -258,6 +333,16 @@ public final class ClusterParts implements OtherParts, TimelineReader {
     private static List<Spelling> listed(AppliedStore local, Attribute attribute) {
         return Spellings.listed(local.engine().spellings(attribute),
                 local.engine().values(attribute, Optional.empty()).stream().map(ValueUsage::value).toList());
+    }
+
+    /** When the parts asked of the other nodes are due: later when they must first apply the positions asked. */
+    private long deadline(AnswerScope scope) {
+        return System.nanoTime() + timeout.toNanos() + (scope.awaited().isEmpty() ? 0 : positionTimeout.toNanos());
+    }
+
+    private String awaitedToo(AnswerScope scope) {
+        return scope.awaited().isEmpty() ? "" : " (or not applied up to the positions asked, "
+                + HttpPartTransport.header(scope.awaited()) + ", within " + positionTimeout + ")";
     }
 
     private static SortedMap<Integer, Long> position(int partition, Long position) {

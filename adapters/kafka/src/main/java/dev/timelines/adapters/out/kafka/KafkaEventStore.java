@@ -23,27 +23,29 @@ import dev.timelines.application.question.PartialTimeInStates;
 import dev.timelines.application.question.StuckRun;
 import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
-import dev.timelines.domain.EventId;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.Timeline;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -59,17 +61,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The events in a Kafka topic keyed by timeline (docs/scaling.md, "Kafka"). A request is written as one
  * transaction of an idempotent producer with {@code acks=all}, so it is all or nothing across partitions and
  * durable on the in-sync replicas when it is acknowledged; a delete is a tombstone (a record without value) in the
- * same topic. This node's {@link PartitionApplier} applies the committed records of the partitions it owns to the
- * memory engine, and the reply waits until the request's records are applied here, so that it and every later
- * read on this node see them.
+ * same topic. The writer decides neither seqs nor duplicates: the owner of each partition does, applying its records
+ * in log order ({@link PartitionApplier}), and tells its verdict ({@link #verdicts}); the reply waits for it.
  *
- * <p>This node decides duplicates and numbers events before it writes (the single-node reply contract): it must
- * own and have applied every partition a request touches, which holds when it is the group's only member. Reads of
- * timelines, keys and the attribute catalogue likewise answer only when this node owns every partition, and
- * otherwise refuse with the missing partitions named. So do the questions across timelines and the listings (keys,
- * attribute names and values), unless a {@link ClusterParts} merges this node's answers with the other owners': their
- * scans and fast paths then answer from the partitions this node owns ({@link #part()}), and it checks that every
- * partition is answered for exactly once.
+ * <p>Alone, this node decides for the whole store: it writes and reads only when it owns and has applied every
+ * partition, which holds when it is the group's only member, and otherwise refuses with the missing partitions
+ * named. With a {@link ClusterParts}, writes go through any node (the other owners asked for their verdicts), and
+ * the questions across timelines and the listings (keys, attribute names and values) are merged with the other
+ * owners' answers: their scans and fast paths then answer from the partitions this node owns ({@link #part()}), and
+ * it checks that every partition is answered for exactly once.
  */
 public final class KafkaEventStore implements EventLog, TimelineReader, StoreScans, IndexedAnswers, AutoCloseable {
 
@@ -78,19 +78,16 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
     private final PartitionApplier applier;
     private final Thread applying;
     private final KafkaProducer<byte[], byte[]> producer;
-    /** A producer runs one transaction at a time, and a request's duplicates are decided against the ones before. */
+    /** A producer runs one transaction at a time; an import checks its seqs and writes them with none between. */
     private final Object writing = new Object();
-    /**
-     * The highest seq given, written or not: a request refused after an unsure commit may still be in the topic, so
-     * its seqs are not given again.
-     */
-    private long lastGiven;
+    /** Request ids: from a random start, so that two writers' requests never share one in practice. */
+    private final AtomicLong requests = new AtomicLong(new SecureRandom().nextLong());
     private volatile boolean answersForPart;
 
     private KafkaEventStore(KafkaStoreOptions options, TimelinePartitions partitions) {
         this.options = options;
         this.partitions = partitions;
-        this.applier = new PartitionApplier(options);
+        this.applier = new PartitionApplier(options, partitions);
         this.applying = new Thread(applier, "kafka-apply-" + options.topic());
         this.producer = producer(options);
     }
@@ -102,7 +99,9 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
      * leader does not know the new topic yet.)
      */
     public static KafkaEventStore open(KafkaStoreOptions options) {
-        KafkaEventStore store = new KafkaEventStore(options, new TimelinePartitions(topicPartitions(options)));
+        int partitions = topicPartitions(options);
+        LogSeqs.check(options.topic(), partitions);
+        KafkaEventStore store = new KafkaEventStore(options, new TimelinePartitions(partitions));
         store.applying.start();
         try {
             store.producer.initTransactions();
@@ -114,87 +113,121 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
         }
     }
 
+    /**
+     * Alone, this node decides for the whole store: it refuses, writing nothing, unless it owns and has applied
+     * every partition ({@link ClusterParts} writes through a node owning some or none).
+     */
     @Override
     public IngestResult append(List<IncomingEvent> events, Timestamp received) {
-        synchronized (writing) {
-            long seq = Math.max(applier.lastSeq(), lastGiven);
-            List<TimelineEvent> accepted = new ArrayList<>();
-            for (IncomingEvent event : firstOfTheirIds(events, IncomingEvent::timeline, IncomingEvent::id)) {
-                accepted.add(new TimelineEvent(event.timeline(), event.stored(++seq, received)));
-            }
-            lastGiven = seq;
-            return write(accepted, events.size());
-        }
-    }
-
-    /** Imports keep their seqs, so they go only above every seq given (docs/api.md, "Export and import"). */
-    @Override
-    public IngestResult restore(List<TimelineEvent> events) {
-        synchronized (writing) {
-            long highest = Math.max(applier.lastSeq(), lastGiven);
-            long first = events.get(0).event().seq();
-            if (first <= highest) {
-                throw new SeqConflictException(first, highest);
-            }
-            lastGiven = events.get(events.size() - 1).event().seq();
-            return write(firstOfTheirIds(events, TimelineEvent::timeline, event -> event.event().id()),
-                    events.size());
-        }
-    }
-
-    /** The events whose ids neither their timeline nor an earlier event of the request holds. */
-    private <T> List<T> firstOfTheirIds(List<T> events, Function<T, TimelineKey> timeline,
-            Function<T, Optional<EventId>> id) {
-        InMemoryEventStore engine = engine();
-        Set<Map.Entry<TimelineKey, EventId>> inRequest = new HashSet<>();
-        List<T> first = new ArrayList<>();
-        for (T event : events) {
-            TimelineKey key = timeline.apply(event);
-            boolean duplicate = id.apply(event).map(given -> engine.holds(key, given)
-                    || !inRequest.add(Map.entry(key, given))).orElse(false);
-            if (!duplicate) {
-                first.add(event);
-            }
-        }
-        return first;
-    }
-
-    /** Writes the request's accepted events as one transaction. */
-    private IngestResult write(List<TimelineEvent> accepted, int requested) {
-        if (!accepted.isEmpty()) {
-            commit(records(accepted));
-        }
-        return new IngestResult(accepted.size(), requested - accepted.size());
-    }
-
-    /** One record per event, each with the request's header. */
-    private List<ProducerRecord<byte[], byte[]>> records(List<TimelineEvent> events) {
-        Map<Integer, Integer> perPartition = new HashMap<>();
-        events.forEach(admitted -> perPartition.merge(partitions.of(admitted.timeline()), 1, Integer::sum));
-        RequestHeader header = new RequestHeader(events.get(0).event().seq(), perPartition);
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (TimelineEvent admitted : events) {
-            ProducerRecord<byte[], byte[]> record = record(admitted.timeline(), EventBytes.of(admitted.timeline(),
-                    admitted.event()));
-            record.headers().add(header.toHeader());
-            records.add(record);
-        }
-        return records;
+        engine();
+        return ownVerdict(write(events, received)).ingested();
     }
 
     @Override
     public boolean delete(TimelineKey key) {
+        engine();
+        return ownVerdict(writeDeletion(key)).stored() > 0;
+    }
+
+    /**
+     * Imports keep their seqs (docs/api.md, "Export and import"), which only a node owning and having applied every
+     * partition can check are above every seq given: so it refuses otherwise, naming the partitions it lacks. Their
+     * records keep the seq they carry, and a floor record in every partition makes the seqs numbered after them lie
+     * above the import's highest ({@link LogSeqs}). Other nodes' writes meanwhile are not seen: an import is for a
+     * store being filled, as docs/scaling.md says.
+     */
+    @Override
+    public IngestResult restore(List<TimelineEvent> events) {
         synchronized (writing) {
-            if (engine().timeline(key).isEmpty()) {
-                return false;
+            engine();
+            long highest = applier.lastSeq();
+            long first = events.get(0).event().seq();
+            if (first <= highest) {
+                throw new SeqConflictException(first, highest);
             }
-            long seq = Math.max(applier.lastSeq(), lastGiven) + 1;
-            lastGiven = seq;
-            ProducerRecord<byte[], byte[]> tombstone = record(key, null);
-            tombstone.headers().add(DeletionHeader.of(seq));
-            commit(List.of(tombstone));
-            return true;
+            List<ProducerRecord<byte[], byte[]>> kept = new ArrayList<>();
+            for (TimelineEvent event : events) {
+                ProducerRecord<byte[], byte[]> record = record(event.timeline(), EventBytes.of(event.timeline(),
+                        event.event()));
+                record.headers().add(LogSeqs.keptHeader());
+                kept.add(record);
+            }
+            List<ProducerRecord<byte[], byte[]>> floors = new ArrayList<>();
+            for (int partition = 0; partition < partitions.count(); partition++) {
+                ProducerRecord<byte[], byte[]> floor = new ProducerRecord<>(options.topic(), partition, null, null);
+                floor.headers().add(LogSeqs.floorHeader(events.get(events.size() - 1).event().seq()));
+                floors.add(floor);
+            }
+            return ownVerdict(commit(floors, kept)).ingested();
         }
+    }
+
+    /**
+     * Writes the events as one request, all or nothing, without deciding their seqs or duplicates: the owner of
+     * each partition does, applying it in log order ({@link PartitionApplier}).
+     */
+    WrittenRequest write(List<IncomingEvent> events, Timestamp received) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            records.add(record(event.timeline(), EventBytes.of(event.timeline(), event.stored(0, received))));
+        }
+        return commit(List.of(), records);
+    }
+
+    /** Writes the timeline's tombstone; its owner tells whether it deleted anything. */
+    WrittenRequest writeDeletion(TimelineKey key) {
+        return commit(List.of(), List.of(record(key, null)));
+    }
+
+    /**
+     * This node's verdicts on a request in the partitions of {@code offsets} it owns, once it has applied them up
+     * to those offsets; a partition it does not own, or has not applied within the timeout, has none.
+     */
+    Map<Integer, Verdicts.Verdict> verdicts(long request, Map<Integer, Long> offsets, Duration timeout) {
+        Map<Integer, Long> own = new HashMap<>(offsets);
+        own.keySet().retainAll(applier.store().owned());
+        try {
+            if (own.isEmpty() || !applier.positions().await(own, timeout)) {
+                return Map.of();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+        Map<Integer, Verdicts.Verdict> decided = new HashMap<>(applier.verdicts().of(request));
+        decided.keySet().retainAll(own.keySet());
+        return decided;
+    }
+
+    /**
+     * Waits until this node has applied each partition it owns among {@code positions} up to its position (the form
+     * replies state: the offset of the next record); a 503 naming those it has not applied so far within the
+     * timeout.
+     */
+    void awaitPositions(Map<Integer, Long> positions, Duration timeout) {
+        Map<Integer, Long> offsets = new HashMap<>();
+        positions.forEach((partition, position) -> offsets.put(partition, position - 1));
+        offsets.keySet().retainAll(applier.store().owned());
+        try {
+            if (offsets.isEmpty() || applier.positions().await(offsets, timeout)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Map<Integer, Long> applied = applier.positions().applied();
+        SortedMap<Integer, Long> behind = new TreeMap<>(offsets);
+        behind.entrySet().removeIf(offset -> applied.getOrDefault(offset.getKey(), 0L) > offset.getValue());
+        behind.replaceAll((partition, offset) -> applied.getOrDefault(partition, 0L));
+        throw new StorageStartingException("partitions " + behind.keySet() + " of topic " + options.topic()
+                + " were not applied up to the positions asked (" + HttpPartTransport.header(positions) + ") within "
+                + timeout + ": this node has applied them up to " + HttpPartTransport.header(behind));
+    }
+
+    /** The request's verdict, every partition it wrote being owned here. */
+    private Verdicts.Verdict ownVerdict(WrittenRequest written) {
+        return written.verdict(verdicts(written.request(), written.offsets(), options.timeout()), options.timeout(),
+                Map.of());
     }
 
     @Override
@@ -367,28 +400,39 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
         return new ProducerRecord<>(options.topic(), partitions.of(key), TimelinePartitions.bytes(key), value);
     }
 
-    /** Writes the records as one transaction and waits until they are applied on this node. */
-    private void commit(List<ProducerRecord<byte[], byte[]>> records) {
+    /**
+     * Writes a request's records as one transaction, each with the request's header, after the {@code unnumbered}
+     * records that are no part of it (an import's floors); returns where its records lie.
+     */
+    private WrittenRequest commit(List<ProducerRecord<byte[], byte[]>> unnumbered,
+            List<ProducerRecord<byte[], byte[]>> records) {
+        Map<Integer, Integer> perPartition = new HashMap<>();
+        records.forEach(record -> perPartition.merge(record.partition(), 1, Integer::sum));
+        RequestHeader header = new RequestHeader(requests.incrementAndGet(), perPartition);
+        records.forEach(record -> record.headers().add(header.toHeader()));
         Map<Integer, Long> written = new HashMap<>();
-        try {
-            producer.beginTransaction();
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            records.forEach(record -> sent.add(producer.send(record)));
-            producer.commitTransaction();
-            for (Future<RecordMetadata> metadata : sent) {
-                RecordMetadata offset = metadata.get();
-                written.merge(offset.partition(), offset.offset(), Math::max);
+        synchronized (writing) {
+            try {
+                producer.beginTransaction();
+                unnumbered.forEach(producer::send);
+                List<Future<RecordMetadata>> sent = new ArrayList<>();
+                records.forEach(record -> sent.add(producer.send(record)));
+                producer.commitTransaction();
+                for (Future<RecordMetadata> metadata : sent) {
+                    RecordMetadata offset = metadata.get();
+                    written.merge(offset.partition(), offset.offset(), Math::max);
+                }
+            } catch (KafkaException e) {
+                abort(e);
+                throw new StorageUnavailableException("Kafka did not take the request: " + e.getMessage(), e);
+            } catch (ExecutionException e) {
+                throw new StorageUnavailableException("Kafka did not take the request: " + e.getCause(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageUnavailableException("interrupted while writing to Kafka", e);
             }
-        } catch (KafkaException e) {
-            abort(e);
-            throw new StorageUnavailableException("Kafka did not take the request: " + e.getMessage(), e);
-        } catch (ExecutionException e) {
-            throw new StorageUnavailableException("Kafka did not take the request: " + e.getCause(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageUnavailableException("interrupted while writing to Kafka", e);
         }
-        awaitApplied(written);
+        return new WrittenRequest(header.request(), written, options.topic());
     }
 
     /** After a failed send or commit the transaction is given up; a fatal error leaves the producer unusable. */
@@ -397,18 +441,6 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
             producer.abortTransaction();
         } catch (KafkaException | IllegalStateException fatal) {
             cause.addSuppressed(fatal);
-        }
-    }
-
-    private void awaitApplied(Map<Integer, Long> written) {
-        try {
-            if (!applier.positions().await(written, options.timeout())) {
-                throw new StorageUnavailableException("the request was committed to Kafka but not applied on this"
-                        + " node within " + options.timeout() + "; sending it again with its ids is safe", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageUnavailableException("interrupted while applying the request", e);
         }
     }
 

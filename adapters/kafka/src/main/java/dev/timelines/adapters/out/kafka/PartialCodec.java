@@ -57,14 +57,23 @@ public final class PartialCodec {
     }
 
     /**
-     * What a node asks another, by the name of its record: a question about an attribute, a listing, or one
-     * timeline.
+     * What a node asks another, by the name of its record: a question about an attribute, a listing, one timeline,
+     * or the verdict on a request it wrote; with the positions the answer must reflect at least (read-your-writes:
+     * none when the client named none).
      */
-    record Asked(String kind, Optional<String> attribute, JsonNode asked) {
+    record Asked(String kind, Optional<String> attribute, JsonNode asked, Map<Integer, Long> awaited) {
+    }
+
+    /** What another node asked of this node's part, once it has applied its partitions up to {@code awaited}. */
+    public record Incoming(Request request, Map<Integer, Long> awaited) {
+
+        public Incoming {
+            awaited = awaited == null ? Map.of() : Map.copyOf(awaited);
+        }
     }
 
     /** What another node asked of this node's part. */
-    public sealed interface Request permits Question, Listed, OneTimeline, EventsPage {
+    public sealed interface Request permits Question, Listed, OneTimeline, WriteVerdict, EventsPage {
     }
 
     /** A question across timelines another node asked. */
@@ -77,6 +86,13 @@ public final class PartialCodec {
 
     /** One timeline, asked of the owner of its key's partition by a node that does not own it. */
     public record OneTimeline(TimelineKey key) implements Request {
+    }
+
+    /**
+     * The verdict on a request another node wrote ({@link WrittenRequest}): asked of the owner of its partitions
+     * once it has applied them up to the offsets written.
+     */
+    public record WriteVerdict(long request, Map<Integer, Long> offsets) implements Request {
     }
 
     /**
@@ -107,8 +123,8 @@ public final class PartialCodec {
      * What may be asked, by name: the records {@link PartialQuestion} and {@link Listing} permit, and one timeline;
      * no other class is ever made from what another node sent.
      */
-    private static final Map<String, Class<?>> KINDS = Map.copyOf(kinds(EventsPage.class, kinds(OneTimeline.class,
-            kinds(Listing.class, kinds(PartialQuestion.class, new HashMap<>())))));
+    private static final Map<String, Class<?>> KINDS = Map.copyOf(kinds(EventsPage.class, kinds(WriteVerdict.class,
+            kinds(OneTimeline.class, kinds(Listing.class, kinds(PartialQuestion.class, new HashMap<>()))))));
 
     private static final int MAX_NUMBER_LENGTH = 10_000;
 
@@ -158,39 +174,61 @@ public final class PartialCodec {
         return empty;
     }
 
-    /** A question about an attribute, to be asked of the other parts of the store. */
-    public byte[] writeQuestion(Attribute attribute, PartialQuestion<?> question) {
-        return asked(question, Optional.of(attribute.name()));
+    /** A question about an attribute, to be asked of the other parts of the store once at {@code awaited}. */
+    public byte[] writeQuestion(Attribute attribute, PartialQuestion<?> question, Map<Integer, Long> awaited) {
+        return asked(question, Optional.of(attribute.name()), awaited);
     }
 
-    /** A listing, to be asked of the other parts of the store. */
-    public byte[] writeListing(Listing<?> listing) {
-        return asked(listing, Optional.empty());
+    /** A listing, to be asked of the other parts of the store once at {@code awaited}. */
+    public byte[] writeListing(Listing<?> listing, Map<Integer, Long> awaited) {
+        return asked(listing, Optional.empty(), awaited);
     }
 
-    /** One timeline, to be asked of the owner of its key's partition. */
-    public byte[] writeTimelineRequest(TimelineKey key) {
-        return asked(new OneTimeline(key), Optional.empty());
+    /** One timeline, to be asked of the owner of its key's partition once at {@code awaited}. */
+    public byte[] writeTimelineRequest(TimelineKey key, Map<Integer, Long> awaited) {
+        return asked(new OneTimeline(key), Optional.empty(), awaited);
+    }
+
+    /** The verdict on a request written, to be asked of the owners of its partitions. */
+    byte[] writeVerdictRequest(WrittenRequest written) {
+        return asked(new WriteVerdict(written.request(), written.offsets()), Optional.empty(), Map.of());
     }
 
     /** What another node asked; refused when it is none of the kinds that may be asked. */
-    public Request readRequest(byte[] asked) {
+    public Incoming readRequest(byte[] asked) {
         try {
             Asked read = mapper.readValue(asked, Asked.class);
             Class<?> kind = KINDS.get(read.kind());
             if (kind == null) {
-                throw new IllegalArgumentException("not a question, listing, timeline or page: " + read.kind());
+                throw new IllegalArgumentException("not a question, listing, timeline, verdict or page: "
+                        + read.kind());
             }
             Object request = mapper.treeToValue(read.asked(), kind);
             if (request instanceof PartialQuestion<?> question) {
-                return new Question(new Attribute(read.attribute().orElseThrow(
-                        () -> new IllegalArgumentException("a question without an attribute"))), question);
+                return new Incoming(new Question(new Attribute(read.attribute().orElseThrow(
+                        () -> new IllegalArgumentException("a question without an attribute"))), question),
+                        read.awaited());
             }
-            return request instanceof Listing<?> listing ? new Listed(listing) : (Request) request;
+            return new Incoming(request instanceof Listing<?> listing ? new Listed(listing) : (Request) request,
+                    read.awaited());
         } catch (IOException | IllegalArgumentException e) {
             // What another node sent, hence input from outside: a 400 naming what is wrong, never a 500.
-            throw new InvalidValueException("the body is not a question, listing, timeline or page of another node: "
-                    + e.getMessage());
+            throw new InvalidValueException("the body is not a question, listing, timeline, verdict or page of"
+                    + " another node: " + e.getMessage());
+        }
+    }
+
+    /** An owner's verdicts on a request, per partition. */
+    byte[] writeVerdicts(Map<Integer, Verdicts.Verdict> verdicts) {
+        return bytes(verdicts);
+    }
+
+    Map<Integer, Verdicts.Verdict> readVerdicts(byte[] shipped) {
+        try {
+            return mapper.readValue(shipped, mapper.getTypeFactory().constructMapType(Map.class, Integer.class,
+                    Verdicts.Verdict.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not shipped verdicts", e);
         }
     }
 
@@ -212,7 +250,7 @@ public final class PartialCodec {
 
     /** A page of the export, to be asked of the owner of other partitions. */
     public byte[] writePageRequest(EventsPage page) {
-        return asked(page, Optional.empty());
+        return asked(page, Optional.empty(), Map.of());
     }
 
     /** A page of this node's part of the export. */
@@ -248,8 +286,8 @@ public final class PartialCodec {
         }
     }
 
-    private byte[] asked(Object asked, Optional<String> attribute) {
-        return bytes(new Asked(asked.getClass().getName(), attribute, mapper.valueToTree(asked)));
+    private byte[] asked(Object asked, Optional<String> attribute, Map<Integer, Long> awaited) {
+        return bytes(new Asked(asked.getClass().getName(), attribute, mapper.valueToTree(asked), awaited));
     }
 
     /** One store's usage of an attribute's values, with its spellings. */

@@ -2,9 +2,11 @@ package dev.timelines.adapters.out.kafka;
 
 import dev.timelines.adapters.out.memory.EventBytes;
 import dev.timelines.adapters.out.memory.InMemoryEventStore;
+import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
+import dev.timelines.domain.Timestamp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,13 +26,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * This node's member of the consumer group: reads the committed records of the partitions the group gives it
  * ({@code read_committed}: an aborted request is never applied) and applies them in log order to the memory
- * engine. When the group moves partitions it starts a new engine and applies its partitions from their start
- * (no snapshots yet, docs/scaling.md). Runs on a thread of its own: a Kafka consumer is not thread-safe.
+ * engine, deciding there what the writer could not: each event's seq, from its place in the log ({@link LogSeqs}),
+ * and whether it is a duplicate, remembering the verdict for the writer ({@link Verdicts}). When the group moves
+ * partitions it starts a new engine and applies its partitions from their start (no snapshots yet,
+ * docs/scaling.md). Runs on a thread of its own: a Kafka consumer is not thread-safe.
  */
 final class PartitionApplier implements Runnable {
 
@@ -41,14 +46,20 @@ final class PartitionApplier implements Runnable {
     private final AppliedPositions positions = new AppliedPositions();
     private final PartitionOwners owners;
     private final PendingRequests pending = new PendingRequests();
-    /** The highest seq applied: the writer numbers new events after it. */
+    private final TimelinePartitions partitions;
+    private final LogSeqs seqs = new LogSeqs();
+    private final Verdicts verdicts = new Verdicts();
+    /** Per partition, the latest reception time applied: reception never goes back along a partition's log. */
+    private final Map<Integer, Long> received = new HashMap<>();
+    /** The highest seq applied: an import goes above it. */
     private final AtomicLong lastSeq = new AtomicLong();
     private volatile AppliedStore store = AppliedStore.NONE;
     private volatile RuntimeException failure;
     private Map<TopicPartition, Long> catchUpTo = Map.of();
 
-    PartitionApplier(KafkaStoreOptions options) {
+    PartitionApplier(KafkaStoreOptions options, TimelinePartitions partitions) {
         this.topic = options.topic();
+        this.partitions = partitions;
         this.owners = new PartitionOwners(options.address());
         Map<String, Object> config = new HashMap<>(options.client());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
@@ -87,6 +98,10 @@ final class PartitionApplier implements Runnable {
         return lastSeq.get();
     }
 
+    Verdicts verdicts() {
+        return verdicts;
+    }
+
     /** Ends {@link #run} from another thread. */
     void stop() {
         consumer.wakeup();
@@ -113,49 +128,76 @@ final class PartitionApplier implements Runnable {
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
         InMemoryEventStore engine = store.engine();
-        if (record.value() == null) {
-            pending.delete(new PendingRequests.Delete(new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)),
-                    DeletionHeader.from(record.headers())), record.partition(), record.offset(),
-                    applied -> apply(engine, applied));
+        int partition = record.partition();
+        Header floor = record.headers().lastHeader(LogSeqs.FLOOR);
+        if (floor != null) {
+            seqs.floor(partition, floor);
             return;
         }
-        TimelineEvent admitted;
+        long seq = seqs.of(partition, record.offset());
+        Header request = record.headers().lastHeader(RequestHeader.NAME);
+        if (record.value() == null) {
+            pending.delete(new PendingRequests.Delete(request == null ? OptionalLong.empty()
+                    : OptionalLong.of(RequestHeader.from(request).request()),
+                    new TimelineKey(new String(record.key(), StandardCharsets.UTF_8)), seq), partition,
+                    record.offset(), applied -> apply(engine, applied));
+            return;
+        }
+        TimelineEvent written;
         try {
-            admitted = EventBytes.from(record.value());
+            written = EventBytes.from(record.value());
         } catch (IOException e) {
-            throw new IllegalStateException("record " + record.offset() + " of partition " + record.partition()
+            throw new IllegalStateException("record " + record.offset() + " of partition " + partition
                     + " is not an event", e);
         }
-        RequestHeader request = RequestHeader.from(record.headers().lastHeader(RequestHeader.NAME));
-        pending.event(request.request(), request.recordsIn(store.owned()), admitted, record.partition(),
-                record.offset(), applied -> apply(engine, applied));
+        RequestHeader header = RequestHeader.from(request);
+        TimelineEvent admitted = record.headers().lastHeader(LogSeqs.KEPT) != null ? written
+                : numbered(written, partition, seq);
+        pending.event(header.request(), header.recordsIn(store.owned()), admitted, partition, record.offset(),
+                applied -> apply(engine, applied));
+    }
+
+    /** The event with its seq and a reception time not before the one of the record before it in its partition. */
+    private TimelineEvent numbered(TimelineEvent written, int partition, long seq) {
+        Event event = written.event();
+        long at = received.merge(partition, event.received().micros(), Math::max);
+        return new TimelineEvent(written.timeline(), new Event(event.timestamp(), seq, new Timestamp(at), event.id(),
+                event.data()));
     }
 
     private void apply(InMemoryEventStore engine, PendingRequests.Applied applied) {
         if (applied instanceof PendingRequests.Events request) {
-            restore(engine, request.events());
+            restore(engine, request);
         } else if (applied instanceof PendingRequests.Delete delete) {
-            if (delete.seq().isPresent()) {
-                engine.replayDeletion(delete.timeline(), delete.seq().getAsLong());
-                lastSeq.accumulateAndGet(delete.seq().getAsLong(), Math::max);
-            } else {
-                engine.delete(delete.timeline());
-            }
+            boolean stored = engine.timeline(delete.timeline()).isPresent();
+            engine.replayDeletion(delete.timeline(), delete.seq());
+            lastSeq.accumulateAndGet(delete.seq(), Math::max);
+            delete.request().ifPresent(request -> verdicts.decided(request, partitions.of(delete.timeline()),
+                    new Verdicts.Verdict(stored ? 1 : 0, 0)));
         }
     }
 
-    /** The writer checked the ids; another node writing the same id at the same moment lost the race in the log. */
-    private void restore(InMemoryEventStore engine, List<TimelineEvent> events) {
+    /**
+     * Stores the request's events but those whose id their timeline holds or an earlier event of the request
+     * repeats (the log decides between writers racing with one id: the first record applied wins on every node),
+     * and remembers, per partition, how many it stored and skipped.
+     */
+    private void restore(InMemoryEventStore engine, PendingRequests.Events request) {
         List<TimelineEvent> kept = new ArrayList<>();
         Set<Map.Entry<TimelineKey, EventId>> ids = new HashSet<>();
-        for (TimelineEvent admitted : events) {
-            if (admitted.event().id().map(id -> !engine.holds(admitted.timeline(), id)
-                    && ids.add(Map.entry(admitted.timeline(), id))).orElse(true)) {
+        Map<Integer, Verdicts.Verdict> decided = new HashMap<>();
+        for (TimelineEvent admitted : request.events()) {
+            boolean first = admitted.event().id().map(id -> !engine.holds(admitted.timeline(), id)
+                    && ids.add(Map.entry(admitted.timeline(), id))).orElse(true);
+            if (first) {
                 kept.add(admitted);
             }
+            decided.merge(partitions.of(admitted.timeline()), new Verdicts.Verdict(first ? 1 : 0, first ? 0 : 1),
+                    Verdicts.Verdict::plus);
             lastSeq.accumulateAndGet(admitted.event().seq(), Math::max);
         }
         engine.replay(kept);
+        decided.forEach((partition, verdict) -> verdicts.decided(request.request(), partition, verdict));
     }
 
     /** The consumer's position counts the transaction markers too: the writer waits for the offsets it wrote. */
@@ -196,6 +238,9 @@ final class PartitionApplier implements Runnable {
             }
             positions.clear();
             pending.clear();
+            seqs.clear();
+            received.clear();
+            verdicts.clear();
             lastSeq.set(0);
             consumer.seekToBeginning(assignment);
             // read_committed: the end offsets are the last stable ones, so catching up waits for no open transaction.

@@ -80,7 +80,8 @@ class ClusterAnswersTest {
         static Node open(KafkaStoreOptions options, PartTransport transport) {
             KafkaEventStore store = KafkaEventStore.open(options);
             Told told = new Told();
-            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), told, EXPORT_PAGE);
+            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), Duration.ofSeconds(3), told,
+                    EXPORT_PAGE);
             return new Node(store, told, parts, new PartService(store, store),
                     new StateAnalysisService(store, store, parts, CLOCK),
                     new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts),

@@ -28,7 +28,7 @@ class PendingRequestsTest {
         List<PendingRequests.Applied> applied = new ArrayList<>();
         TimelineEvent first = event(1);
         TimelineEvent other = new TimelineEvent(new TimelineKey("other"), first.event());
-        PendingRequests.Delete deletion = new PendingRequests.Delete(KEY, OptionalLong.of(2));
+        PendingRequests.Delete deletion = new PendingRequests.Delete(OptionalLong.of(2), KEY, 2);
         TimelineEvent later = event(3);
 
         pending.event(1, 2, first, 0, 0, applied::add);
@@ -38,9 +38,36 @@ class PendingRequestsTest {
         assertEquals(0, pending.appliedUpTo(0, 3));
 
         pending.event(1, 2, other, 1, 0, applied::add);
-        assertEquals(List.of(new PendingRequests.Events(List.of(first, other)), deletion,
-                new PendingRequests.Events(List.of(later))), applied);
+        assertEquals(List.of(new PendingRequests.Events(1, List.of(first, other)), deletion,
+                new PendingRequests.Events(3, List.of(later))), applied);
         assertEquals(3, pending.appliedUpTo(0, 3));
+    }
+
+    /**
+     * Two writers committed requests 1 and 2 in opposite orders in partitions 0 and 1: each waits for the other, so
+     * request 1 is applied in partition 0 alone, then request 2, then the rest of request 1: each partition in its
+     * log order.
+     */
+    @Test
+    void requestsCommittedInOppositeOrdersInTwoPartitionsAreAppliedInEachPartitionsOrder() {
+        PendingRequests pending = new PendingRequests();
+        List<PendingRequests.Applied> applied = new ArrayList<>();
+        TimelineEvent firstIn0 = event(1);
+        TimelineEvent firstIn1 = event(2);
+        TimelineEvent secondIn0 = event(3);
+        TimelineEvent secondIn1 = event(4);
+
+        pending.event(1, 2, firstIn0, 0, 0, applied::add);
+        pending.event(2, 2, secondIn1, 1, 0, applied::add);
+        pending.event(2, 2, secondIn0, 0, 1, applied::add);
+        assertEquals(List.of(), applied, "request 1 still waits for its record in partition 1");
+        pending.event(1, 2, firstIn1, 1, 1, applied::add);
+
+        assertEquals(List.of(new PendingRequests.Events(1, List.of(firstIn0)),
+                new PendingRequests.Events(2, List.of(secondIn0, secondIn1)),
+                new PendingRequests.Events(1, List.of(firstIn1))), applied);
+        assertEquals(2, pending.appliedUpTo(0, 2));
+        assertEquals(2, pending.appliedUpTo(1, 2));
     }
 
     private static TimelineEvent event(long seq) {

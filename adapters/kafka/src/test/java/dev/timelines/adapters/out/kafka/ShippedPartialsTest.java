@@ -93,19 +93,28 @@ class ShippedPartialsTest {
                         Optional.of(new StuckRun.Position(4, new TimelineKey("k2"))), 5, scope),
                 new KeyRun.InState(value, new Timestamp(3), range, scope),
                 new KeyRun.InStateDuring(value, window, range, scope));
+        Map<Integer, Long> awaited = Map.of(0, 12L, 3, 40L);
         for (PartialQuestion<?> question : questions) {
-            PartialCodec.Question read = (PartialCodec.Question) codec.readRequest(
-                    codec.writeQuestion(new Attribute("/a/b"), question));
+            PartialCodec.Incoming incoming = codec.readRequest(codec.writeQuestion(new Attribute("/a/b"), question,
+                    awaited));
+            PartialCodec.Question read = (PartialCodec.Question) incoming.request();
             assertEquals(new Attribute("/a/b"), read.attribute());
-            assertEquals(question, read.question(), new String(codec.writeQuestion(new Attribute("/a/b"), question), StandardCharsets.UTF_8));
+            assertEquals(question, read.question(), new String(codec.writeQuestion(new Attribute("/a/b"), question,
+                    awaited), StandardCharsets.UTF_8));
             assertEquals(question.toString(), read.question().toString());
+            assertEquals(awaited, incoming.awaited(), "the positions the answer must reflect travel with it");
         }
+        PartialCodec.Incoming verdict = codec.readRequest(codec.writeVerdictRequest(
+                new WrittenRequest(-5, Map.of(1, 7L), "t")));
+        assertEquals(new PartialCodec.WriteVerdict(-5, Map.of(1, 7L)), verdict.request());
+        Map<Integer, Verdicts.Verdict> verdicts = Map.of(1, new Verdicts.Verdict(3, 2), 2, new Verdicts.Verdict(0, 1));
+        assertEquals(verdicts, codec.readVerdicts(codec.writeVerdicts(verdicts)));
     }
 
     @Test
     void aPageOfTheExportTravelsAsItselfAndAPageOfNoEventsIsRefused() {
         PartialCodec.EventsPage page = new PartialCodec.EventsPage(5L << 10, 8192);
-        assertEquals(page, codec.readRequest(codec.writePageRequest(page)));
+        assertEquals(page, codec.readRequest(codec.writePageRequest(page)).request());
         byte[] empty = new String(codec.writePageRequest(page), StandardCharsets.UTF_8).replace("8192", "0")
                 .getBytes(StandardCharsets.UTF_8);
         InvalidValueException refused = assertThrows(InvalidValueException.class, () -> codec.readRequest(empty));

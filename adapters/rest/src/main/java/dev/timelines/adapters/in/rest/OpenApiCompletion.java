@@ -67,6 +67,8 @@ public class OpenApiCompletion implements OASFilter {
                 mayBePartial(path.getGET());
             }
         });
+        statesWrittenPositions(openAPI.getPaths().getPathItem("/events").getPOST());
+        statesWrittenPositions(openAPI.getPaths().getPathItem("/timelines/{key}").getDELETE());
     }
 
     /**
@@ -96,9 +98,13 @@ public class OpenApiCompletion implements OASFilter {
         responses.getAPIResponses().values().forEach(response -> ndjsonExamplesAsLines(response.getContent()));
     }
 
-    /** Every read may be asked for a partial answer on a cluster, which its success then marks with a header. */
+    /**
+     * Every read may be asked for a partial answer on a cluster, which its success then marks with a header, and for
+     * the positions it must reflect at least.
+     */
     private static void mayBePartial(Operation read) {
         read.addParameter(OASFactory.createParameter().ref(PartialAnswers.PARAMETER));
+        read.addParameter(OASFactory.createParameter().ref(ReadPositions.HEADER));
         APIResponse success = read.getResponses().getAPIResponse("200");
         if (success != null) {
             success.addHeader(PartialAnswers.MISSING, OASFactory.createHeader()
@@ -106,6 +112,17 @@ public class OpenApiCompletion implements OASFilter {
                             + " those partitions, comma-separated (e.g. '1,3'). Absent from a complete answer.")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^\\d+(,\\d+)*$")));
         }
+    }
+
+    /** A write on a cluster states the positions it wrote, for a read that must see it (read-your-writes). */
+    private static void statesWrittenPositions(Operation write) {
+        write.getResponses().getAPIResponses().entrySet().stream().filter(reply -> reply.getKey().startsWith("2"))
+                .forEach(success -> success.getValue().addHeader(ReadPositions.HEADER, OASFactory.createHeader()
+                        .description("On a cluster (timelines.storage=kafka): the position of every partition the"
+                                + " request wrote (e.g. '0=13,3=41'). Pass it back in the same header of a read to"
+                                + " be answered once every owner has applied it. Absent elsewhere.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .pattern(ParameterDocs.POSITIONS_PATTERN))));
     }
 
     private static void ndjsonExamplesAsLines(Content content) {

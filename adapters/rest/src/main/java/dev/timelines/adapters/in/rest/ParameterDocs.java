@@ -41,6 +41,14 @@ final class ParameterDocs {
             + " Timelines-Missing-Partitions naming the others (e.g. '1,3'). Omitted or 'false': such an answer is a"
             + " 503 naming the partitions. A question about one timeline is never partial. Elsewhere every answer is"
             + " complete.";
+    /** {@code partition=position}, comma-separated (ReadPositions). */
+    static final String POSITIONS_PATTERN = "^\\d{1,9}=\\d{1,18}(,\\d{1,9}=\\d{1,18})*$";
+    static final String POSITIONS = "On a cluster (timelines.storage=kafka), read-your-writes: the"
+            + " Timelines-Positions header a write (or an earlier read) replied with, passed back as it came"
+            + " (e.g. '0=13,3=41': partition=position). The answer reflects at least those positions: each owner of a"
+            + " partition named waits until it has applied it (a question about one timeline: its partition only), at"
+            + " most timelines.kafka.position-timeout, else a 503 naming the partitions not applied. Malformed: a"
+            + " 400. Elsewhere it is ignored: one node's writes are seen by its next read.";
     static final String SINCE = "Start of the half-open window [since, until), included. Omitted: unbounded."
             + TIME_FORMS;
     static final String UNTIL = "End of the half-open window [since, until), excluded; 'since' after 'until' is a 400."

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Violation(
         @Schema(required = true, description = "Where: 'line N' for NDJSON (from 1), '/N' for an element of a JSON"
                 + " array (from 0), 'body' for a single object or the body as a whole, or the name of the query"
-                + " parameter.", example = "line 2") String at,
+                + " parameter or header.", example = "line 2") String at,
         @Schema(required = true, description = "What is wrong there.", example = "'data': required")
         String message) {
 }
