@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * partition, not the store): each then waits for the other. Such a cycle is broken by applying the records of the
  * first partition's first request there alone, its other records following in their partitions' order: every
  * partition is still applied in log order, so every node still builds the same store and the same verdicts, but a
- * reader may then see that request's partitions one after the other.
+ * reader may then see that request's partitions one after the other. Within one partition, the records of two
+ * requests committed at once may interleave: a request is applied at the place of its first record there, as if
+ * written whole at that place, alike on every node.
  */
 final class PendingRequests {
 

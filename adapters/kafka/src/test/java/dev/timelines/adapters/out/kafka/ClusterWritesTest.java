@@ -10,11 +10,13 @@ import dev.timelines.application.port.out.StorageUnavailableException;
 import dev.timelines.application.port.in.PageRequest;
 import dev.timelines.application.service.PartService;
 import dev.timelines.application.service.SearchTimelinesService;
+import dev.timelines.domain.Event;
 import dev.timelines.domain.EventId;
 import dev.timelines.domain.IncomingEvent;
 import dev.timelines.domain.IngestResult;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.Timeline;
+import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.math.BigDecimal;
@@ -49,7 +51,8 @@ import org.junit.jupiter.api.Timeout;
  * event exactly once. A request spanning partitions of different owners is stored whole; when an owner does not
  * answer, the reply is a 503 saying the request is committed, and sending it again counts its events as duplicates.
  * A read naming the positions a write replied with sees the write on any node, or is a 503 naming the partitions
- * not applied. The nodes ask each other in this JVM here; over HTTP in the service.
+ * not applied. An import, which keeps its seqs, is refused by a node not owning every partition. The nodes ask each
+ * other in this JVM here; over HTTP in the service.
  */
 class ClusterWritesTest {
 
@@ -176,6 +179,12 @@ class ClusterWritesTest {
         assertTrue(notYet.getMessage().contains("partition " + partition), notYet.getMessage());
         StorageStartingException notListed = assertThrows(StorageStartingException.class, () -> count(reader));
         assertTrue(notListed.getMessage().contains("partitions [" + partition + "]"), notListed.getMessage());
+
+        // An import keeps its seqs: only a node owning every partition can check them, so this one refuses.
+        StorageStartingException notImported = assertThrows(StorageStartingException.class, () -> reader.parts()
+                .restore(List.of(new TimelineEvent(key, new Event(new Timestamp(BASE), 1L << 40, new Timestamp(BASE),
+                        Optional.empty(), JsonValue.Obj.EMPTY)))));
+        assertTrue(notImported.getMessage().contains("not applied on this node"), notImported.getMessage());
     }
 
     /** Opens three nodes of one group on a topic of its own and waits until each owns some partitions. */

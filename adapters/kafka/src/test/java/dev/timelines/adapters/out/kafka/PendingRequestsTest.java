@@ -8,9 +8,16 @@ import dev.timelines.domain.TimelineEvent;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
+import java.util.stream.LongStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +75,59 @@ class PendingRequestsTest {
                 new PendingRequests.Events(1, List.of(firstIn1))), applied);
         assertEquals(2, pending.appliedUpTo(0, 2));
         assertEquals(2, pending.appliedUpTo(1, 2));
+    }
+
+    /**
+     * Requests of up to two records in each of up to four partitions, committed by several writers at once: each
+     * partition holds them in an order of its own, and the consumer reads the partitions in any interleaving. Every
+     * record is applied once, every partition in its log order, and once all is read each is applied to its end.
+     */
+    @Property(tries = 300)
+    void everyRecordIsAppliedOnceInItsPartitionsLogOrder(@ForAll Random random) {
+        int partitions = 1 + random.nextInt(4);
+        List<Long> requests = LongStream.rangeClosed(1, 1 + random.nextInt(6)).boxed().toList();
+        Map<Long, Integer> expected = new HashMap<>();
+        Map<Integer, List<TimelineEvent>> logs = new HashMap<>();
+        long seq = 0;
+        for (int partition = 0; partition < partitions; partition++) {
+            List<Long> committed = new ArrayList<>(requests);
+            Collections.shuffle(committed, random);
+            List<TimelineEvent> log = new ArrayList<>();
+            for (long request : committed) {
+                for (int record = random.nextInt(4) - 1; record >= 0; record--) {
+                    log.add(event(++seq, request, partition));
+                    expected.merge(request, 1, Integer::sum);
+                }
+            }
+            logs.put(partition, log);
+        }
+        PendingRequests pending = new PendingRequests();
+        List<TimelineEvent> applied = new ArrayList<>();
+        int[] read = new int[partitions];
+        for (long left = seq; left > 0;) {
+            int partition = random.nextInt(partitions);
+            if (read[partition] < logs.get(partition).size()) {
+                TimelineEvent next = logs.get(partition).get(read[partition]);
+                long request = next.event().timestamp().micros();
+                pending.event(request, expected.get(request), next, partition, read[partition]++,
+                        done -> applied.addAll(((PendingRequests.Events) done).events()));
+                left--;
+            }
+        }
+
+        assertEquals(seq, applied.size(), "every record applied");
+        assertEquals(seq, applied.stream().distinct().count(), "none twice");
+        logs.forEach((partition, log) -> {
+            assertEquals(log, applied.stream().filter(event -> event.timeline().value().equals("p" + partition))
+                    .toList(), "partition " + partition + " in its log order");
+            assertEquals(log.size(), pending.appliedUpTo(partition, log.size()));
+        });
+    }
+
+    /** An event of a request ({@code timestamp}) in a partition ({@code timeline}), told apart by its seq. */
+    private static TimelineEvent event(long seq, long request, int partition) {
+        return new TimelineEvent(new TimelineKey("p" + partition), new Event(new Timestamp(request), seq,
+                new Timestamp(seq), Optional.empty(), JsonValue.Obj.EMPTY));
     }
 
     private static TimelineEvent event(long seq) {
