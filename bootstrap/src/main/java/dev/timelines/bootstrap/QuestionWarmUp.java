@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * built, before readiness reports UP (docs/operations.md, Start). A restarted JVM spent about 100 ms on its first
  * question, almost all of it loading and initialising the classes of the request's path: the REST stack's first
  * request, then the question's own (its parameters, the use case, the reply's serializer). Only a request through
- * the listener loads the REST stack's part, so the warm-up is one: about 15 requests per attribute, each over an
+ * the listener loads the REST stack's part, so the warm-up is one: 17 requests per attribute, each over an
  * empty moment or window (epoch 0), which cost the store nothing. Without an index built at start (a new store, a
  * crash, PostgreSQL) there is nothing to warm: the first question builds an index or asks the database anyway. With
  * authentication on, the requests stop at the credentials check, and only the REST stack's share is loaded.
