@@ -49,7 +49,7 @@ final class PartitionApplier implements Runnable {
     private final PartitionOwners owners;
     private final PendingRequests pending = new PendingRequests();
     private final TimelinePartitions partitions;
-    private final LogSeqs seqs = new LogSeqs();
+    private final LogSeqs seqs;
     private final Verdicts verdicts = new Verdicts();
     /** Per partition, the latest reception time applied: reception never goes back along a partition's log. */
     private final Map<Integer, Long> received = new HashMap<>();
@@ -64,6 +64,7 @@ final class PartitionApplier implements Runnable {
     PartitionApplier(KafkaStoreOptions options, TimelinePartitions partitions) {
         this.topic = options.topic();
         this.partitions = partitions;
+        this.seqs = new LogSeqs(partitions.count());
         this.owners = new PartitionOwners(options.address());
         Map<String, Object> config = new HashMap<>(options.client());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
