@@ -32,11 +32,17 @@ public class StorageOpening {
             + " retry once /q/health/ready is UP";
 
     private final Instance<Storage> storage;
+    private final QuestionWarmUp warmUp;
     private final CompletableFuture<Storage> opened = new CompletableFuture<>();
+    private volatile boolean warmedUp;
 
-    /** @param storage its producer opens the storage: replays the journal, or migrates the PostgreSQL schema */
-    public StorageOpening(Instance<Storage> storage) {
+    /**
+     * @param storage its producer opens the storage: replays the journal, or migrates the PostgreSQL schema
+     * @param warmUp asks the questions the indexes built at start answer, once storage is open
+     */
+    public StorageOpening(Instance<Storage> storage, QuestionWarmUp warmUp) {
         this.storage = storage;
+        this.warmUp = warmUp;
     }
 
     void start(@Observes StartupEvent started) {
@@ -46,18 +52,35 @@ public class StorageOpening {
     }
 
     private void open() {
+        Storage open;
         try {
-            opened.complete(storage.get());
+            open = storage.get();
         } catch (RuntimeException | Error e) {
             opened.completeExceptionally(e);
             LOG.error("storage could not be opened; the service stops", e);
             Quarkus.asyncExit(1);
+            return;
         }
+        opened.complete(open);
+        try {
+            warmUp.warmUp(open);
+        } catch (RuntimeException e) {
+            LOG.warn("the questions asked before readiness failed; the first question of a client will be slower", e);
+        }
+        warmedUp = true;
     }
 
     /** The storage, once open. */
     Optional<Storage> current() {
         return opened.isDone() && !opened.isCompletedExceptionally() ? Optional.of(opened.join()) : Optional.empty();
+    }
+
+    /**
+     * Whether the storage is open and the questions it answers from indexes built at start were asked once
+     * ({@link QuestionWarmUp}): then the service answers at full speed.
+     */
+    boolean warmedUp() {
+        return warmedUp;
     }
 
     /**

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready while storage takes writes: down while it is being opened at start, and when a disk error turned a journal
- * read-only.
+ * Ready while storage takes writes: down while it is being opened at start and its first questions asked
+ * ({@link QuestionWarmUp}), and when a disk error turned a journal read-only.
  */
 @Readiness
 @ApplicationScoped
@@ -22,7 +22,9 @@ public class StorageReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return opening.current()
-                .map(storage -> HealthCheckResponse.named("storage").status(storage.writable().getAsBoolean()))
+                .map(storage -> opening.warmedUp()
+                        ? HealthCheckResponse.named("storage").status(storage.writable().getAsBoolean())
+                        : HealthCheckResponse.named("storage").down().withData("warmingUp", true))
                 .orElseGet(() -> HealthCheckResponse.named("storage").down().withData("opening", true))
                 .build();
     }

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * While one node is killed with SIGKILL, every reply of another is the journal's answer or a 503; once the group has
  * moved the killed node's partitions, every reply is the journal's again. A node joining changes no answer. Seqs
  * differ: the journal numbers arrival across the store, the cluster its log (docs/semantics.md, "Seq"), so the
- * reads compare events without their seqs, and pages whose cursor holds a seq without the cursor.
+ * reads compare events without their seqs, and pages whose cursor holds a seq without the cursor. The export of the
+ * whole store through every node is the same, in increasing seq order, and holds the journal service's events, before
+ * the kill and after the join.
  */
 class KafkaClusterIT {
 
@@ -97,6 +99,7 @@ class KafkaClusterIT {
                 }
                 writeTheSameRequests(nodes, journal, new Random(23));
                 assertEveryReadAnswered(journal, nodes);
+                assertEveryNodeExports(journal, nodes);
                 // A transition's cursor holds its seq: a node's cursor pages on another node as the journal's does on
                 // the journal (the journal's own seqs mean nothing to the cluster).
                 assertEquals(comparable(get(journal, QUESTIONS.get(4) + "&cursor="
@@ -127,6 +130,7 @@ class KafkaClusterIT {
                 nodes.add(ServiceProcess.startOnKafka(jar, servers, topic, topic, dir.resolve("joined.log"), START,
                         NODE_OPTIONS));
                 assertEveryReadAnswered(journal, nodes);
+                assertEveryNodeExports(journal, nodes);
             } finally {
                 for (ServiceProcess node : nodes) {
                     node.close();
@@ -151,6 +155,38 @@ class KafkaClusterIT {
         String cursor = next(get(journal, READS.get(0)).body());
         String next = READS.get(0) + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
         assertEquals(get(journal, next).body(), answered(nodes.get(0), next), "a key cursor pages on any node");
+    }
+
+    /**
+     * The export of the whole store is the same through every node (the same records replayed: the same seqs and
+     * receptions), in increasing seq order, and holds the journal service's events (seq and received aside).
+     */
+    private void assertEveryNodeExports(ServiceProcess journal, List<ServiceProcess> nodes) throws Exception {
+        List<String> first = exported(nodes.get(0));
+        long[] seqs = first.stream().mapToLong(line -> Long.parseLong(SEQ.matcher(line).results().findFirst()
+                .orElseThrow().group().substring("\"seq\":".length()))).toArray();
+        for (int i = 1; i < seqs.length; i++) {
+            assertTrue(seqs[i - 1] < seqs[i], "the export in increasing seq order: " + seqs[i - 1] + ", " + seqs[i]);
+        }
+        assertEquals(exported(journal).stream().map(KafkaClusterIT::comparable).sorted().toList(),
+                first.stream().map(KafkaClusterIT::comparable).sorted().toList(), "the events of the export");
+        for (ServiceProcess node : nodes.subList(1, nodes.size())) {
+            assertEquals(first, exported(node), "the export through " + node.base());
+        }
+    }
+
+    private List<String> exported(ServiceProcess service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            HttpResponse<Stream<String>> reply = client.send(HttpRequest.newBuilder(service.uri("/events"))
+                    .header("Accept", "application/x-ndjson").build(), HttpResponse.BodyHandlers.ofLines());
+            if (reply.statusCode() != 503 || System.nanoTime() > deadline) {
+                assertEquals(200, reply.statusCode(), "the export");
+                return reply.body().toList();
+            }
+            reply.body().close();
+            Thread.sleep(200);
+        }
     }
 
     private static String next(String page) {

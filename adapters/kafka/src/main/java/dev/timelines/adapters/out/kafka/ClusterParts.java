@@ -55,6 +55,12 @@ import java.util.function.Supplier;
  */
 public final class ClusterParts implements OtherParts, TimelineReader, EventLog {
 
+    /**
+     * Events of a part per page of the export: a window of the engine's seqs when they are dense; the node exporting
+     * holds a page of every part at a time.
+     */
+    private static final int EXPORT_PAGE = 8192;
+
     private final KafkaEventStore store;
     private final PartTransport transport;
     private final Duration timeout;
@@ -62,6 +68,7 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
     private final AnswerScope scope;
     private final PartialCodec codec = new PartialCodec();
     private final KafkaStreamParts streamParts;
+    private final int exportPage;
 
     /**
      * {@code scope} says whether the request being answered takes a partial answer and which positions it must
@@ -72,12 +79,19 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
      */
     public ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout, Duration positionTimeout,
             AnswerScope scope) {
+        this(store, transport, timeout, positionTimeout, scope, EXPORT_PAGE);
+    }
+
+    /** {@code exportPage}: the most events of a part a page of the export of the whole store holds. */
+    ClusterParts(KafkaEventStore store, PartTransport transport, Duration timeout, Duration positionTimeout,
+            AnswerScope scope, int exportPage) {
         this.store = store;
         this.transport = transport;
         this.timeout = timeout;
         this.positionTimeout = positionTimeout;
         this.scope = scope;
         this.streamParts = new KafkaStreamParts(store, transport, timeout);
+        this.exportPage = exportPage;
         store.answerForPart();
     }
 
@@ -139,21 +153,27 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
     public <P extends PartialAnswer<P, ?, ?>> P merged(Attribute attribute, PartialQuestion<P> question,
             Supplier<P> part) {
         return gathered(codec.writeQuestion(attribute, question, scope.awaited()), part,
-                (merged, shipped) -> merged.merge(codec.read(shipped, question.ask())));
+                (merged, owner, shipped) -> merged.merge(codec.read(shipped.shipped(), question.ask())), scope);
     }
 
     @Override
     public <T> T listed(Listing<T> listing, Supplier<T> part) {
         return gathered(codec.writeListing(listing, scope.awaited()), part,
-                (merged, shipped) -> listing.merge(merged, codec.readListed(listing, shipped)));
+                (merged, owner, shipped) -> listing.merge(merged, codec.readListed(listing, shipped.shipped())), scope);
+    }
+
+    /** How a gathering takes in what an owner, at its address, shipped. */
+    @FunctionalInterface
+    private interface Merge<T> {
+        T apply(T merged, String owner, PartTransport.PartReply shipped);
     }
 
     /**
      * This node's part ({@code part} computes it) with what the owner of every other partition shipped, each
      * taken in by {@code merge}: every partition answered for exactly once, or a 503 naming those that were not,
-     * unless the request takes a partial answer (then it is told which are missing).
+     * unless {@code scope}, the request, takes a partial answer (then it is told which are missing).
      */
-    private <T> T gathered(byte[] asked, Supplier<T> part, BiFunction<T, byte[], T> merge) {
+    private <T> T gathered(byte[] asked, Supplier<T> part, Merge<T> merge, AnswerScope scope) {
         AppliedStore local = store.part();
         store.awaitPositions(scope.awaited(), positionTimeout);
         SortedMap<Integer, Long> answered = new TreeMap<>(store.positions());
@@ -169,12 +189,12 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
             throw new StorageStartingException("partitions " + local.owned() + " of topic " + store.topic()
                     + " moved away from this node while it answered");
         }
-        long deadline = deadline();
-        for (CompletableFuture<PartTransport.PartReply> reply : replies.values()) {
-            Optional<PartTransport.PartReply> other = received(reply, deadline)
+        long deadline = deadline(scope);
+        for (Map.Entry<String, CompletableFuture<PartTransport.PartReply>> reply : replies.entrySet()) {
+            Optional<PartTransport.PartReply> other = received(reply.getValue(), deadline)
                     .filter(shipped -> Collections.disjoint(shipped.positions().keySet(), answered.keySet()));
             if (other.isPresent()) {
-                merged = merge.apply(merged, other.get().shipped());
+                merged = merge.apply(merged, reply.getKey(), other.get());
                 answered.putAll(other.get().positions());
             }
         }
@@ -186,7 +206,7 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
         }
         if (!missing.isEmpty() && !scope.partialAllowed()) {
             throw new StorageStartingException("partitions " + missing + " of topic " + store.topic()
-                    + " were not answered for within " + timeout + awaitedToo() + " (their owners: "
+                    + " were not answered for within " + timeout + awaitedToo(scope) + " (their owners: "
                     + owners(missing) + ")");
         }
         scope.reflect(Collections.unmodifiableSortedMap(answered), Collections.unmodifiableSortedSet(missing));
@@ -213,11 +233,11 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
         }
         String owner = store.owners().byPartition().get(partition);
         Optional<PartTransport.PartReply> reply = owner == null ? Optional.empty()
-                : received(transport.ask(owner, codec.writeTimelineRequest(key, awaited)), deadline())
+                : received(transport.ask(owner, codec.writeTimelineRequest(key, awaited)), deadline(scope))
                         .filter(shipped -> shipped.positions().containsKey(partition));
         if (reply.isEmpty()) {
             throw new StorageStartingException("partition " + partition + " of topic " + store.topic()
-                    + " (timeline " + key.value() + ") was not answered for within " + timeout + awaitedToo()
+                    + " (timeline " + key.value() + ") was not answered for within " + timeout + awaitedToo(scope)
                     + " (its owner: " + owner + ")");
         }
         scope.reflect(position(partition, reply.get().positions().get(partition)), Collections.emptySortedSet());
@@ -226,17 +246,49 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
 
     /**
      * One timeline's events come from the owner of its partition, read whole (an export of one timeline holds it at
-     * once here, unlike on one node); every event stored needs every partition: this node's own store answers, or
-     * refuses naming those it lacks.
+     * once here, unlike on one node). Every event stored comes from every part, a page at a time, merged in seq
+     * order ({@link SeqOrderMerge}): the first page of each part is gathered as an answer is, every partition exactly
+     * once, never partial, or a 503 naming those missing before any event is handed over; each further page must
+     * come in time and cover the same partitions as its part's first, else the export fails midway.
      */
     @Override
     public void inSeqOrder(Optional<TimelineKey> timeline, Consumer<TimelineEvent> event) {
         if (timeline.isEmpty()) {
-            store.inSeqOrder(timeline, event);
+            AppliedStore local = store.part();
+            gathered(codec.writePageRequest(new PartialCodec.EventsPage(0, exportPage)),
+                    () -> {
+                        SeqOrderMerge.Pages pages = localPages(local);
+                        return new SeqOrderMerge().with(pages, pages.from(0));
+                    },
+                    (merge, owner, first) -> merge.with(pagesOf(owner, first.positions().keySet()),
+                            codec.readPage(first.shipped())),
+                    AnswerScope.COMPLETE).handOver(event);
             return;
         }
         timeline(timeline.get()).ifPresent(found -> found.events().stream().sorted(Comparator.comparingLong(Event::seq))
                 .forEach(stored -> event.accept(new TimelineEvent(found.key(), stored))));
+    }
+
+    /** The pages of this node's part, from its engine while its partitions stay those it had. */
+    private SeqOrderMerge.Pages localPages(AppliedStore local) {
+        return from -> {
+            if (store.part() != local) {
+                throw new StorageStartingException("partitions " + local.owned() + " of topic " + store.topic()
+                        + " moved away from this node during the export");
+            }
+            return local.engine().eventsFrom(from, exportPage);
+        };
+    }
+
+    /** The pages of the part of the owner at the address, each covering the partitions its first page did. */
+    private SeqOrderMerge.Pages pagesOf(String owner, Set<Integer> partitions) {
+        return from -> received(transport.ask(owner, codec.writePageRequest(new PartialCodec.EventsPage(from,
+                exportPage))), System.nanoTime() + timeout.toNanos())
+                .filter(page -> page.positions().keySet().equals(partitions))
+                .map(page -> codec.readPage(page.shipped()))
+                .orElseThrow(() -> new StorageStartingException("partitions " + new TreeSet<>(partitions)
+                        + " of topic " + store.topic() + " were not answered for within " + timeout + " by "
+                        + owner + " during the export"));
     }
 
     @Override
@@ -272,6 +324,8 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
             // Only the step's partition is answered for: the asker refuses a reply without it.
             positions.keySet().retainAll(Set.of(step.partition()));
             shipped = streamParts.answer(step, streams);
+        } else if (request instanceof PartialCodec.EventsPage page) {
+            shipped = codec.writePage(local.engine().eventsFrom(page.from(), page.limit()));
         } else if (request instanceof PartialCodec.Listed listed) {
             shipped = listed.listing() instanceof Listing.Values values
                     ? codec.writeUsage(local.engine().values(values.attribute(), values.asOf()),
@@ -295,11 +349,11 @@ public final class ClusterParts implements OtherParts, TimelineReader, EventLog 
     }
 
     /** When the parts asked of the other nodes are due: later when they must first apply the positions asked. */
-    private long deadline() {
+    private long deadline(AnswerScope scope) {
         return System.nanoTime() + timeout.toNanos() + (scope.awaited().isEmpty() ? 0 : positionTimeout.toNanos());
     }
 
-    private String awaitedToo() {
+    private String awaitedToo(AnswerScope scope) {
         return scope.awaited().isEmpty() ? "" : " (or not applied up to the positions asked, "
                 + HttpPartTransport.header(scope.awaited()) + ", within " + positionTimeout + ")";
     }

@@ -101,7 +101,6 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
      */
     public static KafkaEventStore open(KafkaStoreOptions options) {
         int partitions = topicPartitions(options);
-        LogSeqs.check(options.topic(), partitions);
         KafkaEventStore store = new KafkaEventStore(options, new TimelinePartitions(partitions));
         store.applying.start();
         try {

@@ -8,37 +8,34 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * The seq of a record, decided by where it lies in the log (docs/semantics.md, "Seq"; docs/scaling.md, "Kafka"):
- * {@code seq = floor + offset × 1024 + partition + 1} (seqs start at 1). Unique in the store, since two partitions
- * never share the remainder by 1024; increasing along each partition's log, hence along each timeline's arrival; and
- * identical on every node replaying the log, whichever node wrote the record. The floor is 0 until an import (which keeps its seqs) puts a
- * floor record in every partition: the partition's later records then number above the import's highest seq.
+ * {@code seq = floor + offset × P + partition + 1} for a topic of P partitions (seqs start at 1). Unique in the
+ * store, since two partitions never share the remainder by P; increasing along each partition's log, hence along
+ * each timeline's arrival; and identical on every node replaying the log, whichever node wrote the record, since a
+ * topic keeps its partition count. Dense while the partitions grow alike, which the engine's windows by seq (the
+ * export, the stream's history) count on. The floor is 0 until an import (which keeps its seqs) puts a floor record
+ * in every partition: the partition's later records then number above the import's highest seq.
  */
 final class LogSeqs {
 
-    /** The most partitions a topic may have: the partition takes the low ten bits of a seq. */
-    static final int MAX_PARTITIONS = 1 << 10;
     /** The header of a floor record: the highest seq an import kept. */
     static final String FLOOR = "timelines-seq-floor";
     /** The header of an imported event's record: it keeps the seq it carries. */
     static final String KEPT = "timelines-seq-kept";
 
-    /** Per partition, the multiple of {@link #MAX_PARTITIONS} its seqs start from. */
+    private final int partitions;
+    /** Per partition, the multiple of the partition count its seqs start from. */
     private final Map<Integer, Long> floors = new HashMap<>();
 
-    /** Refuses a topic whose partitions a seq cannot tell apart. */
-    static void check(String topic, int partitions) {
-        if (partitions > MAX_PARTITIONS) {
-            throw new IllegalArgumentException("topic " + topic + " has " + partitions + " partitions: at most "
-                    + MAX_PARTITIONS + " are supported, since a seq is offset × " + MAX_PARTITIONS + " + partition");
-        }
+    LogSeqs(int partitions) {
+        this.partitions = partitions;
     }
 
     /** The seq of the record at the offset of the partition. */
     long of(int partition, long offset) {
-        return floorOf(partition) + offset * MAX_PARTITIONS + partition + 1;
+        return floorOf(partition) + offset * partitions + partition + 1;
     }
 
-    /** The multiple of {@link #MAX_PARTITIONS} the partition's seqs start from now: what its snapshot keeps. */
+    /** The multiple of the partition count the partition's seqs start from now: what its snapshot keeps. */
     long floorOf(int partition) {
         return floors.getOrDefault(partition, 0L);
     }
@@ -51,7 +48,7 @@ final class LogSeqs {
     /** Takes in a floor record read from the partition: every later record's seq lies above the seq it names. */
     void floor(int partition, Header floor) {
         long above = ByteBuffer.wrap(floor.value()).getLong() + 1;
-        long base = Math.floorDiv(above + MAX_PARTITIONS - 1, MAX_PARTITIONS) * MAX_PARTITIONS;
+        long base = Math.floorDiv(above + partitions - 1, partitions) * partitions;
         floors.merge(partition, base, Math::max);
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.timelines.adapters.out.memory.EventBytes;
+import dev.timelines.adapters.out.memory.SeqWindow;
 import dev.timelines.application.model.StreamStep;
 import dev.timelines.application.model.ValueUsage;
 import dev.timelines.application.port.in.StreamPosition;
@@ -40,6 +41,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The wire form of the questions nodes ask each other and of their partial answers (docs/scaling.md, "Kafka"). A
@@ -73,7 +75,7 @@ public final class PartialCodec {
     }
 
     /** What another node asked of this node's part. */
-    public sealed interface Request permits Question, Listed, OneTimeline, WriteVerdict, StreamStepAsked {
+    public sealed interface Request permits Question, Listed, OneTimeline, WriteVerdict, StreamStepAsked, EventsPage {
     }
 
     /** A question across timelines another node asked. */
@@ -110,6 +112,26 @@ public final class PartialCodec {
     record ShippedStep(Optional<StreamStep> step, Optional<String> gone, Optional<String> invalid) {
     }
 
+    /**
+     * A page of the export of the whole store, asked of the owner of other partitions: up to {@code limit} events of
+     * its part from seq {@code from} on (docs/scaling.md, "Kafka").
+     */
+    public record EventsPage(long from, int limit) implements Request {
+
+        /** The most events a page holds: what one node may make another hold and ship at once. */
+        static final int MAX_LIMIT = 65_536;
+
+        public EventsPage {
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("a page of " + limit + " events (from 1 to " + MAX_LIMIT + ")");
+            }
+        }
+    }
+
+    /** A page of a part's events as its owner ships it: in the engine's batch form, and where the next starts. */
+    record ShippedPage(byte[] events, OptionalLong next) {
+    }
+
     /** A timeline as its owner ships it: its events in the engine's batch form, none when it is not stored. */
     record ShippedTimeline(byte[] events) {
     }
@@ -118,9 +140,9 @@ public final class PartialCodec {
      * What may be asked, by name: the records {@link PartialQuestion} and {@link Listing} permit, and one timeline;
      * no other class is ever made from what another node sent.
      */
-    private static final Map<String, Class<?>> KINDS = Map.copyOf(kinds(StreamStepAsked.class,
-            kinds(WriteVerdict.class, kinds(OneTimeline.class,
-            kinds(Listing.class, kinds(PartialQuestion.class, new HashMap<>()))))));
+    private static final Map<String, Class<?>> KINDS = Map.copyOf(kinds(EventsPage.class, kinds(StreamStepAsked.class,
+            kinds(WriteVerdict.class, kinds(OneTimeline.class, kinds(Listing.class, kinds(PartialQuestion.class,
+            new HashMap<>())))))));
 
     private static final int MAX_NUMBER_LENGTH = 10_000;
 
@@ -214,7 +236,7 @@ public final class PartialCodec {
             Asked read = mapper.readValue(asked, Asked.class);
             Class<?> kind = KINDS.get(read.kind());
             if (kind == null) {
-                throw new IllegalArgumentException("not a question, listing, timeline, verdict or stream step: "
+                throw new IllegalArgumentException("not a question, listing, timeline, verdict, stream step or page: "
                         + read.kind());
             }
             Object request = mapper.treeToValue(read.asked(), kind);
@@ -227,8 +249,8 @@ public final class PartialCodec {
                     read.awaited());
         } catch (IOException | IllegalArgumentException e) {
             // What another node sent, hence input from outside: a 400 naming what is wrong, never a 500.
-            throw new InvalidValueException("the body is not a question, listing, timeline, verdict or stream step of"
-                    + " another node: " + e.getMessage());
+            throw new InvalidValueException("the body is not a question, listing, timeline, verdict, stream step or"
+                    + " page of another node: " + e.getMessage());
         }
     }
 
@@ -259,6 +281,25 @@ public final class PartialCodec {
             return events.isEmpty() ? Optional.empty() : Optional.of(new Timeline(key, events));
         } catch (IOException e) {
             throw new UncheckedIOException("not a shipped timeline", e);
+        }
+    }
+
+    /** A page of the export, to be asked of the owner of other partitions. */
+    public byte[] writePageRequest(EventsPage page) {
+        return asked(page, Optional.empty(), Map.of());
+    }
+
+    /** A page of this node's part of the export. */
+    public byte[] writePage(SeqWindow page) {
+        return bytes(new ShippedPage(EventBytes.batch(page.events()), page.next()));
+    }
+
+    public SeqWindow readPage(byte[] shipped) {
+        try {
+            ShippedPage page = mapper.readValue(shipped, ShippedPage.class);
+            return new SeqWindow(EventBytes.batch(page.events()), page.next());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a shipped page of events", e);
         }
     }
 

@@ -57,7 +57,7 @@ final class PartitionApplier implements Runnable {
     private final PartitionOwners owners;
     private final PendingRequests pending = new PendingRequests();
     private final TimelinePartitions partitions;
-    private final LogSeqs seqs = new LogSeqs();
+    private final LogSeqs seqs;
     private final Verdicts verdicts = new Verdicts();
     /** Per partition, the latest reception time applied: reception never goes back along a partition's log. */
     private final Map<Integer, Long> received = new HashMap<>();
@@ -84,6 +84,7 @@ final class PartitionApplier implements Runnable {
     PartitionApplier(KafkaStoreOptions options, TimelinePartitions partitions) {
         this.topic = options.topic();
         this.partitions = partitions;
+        this.seqs = new LogSeqs(partitions.count());
         this.owners = new PartitionOwners(options.address());
         this.snapshots = options.snapshotDir().map(dir -> new PartitionSnapshots(dir, topic, partitions));
         this.snapshotInterval = options.snapshotInterval();

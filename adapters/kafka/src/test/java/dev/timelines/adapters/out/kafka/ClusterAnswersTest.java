@@ -58,8 +58,9 @@ import org.junit.jupiter.api.Timeout;
  * for the whole store: each answers for its partitions and asks the owners of the others ({@link ClusterParts}),
  * and the merged answers equal those of a node holding every partition (the writer, a group of its own on the same
  * topic). Random requests: out-of-order events, repeated ids, {@code 1} and {@code 1.0}, a deleted timeline. A page
- * fetched from one node continues on another with its cursor. A node that does not answer makes the question a
- * 503 naming its partitions; once it has left the group, the answers are complete again. The nodes ask each
+ * fetched from one node continues on another with its cursor; the export of the whole store, merged from pages of
+ * every part, is the writer's. A node that does not answer makes the question a 503 naming its partitions, and
+ * the export too, before any event or midway; once it has left the group, the answers are complete again. The nodes ask each
  * other in this JVM here; over HTTP in the service.
  */
 class ClusterAnswersTest {
@@ -68,11 +69,12 @@ class ClusterAnswersTest {
     private static final long BASE = 1_700_000_000_000_000L;
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_100), ZoneOffset.UTC);
     private static final List<JsonValue> VALUES = List.of(num("1"), num("1.0"), num("2"), str("a"), str("b"));
-    /** These nodes answer questions; the stream's steps are ClusterStreamTest's. */
     /** For nodes that are never asked for a step of the stream. */
     static final StreamPartUseCase NOT_STREAMED = (part, attribute, from, to, entries, at) -> {
         throw new UnsupportedOperationException("not streamed here");
     };
+    /** Few events a page, so that the export of the whole store merges many pages of every part. */
+    private static final int EXPORT_PAGE = 4;
 
     /** A node and the services that answer on it. */
     record Node(KafkaEventStore store, Told told, ClusterParts parts, PartService part,
@@ -83,7 +85,8 @@ class ClusterAnswersTest {
         static Node open(KafkaStoreOptions options, PartTransport transport) {
             KafkaEventStore store = KafkaEventStore.open(options);
             Told told = new Told();
-            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), Duration.ofSeconds(3), told);
+            ClusterParts parts = new ClusterParts(store, transport, Duration.ofSeconds(3), Duration.ofSeconds(3), told,
+                    EXPORT_PAGE);
             return new Node(store, told, parts, new PartService(store, store),
                     new StateAnalysisService(store, store, parts, CLOCK),
                     new TransitionAnalysisService(store, store, parts), new SearchTimelinesService(store, store, parts),
@@ -153,6 +156,16 @@ class ClusterAnswersTest {
             assertTrue(keysRefused.getMessage().contains("partitions " + lostPartitions), keysRefused.getMessage());
             assertThrows(StorageStartingException.class, () -> three.get(1).attributes().values(STATUS,
                     Optional.empty(), new PageRequest(3, Optional.empty())));
+            List<TimelineEvent> handedOver = new ArrayList<>();
+            StorageStartingException exportRefused = assertThrows(StorageStartingException.class,
+                    () -> three.get(0).export().exportAll(handedOver::add));
+            assertTrue(exportRefused.getMessage().contains("partitions " + lostPartitions), exportRefused.getMessage());
+            assertEquals(List.of(), handedOver, "refused before any event is handed over");
+            silent.clear();
+            StorageStartingException cut = assertThrows(StorageStartingException.class,
+                    () -> three.get(0).export().exportAll(event -> silent.add(lost)));
+            assertTrue(cut.getMessage().contains("partitions " + lostPartitions + " of topic " + options.topic()
+                    + " were not answered for within PT3S by " + lost + " during the export"), cut.getMessage());
 
             // Asked for a partial answer: the parts that answered, merged, and the missing partitions told.
             Node answered = Node.whole(without(writer, three.get(0).store(), lostPartitions));
@@ -268,6 +281,7 @@ class ClusterAnswersTest {
         Optional<String> values = whole.attributes().values(STATUS, Optional.empty(),
                 new PageRequest(2, Optional.empty())).next();
         assertSame(whole, node, n -> n.attributes().values(STATUS, Optional.empty(), new PageRequest(2, values)));
+        assertSame(whole, node, ClusterAnswersTest::exportedAll);
         for (int k = 0; k < 10; k++) {
             TimelineKey key = new TimelineKey("k" + k);
             assertSame(whole, node, n -> exported(n, key), TimelineNotFoundException.class);
@@ -278,6 +292,12 @@ class ClusterAnswersTest {
                     Optional.of(new Timestamp(BASE + 5_000_000L)), new PageRequest(3, Optional.empty())),
                     TimelineNotFoundException.class);
         }
+    }
+
+    private static List<TimelineEvent> exportedAll(Node node) {
+        List<TimelineEvent> events = new ArrayList<>();
+        node.export().exportAll(events::add);
+        return events;
     }
 
     private static List<TimelineEvent> exported(Node node, TimelineKey key) {

@@ -39,6 +39,7 @@ public final class KafkaCluster implements AutoCloseable {
     private final Path directory;
     private final List<Broker> brokers;
     private final String clusterId = Uuid.randomUuid().toString();
+    private boolean closed;
 
     private KafkaCluster(Path directory, List<Broker> brokers) {
         this.directory = directory;
@@ -106,8 +107,13 @@ public final class KafkaCluster implements AutoCloseable {
         awaitBrokers(brokers.size());
     }
 
+    /** Stops the brokers and deletes their data; once only, as the shutdown hook closes it too. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         killAll();
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -78,7 +78,7 @@ class PartitionSnapshotRoundTripTest {
             all.add(partition);
             offsets.put(partition, (long) random.nextInt(100));
             numberings.put(partition, new PartitionNumbering(highest.getOrDefault(partition, 0L),
-                    LogSeqs.MAX_PARTITIONS * (long) random.nextInt(3), random.nextBoolean()
+                    (long) partitionCount * random.nextInt(3), random.nextBoolean()
                             ? PartitionNumbering.NONE_RECEIVED : 1_000_000L * random.nextInt(40)));
         }
         if (random.nextBoolean()) {

@@ -1,6 +1,7 @@
 package dev.timelines.adapters.out.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timelines.application.model.Scope;
@@ -26,6 +27,7 @@ import dev.timelines.application.question.TransitionRun;
 import dev.timelines.domain.Attribute;
 import dev.timelines.domain.Condition;
 import dev.timelines.domain.Funnel;
+import dev.timelines.domain.InvalidValueException;
 import dev.timelines.domain.JsonValue;
 import dev.timelines.domain.TimelineKey;
 import dev.timelines.domain.Timestamp;
@@ -107,6 +109,16 @@ class ShippedPartialsTest {
         assertEquals(new PartialCodec.WriteVerdict(-5, Map.of(1, 7L)), verdict.request());
         Map<Integer, Verdicts.Verdict> verdicts = Map.of(1, new Verdicts.Verdict(3, 2), 2, new Verdicts.Verdict(0, 1));
         assertEquals(verdicts, codec.readVerdicts(codec.writeVerdicts(verdicts)));
+    }
+
+    @Test
+    void aPageOfTheExportTravelsAsItselfAndAPageOfNoEventsIsRefused() {
+        PartialCodec.EventsPage page = new PartialCodec.EventsPage(5L << 10, 8192);
+        assertEquals(page, codec.readRequest(codec.writePageRequest(page)).request());
+        byte[] empty = new String(codec.writePageRequest(page), StandardCharsets.UTF_8).replace("8192", "0")
+                .getBytes(StandardCharsets.UTF_8);
+        InvalidValueException refused = assertThrows(InvalidValueException.class, () -> codec.readRequest(empty));
+        assertTrue(refused.getMessage().contains("a page of 0 events"), refused.getMessage());
     }
 
     private <P extends PartialAnswer<P, ?, ?>> void compare(SplitReferenceStore.Question<P> question,

@@ -111,16 +111,18 @@ final class AttributeIndex {
 
     /** Repairs the index after the event at {@code position} of the timeline, with this data, was inserted. */
     void inserted(StoredTimeline timeline, int position, JsonValue.Obj data) {
+        ChangePoints existing = changePoints(timeline.id());
+        if (existing != null) {
+            existing.eventInserted(position);
+        }
         JsonValue value = attribute.valueIn(data).orElse(null);
         if (value == null) {
             return;
         }
-        long time = timeline.timestamp(position);
-        long seq = timeline.seq(position);
-        ChangePoints points = pointsFor(timeline.id());
-        int first = points.insertionPoint(time, seq);
+        ChangePoints points = pointsFor(timeline);
+        int first = points.insertionPoint(position);
         int held = first > 0 ? points.value(first - 1) : NONE;
-        int id = countEvent(points, held, value, seq);
+        int id = countEvent(points, held, value, timeline.seq(position));
         Follower follower = follower(timeline, position);
 
         // Only the points from `first` on can change: the follower, and the point after it whose predecessor may
@@ -134,14 +136,14 @@ final class AttributeIndex {
         int index = first;
         int growth = 0;
         if (id != held) {
-            points.insert(index++, time, seq, id);
+            points.insert(index++, position, id);
             growth++;
         }
         if (followerWasChange && !followerIsChange) {
             points.remove(index);
             growth--;
         } else if (!followerWasChange && followerIsChange) {
-            points.insert(index, follower.at, follower.seq, follower.id);
+            points.insert(index, follower.position, follower.id);
             growth++;
         }
         List<IndexedTransition> after = transitions(points, start, oldEnd + growth);
@@ -196,9 +198,9 @@ final class AttributeIndex {
             }
             if (id != held) {
                 if (points == null) {
-                    points = pointsFor(timeline.id());
+                    points = pointsFor(timeline);
                 }
-                points.append(timeline.timestamp(i), timeline.seq(i), id);
+                points.append(i, id);
                 held = id;
             }
         }
@@ -236,7 +238,7 @@ final class AttributeIndex {
         for (int i = position + 1; i < timeline.size(); i++) {
             JsonValue value = valueAt(timeline, i);
             if (value != null) {
-                return new Follower(timeline.timestamp(i), timeline.seq(i), dictionary.idOf(value));
+                return new Follower(i, dictionary.idOf(value));
             }
         }
         return null;
@@ -251,20 +253,22 @@ final class AttributeIndex {
         return transitions;
     }
 
-    private ChangePoints pointsFor(int timeline) {
-        if (timeline >= byTimeline.length) {
-            byTimeline = Arrays.copyOf(byTimeline, Math.max(timeline + 1, byTimeline.length * 2));
+    private ChangePoints pointsFor(StoredTimeline timeline) {
+        int id = timeline.id();
+        if (id >= byTimeline.length) {
+            byTimeline = Arrays.copyOf(byTimeline, Math.max(id + 1, byTimeline.length * 2));
         }
-        if (byTimeline[timeline] == null) {
-            byTimeline[timeline] = new ChangePoints();
+        if (byTimeline[id] == null) {
+            byTimeline[id] = new ChangePoints(timeline);
         }
-        return byTimeline[timeline];
+        return byTimeline[id];
     }
 
     private static long pairKey(int high, int low) {
         return ((long) high << 32) | (low & 0xFFFF_FFFFL);
     }
 
-    private record Follower(long at, long seq, int id) {
+    /** The follower's event is at {@code position} in its timeline; its value has id {@code id}. */
+    private record Follower(int position, int id) {
     }
 }

@@ -3,26 +3,33 @@ package dev.timelines.adapters.out.memory;
 import java.util.Arrays;
 
 /**
- * The change points of one attribute in one timeline, in (timestamp, seq) order, as parallel primitive arrays:
- * 20 bytes a point. Values are ids of the attribute's {@link ValueDictionary}. Not thread-safe.
+ * The change points of one attribute in one timeline, in (timestamp, seq) order: the position of each point's
+ * event in the timeline and its value, an id of the attribute's {@link ValueDictionary}. A point's time and seq
+ * are its event's, read from the timeline rather than kept twice: 8 bytes a point instead of 24. The positions
+ * must follow the timeline's: {@link #eventInserted} moves the points after an inserted event on by one. Not
+ * thread-safe.
  */
 final class ChangePoints {
 
-    private long[] at = new long[2];
-    private long[] seq = new long[2];
+    private final StoredTimeline timeline;
+    private int[] position = new int[2];
     private int[] value = new int[2];
     private int size;
+
+    ChangePoints(StoredTimeline timeline) {
+        this.timeline = timeline;
+    }
 
     int size() {
         return size;
     }
 
     long at(int index) {
-        return at[index];
+        return timeline.timestamp(position[index]);
     }
 
     long seq(int index) {
-        return seq[index];
+        return timeline.seq(position[index]);
     }
 
     int value(int index) {
@@ -39,44 +46,57 @@ final class ChangePoints {
         return false;
     }
 
-    /** How many points come before (at, seq): where a point with that key goes. */
-    int insertionPoint(long time, long order) {
-        return TimeOrder.lowerBound(at, seq, size, time, order);
+    /** How many points lie before the timeline's event at {@code eventPosition}: where a point for it goes. */
+    int insertionPoint(int eventPosition) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (position[mid] < eventPosition) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
-    void insert(int index, long time, long order, int id) {
-        if (size == at.length) {
+    /** The timeline took an event at {@code eventPosition}: the events from there on moved one place on. */
+    void eventInserted(int eventPosition) {
+        // Most events arrive last in their timeline: walking back from the end stops at once.
+        for (int i = size - 1; i >= 0 && position[i] >= eventPosition; i--) {
+            position[i]++;
+        }
+    }
+
+    void insert(int index, int eventPosition, int id) {
+        if (size == position.length) {
             // Grows by an eighth: still amortised O(1) per point, and the spare room of hundreds of thousands of
             // growing timelines stays near 6% of their points instead of 25%.
             int capacity = size + Math.max(4, size >> 3);
-            at = Arrays.copyOf(at, capacity);
-            seq = Arrays.copyOf(seq, capacity);
+            position = Arrays.copyOf(position, capacity);
             value = Arrays.copyOf(value, capacity);
         }
-        System.arraycopy(at, index, at, index + 1, size - index);
-        System.arraycopy(seq, index, seq, index + 1, size - index);
+        System.arraycopy(position, index, position, index + 1, size - index);
         System.arraycopy(value, index, value, index + 1, size - index);
-        at[index] = time;
-        seq[index] = order;
+        position[index] = eventPosition;
         value[index] = id;
         size++;
     }
 
-    void append(long time, long order, int id) {
-        insert(size, time, order, id);
+    void append(int eventPosition, int id) {
+        insert(size, eventPosition, id);
     }
 
     void remove(int index) {
-        System.arraycopy(at, index + 1, at, index, size - index - 1);
-        System.arraycopy(seq, index + 1, seq, index, size - index - 1);
+        System.arraycopy(position, index + 1, position, index, size - index - 1);
         System.arraycopy(value, index + 1, value, index, size - index - 1);
         size--;
     }
 
     /** Gives back the spare capacity once a timeline's points are complete (after a bulk build). */
     void trim() {
-        at = Arrays.copyOf(at, size);
-        seq = Arrays.copyOf(seq, size);
+        position = Arrays.copyOf(position, size);
         value = Arrays.copyOf(value, size);
     }
 }

@@ -466,6 +466,26 @@ public final class InMemoryEventStore implements EventLog, TimelineReader, Store
         }
     }
 
+    /**
+     * Up to {@code limit} events with a seq of {@code from} or more, in seq order, and the seq the next page starts
+     * at (none when no event lies beyond): a page of the export of the whole store, which a node of a cluster asks of
+     * the owners of the other partitions (docs/scaling.md, "Kafka"). Read a window at a time, as {@link #inSeqOrder}.
+     */
+    public SeqWindow eventsFrom(long from, int limit) {
+        List<TimelineEvent> events = new ArrayList<>();
+        OptionalLong next = OptionalLong.of(from);
+        while (next.isPresent() && events.size() < limit) {
+            long start = next.getAsLong();
+            SeqWindow window = read(() -> SeqWindow.read(timelines.visible(), start));
+            List<TimelineEvent> taken = window.events().subList(0,
+                    Math.min(window.events().size(), limit - events.size()));
+            events.addAll(taken);
+            next = taken.size() < window.events().size()
+                    ? OptionalLong.of(taken.get(taken.size() - 1).event().seq() + 1) : window.next();
+        }
+        return new SeqWindow(events, next);
+    }
+
     @Override
     public List<TimelineKey> lastEventBefore(Timestamp moment) {
         return read(() -> {

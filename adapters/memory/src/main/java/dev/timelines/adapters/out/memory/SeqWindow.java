@@ -13,9 +13,10 @@ import java.util.OptionalLong;
  * pass over the timelines whose lowest and highest seqs enclose part of it, reading all their events; the events
  * in the window are then sorted. An export holds one window of events at a time (at most {@link #SEQS} of them)
  * beyond the store itself, and costs a pass over the timelines per window: about (events / {@link #SEQS}) x
- * (timelines + events of the timelines spanning each window).
+ * (timelines + events of the timelines spanning each window). A page of an export is such events and where the next
+ * page starts ({@link InMemoryEventStore#eventsFrom}).
  */
-record SeqWindow(List<TimelineEvent> events, OptionalLong next) {
+public record SeqWindow(List<TimelineEvent> events, OptionalLong next) {
 
     /** Seqs per window: the most events an export holds at a time. */
     static final long SEQS = 8192;

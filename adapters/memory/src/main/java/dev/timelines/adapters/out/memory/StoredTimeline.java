@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * One timeline's events in (timestamp, seq) order as parallel primitive arrays, their data encoded by the
  * store's {@link DataCodec} into one append-only buffer and their reception times kept by the store's
- * {@link Receptions}: about 20 bytes an event plus its data, instead of a few hundred as objects. Also the
- * ids the timeline has seen or reserved, and the dense id by which the indexes refer to it. Not thread-safe.
+ * {@link Receptions}: about 16 bytes an event plus its data (seqs as int offsets, {@link SeqColumn}), instead of a
+ * few hundred as objects. Also the ids the timeline has seen or reserved, and the dense id by which the indexes
+ * refer to it. Not thread-safe.
  */
 final class StoredTimeline {
 
@@ -29,7 +30,7 @@ final class StoredTimeline {
     private final Receptions receptions;
     private final Bytes data;
     private long[] timestamps;
-    private long[] seqs;
+    private SeqColumn seqs;
     /** Where each event's data starts in {@link #data}. */
     private int[] dataAt;
     /** Allocated with the first event that has an id: most producers send none. */
@@ -65,14 +66,14 @@ final class StoredTimeline {
         this.receptions = receptions;
         this.data = new Bytes(image.data());
         this.timestamps = image.timestamps();
-        this.seqs = image.seqs();
+        this.seqs = SeqColumn.of(image.seqs(), 0, image.size(), timestamps.length);
         this.dataAt = image.dataAt();
         this.eventIds = image.eventIds();
         this.undecodedIds = image.storedIds();
         this.size = image.size();
         for (int i = 0; i < size; i++) {
-            firstSeq = Math.min(firstSeq, seqs[i]);
-            lastSeq = Math.max(lastSeq, seqs[i]);
+            firstSeq = Math.min(firstSeq, seqs.get(i));
+            lastSeq = Math.max(lastSeq, seqs.get(i));
         }
     }
 
@@ -123,7 +124,7 @@ final class StoredTimeline {
         }
         shift(index);
         timestamps[index] = event.timestamp().micros();
-        seqs[index] = event.seq();
+        seqs.set(index, event.seq());
         firstSeq = Math.min(firstSeq, event.seq());
         lastSeq = Math.max(lastSeq, event.seq());
         receptions.record(event.seq(), event.received().micros());
@@ -149,7 +150,7 @@ final class StoredTimeline {
     }
 
     long seq(int index) {
-        return seqs[index];
+        return seqs.get(index);
     }
 
     JsonValue.Obj data(int index) {
@@ -170,10 +171,10 @@ final class StoredTimeline {
     List<HistoryPoint> valuesUpToSeq(Attribute attribute, long seq) {
         List<HistoryPoint> values = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            if (seqs[i] <= seq) {
+            if (seqs.get(i) <= seq) {
                 JsonValue value = value(i, attribute);
                 if (value != null) {
-                    values.add(new HistoryPoint(new Timestamp(timestamps[i]), seqs[i], value));
+                    values.add(new HistoryPoint(new Timestamp(timestamps[i]), seqs.get(i), value));
                 }
             }
         }
@@ -182,7 +183,7 @@ final class StoredTimeline {
 
     /** A copy of the events, for an image of the store; the reserved ids of unstored events are left out. */
     TimelineImage image() {
-        return new TimelineImage(key, size, Arrays.copyOf(timestamps, size), Arrays.copyOf(seqs, size),
+        return new TimelineImage(key, size, Arrays.copyOf(timestamps, size), seqs.toArray(size),
                 Arrays.copyOf(dataAt, size), data.copy(), eventIds == null ? null : Arrays.copyOf(eventIds, size),
                 undecodedIds);
     }
@@ -229,7 +230,7 @@ final class StoredTimeline {
         EventId[] idsNow = null;
         long above = Long.MAX_VALUE;
         for (int i = 0; i < size; i++) {
-            long seq = seqs[i];
+            long seq = seqs.get(i);
             if (seq > last) {
                 above = Math.min(above, seq);
             } else if (seq >= from) {
@@ -248,8 +249,9 @@ final class StoredTimeline {
     }
 
     private Event event(int index, EventId[] idsNow) {
-        Timestamp received = new Timestamp(receptions.receivedAt(seqs[index]));
-        return new Event(new Timestamp(timestamps[index]), seqs[index], received,
+        long seq = seqs.get(index);
+        Timestamp received = new Timestamp(receptions.receivedAt(seq));
+        return new Event(new Timestamp(timestamps[index]), seq, received,
                 Optional.ofNullable(idsNow == null ? null : idsNow[index]), data(index));
     }
 
@@ -271,13 +273,13 @@ final class StoredTimeline {
     }
 
     private int insertionPoint(long timestamp, long seq) {
-        return TimeOrder.lowerBound(timestamps, seqs, size, timestamp, seq);
+        return seqs.lowerBound(timestamps, size, timestamp, seq);
     }
 
     private void shift(int index) {
         int moved = size - index;
         System.arraycopy(timestamps, index, timestamps, index + 1, moved);
-        System.arraycopy(seqs, index, seqs, index + 1, moved);
+        seqs.openAt(index, size);
         System.arraycopy(dataAt, index, dataAt, index + 1, moved);
         if (eventIds != null) {
             System.arraycopy(eventIds, index, eventIds, index + 1, moved);
@@ -291,10 +293,11 @@ final class StoredTimeline {
         return eventIds;
     }
 
+    /** Grows by an eighth, as {@link ChangePoints} do: the spare room of many growing timelines stays near 6%. */
     private void grow() {
-        int capacity = size + Math.max(2, size >> 1);
+        int capacity = size + Math.max(4, size >> 3);
         timestamps = Arrays.copyOf(timestamps, capacity);
-        seqs = Arrays.copyOf(seqs, capacity);
+        seqs.resize(capacity);
         dataAt = Arrays.copyOf(dataAt, capacity);
         if (eventIds != null) {
             eventIds = Arrays.copyOf(eventIds, capacity);

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The transitions of one (from, to) pair ordered by (at, seq), each with the stay in {@code to} it begins: when
  * that stay was {@code left} ({@link #OPEN} while it lasts) and for which value ({@code next}). So the list is
  * also every stay in {@code to} entered from {@code from}, and questions about stays (what came next, the state
- * at T, time in a state) read it without visiting timelines. Chunks of parallel primitive arrays, 40 bytes a
+ * at T, time in a state) read it without visiting timelines. Chunks of parallel primitive arrays, 36 bytes a
  * transition; an out-of-order insert or a removal moves at most a chunk's entries, and each chunk bounds its
  * stays' {@code left}, so a search for stays lasting past a time skips chunks whose stays all ended before it.
  * Not thread-safe.
@@ -65,7 +65,7 @@ final class TransitionList {
         }
         Chunk chunk = chunks[chunkFor(at, seq)];
         int position = chunk.lowerBound(at, seq);
-        if (position == chunk.size || chunk.at[position] != at || chunk.seq[position] != seq) {
+        if (position == chunk.size || chunk.at[position] != at || chunk.seq.get(position) != seq) {
             return false;
         }
         chunk.restay(position, left, next);
@@ -80,7 +80,7 @@ final class TransitionList {
         int index = chunkFor(at, seq);
         Chunk chunk = chunks[index];
         int position = chunk.lowerBound(at, seq);
-        if (position == chunk.size || chunk.at[position] != at || chunk.seq[position] != seq) {
+        if (position == chunk.size || chunk.at[position] != at || chunk.seq.get(position) != seq) {
             return false;
         }
         chunk.remove(position);
@@ -152,7 +152,7 @@ final class TransitionList {
         TransitionList list = new TransitionList(chunkCapacity);
         for (int start = 0; start < count; start += list.chunkCapacity) {
             int end = Math.min(count, start + list.chunkCapacity);
-            Chunk chunk = new Chunk(Arrays.copyOfRange(at, start, end), Arrays.copyOfRange(seq, start, end),
+            Chunk chunk = new Chunk(Arrays.copyOfRange(at, start, end), SeqColumn.of(seq, start, end, end - start),
                     Arrays.copyOfRange(timeline, start, end), Arrays.copyOfRange(duration, start, end),
                     Arrays.copyOfRange(left, start, end), Arrays.copyOfRange(next, start, end), end - start);
             list.insertChunk(list.chunkCount, chunk);
@@ -232,7 +232,7 @@ final class TransitionList {
         }
 
         long seq() {
-            return chunks[chunk].seq[position];
+            return chunks[chunk].seq.get(position);
         }
 
         int timeline() {
@@ -259,7 +259,7 @@ final class TransitionList {
     /** Up to a chunk's capacity of transitions in order, in arrays that grow as it fills. */
     private static final class Chunk {
         private long[] at;
-        private long[] seq;
+        private SeqColumn seq;
         private int[] timeline;
         private long[] duration;
         private long[] left;
@@ -275,11 +275,11 @@ final class TransitionList {
         private long closedBound = Long.MIN_VALUE;
 
         Chunk(int capacity) {
-            this(new long[capacity], new long[capacity], new int[capacity], new long[capacity], new long[capacity],
+            this(new long[capacity], new SeqColumn(capacity), new int[capacity], new long[capacity], new long[capacity],
                     new int[capacity], 0);
         }
 
-        Chunk(long[] at, long[] seq, int[] timeline, long[] duration, long[] left, int[] next, int size) {
+        Chunk(long[] at, SeqColumn seq, int[] timeline, long[] duration, long[] left, int[] next, int size) {
             this.at = at;
             this.seq = seq;
             this.timeline = timeline;
@@ -298,32 +298,26 @@ final class TransitionList {
         /** Whether every transition of this chunk comes before (at, seq). */
         boolean isBefore(long time, long order) {
             long lastAt = at[size - 1];
-            return lastAt < time || lastAt == time && seq[size - 1] < order;
+            return lastAt < time || lastAt == time && seq.get(size - 1) < order;
         }
 
         int lowerBound(long time, long order) {
-            return TimeOrder.lowerBound(at, seq, size, time, order);
+            return seq.lowerBound(at, size, time, order);
         }
 
         void insert(int index, long time, long order, int line, long length, long leaving, int following,
                 int maxCapacity) {
             if (size == at.length) {
-                int capacity = Math.min(maxCapacity, size * 2);
-                at = Arrays.copyOf(at, capacity);
-                seq = Arrays.copyOf(seq, capacity);
-                timeline = Arrays.copyOf(timeline, capacity);
-                duration = Arrays.copyOf(duration, capacity);
-                left = Arrays.copyOf(left, capacity);
-                next = Arrays.copyOf(next, capacity);
+                resize(Math.min(maxCapacity, size + Math.max(4, size >> 3)));
             }
             System.arraycopy(at, index, at, index + 1, size - index);
-            System.arraycopy(seq, index, seq, index + 1, size - index);
+            seq.openAt(index, size);
             System.arraycopy(timeline, index, timeline, index + 1, size - index);
             System.arraycopy(duration, index, duration, index + 1, size - index);
             System.arraycopy(left, index, left, index + 1, size - index);
             System.arraycopy(next, index, next, index + 1, size - index);
             at[index] = time;
-            seq[index] = order;
+            seq.set(index, order);
             timeline[index] = line;
             duration[index] = length;
             left[index] = leaving;
@@ -335,7 +329,7 @@ final class TransitionList {
         void remove(int index) {
             long leaving = left[index];
             System.arraycopy(at, index + 1, at, index, size - index - 1);
-            System.arraycopy(seq, index + 1, seq, index, size - index - 1);
+            seq.closeAt(index, size);
             System.arraycopy(timeline, index + 1, timeline, index, size - index - 1);
             System.arraycopy(duration, index + 1, duration, index, size - index - 1);
             System.arraycopy(left, index + 1, left, index, size - index - 1);
@@ -357,14 +351,14 @@ final class TransitionList {
 
         /** Moves the first transition to the end of the preceding chunk, which has room for it. */
         void moveFirstTo(Chunk preceding, int maxCapacity) {
-            preceding.insert(preceding.size, at[0], seq[0], timeline[0], duration[0], left[0], next[0], maxCapacity);
+            preceding.insert(preceding.size, at[0], seq.get(0), timeline[0], duration[0], left[0], next[0], maxCapacity);
             remove(0);
         }
 
         /** Moves the last transition to the front of the following chunk, which has room for it. */
         void moveLastTo(Chunk following, int maxCapacity) {
             int last = size - 1;
-            following.insert(0, at[last], seq[last], timeline[last], duration[last], left[last], next[last],
+            following.insert(0, at[last], seq.get(last), timeline[last], duration[last], left[last], next[last],
                     maxCapacity);
             remove(last);
         }
@@ -372,12 +366,27 @@ final class TransitionList {
         /** Moves the upper half into a new chunk, which it returns. */
         Chunk splitUpperHalf() {
             int keep = size / 2;
-            Chunk upper = new Chunk(Arrays.copyOfRange(at, keep, size), Arrays.copyOfRange(seq, keep, size),
+            Chunk upper = new Chunk(Arrays.copyOfRange(at, keep, size), seq.copyOfRange(keep, size),
                     Arrays.copyOfRange(timeline, keep, size), Arrays.copyOfRange(duration, keep, size),
                     Arrays.copyOfRange(left, keep, size), Arrays.copyOfRange(next, keep, size), size - keep);
             size = keep;
+            resize(keep);
             countStays();
             return upper;
+        }
+
+        /**
+         * Grows by an eighth, and a split gives back the room it freed: a chunk's arrays hold little more than its
+         * transitions (doubling left chunks about 72% full, 11 bytes a transition), and as a chunk fills only once
+         * and then only splits, the copies stay few.
+         */
+        private void resize(int capacity) {
+            at = Arrays.copyOf(at, capacity);
+            seq.resize(capacity);
+            timeline = Arrays.copyOf(timeline, capacity);
+            duration = Arrays.copyOf(duration, capacity);
+            left = Arrays.copyOf(left, capacity);
+            next = Arrays.copyOf(next, capacity);
         }
 
         private void countStay(long leaving) {

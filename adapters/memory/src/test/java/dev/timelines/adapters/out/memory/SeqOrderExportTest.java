@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine's export in seq order across many windows of seqs ({@link SeqWindow}): timelines that span several
  * windows, events that arrive late (so a timeline's seqs are not in its timestamp order), and seqs far apart after
- * an import, which the windows jump over.
+ * an import, which the windows jump over; and the same export read a page at a time ({@link
+ * InMemoryEventStore#eventsFrom}), pages of any size cutting windows anywhere.
  */
 class SeqOrderExportTest {
 
@@ -72,5 +73,21 @@ class SeqOrderExportTest {
         assertEquals(batches * 100 + 3, all.size());
         assertEquals(heldInSeqOrder(keys), all);
         assertEquals(heldInSeqOrder(List.of(keys.get(0))), exported(Optional.of(keys.get(0))));
+        for (int limit : List.of(1, 7, (int) SeqWindow.SEQS - 1, (int) SeqWindow.SEQS, 100_000)) {
+            assertEquals(all, paged(limit), "pages of " + limit);
+        }
+    }
+
+    /** The pages of at most {@code limit} events from seq 0 on, one after the other. */
+    private List<TimelineEvent> paged(int limit) {
+        List<TimelineEvent> events = new ArrayList<>();
+        SeqWindow page = store.eventsFrom(0, limit);
+        events.addAll(page.events());
+        while (page.next().isPresent()) {
+            assertEquals(limit, page.events().size(), "only the last page is short");
+            page = store.eventsFrom(page.next().getAsLong(), limit);
+            events.addAll(page.events());
+        }
+        return events;
     }
 }
