@@ -55,6 +55,38 @@ class PendingRequestsTest {
     }
 
     /**
+     * Partitions 0 and 1 started at different points (one after a snapshot, one from its start): a request's records
+     * are awaited only in the partitions that started where the record's did ({@link StartPoints}), so each part is
+     * applied on its own, while a request awaited in both waits for both; a partition waits while a record read in it
+     * is not applied, which is when no snapshot of it may be written.
+     */
+    @Test
+    void aRequestIsAwaitedOnlyInThePartitionsThatStartedAtTheSamePoint() {
+        PendingRequests pending = new PendingRequests();
+        List<PendingRequests.Applied> applied = new ArrayList<>();
+        TimelineEvent in0 = event(1);
+        TimelineEvent in1 = new TimelineEvent(new TimelineKey("other"), event(2).event());
+
+        pending.event(7, BOTH, 2, in0, 0, 0, applied::add);
+        assertEquals(List.of(), applied, "awaited in both partitions: its record in partition 1 is still to read");
+        assertEquals(true, pending.waiting(0));
+        assertEquals(false, pending.waiting(1));
+        pending.clear();
+
+        TimelineEvent alsoIn0 = event(3);
+        pending.event(7, Set.of(0), 2, in0, 0, 0, applied::add);
+        pending.event(7, Set.of(1), 1, in1, 1, 0, applied::add);
+        assertEquals(List.of(new PendingRequests.Events(7, List.of(in1))), applied,
+                "partition 1's part, not waiting for partition 0's second record");
+        assertEquals(true, pending.waiting(0));
+        pending.event(7, Set.of(0), 2, alsoIn0, 0, 1, applied::add);
+        assertEquals(List.of(new PendingRequests.Events(7, List.of(in1)),
+                new PendingRequests.Events(7, List.of(in0, alsoIn0))), applied);
+        assertEquals(false, pending.waiting(0));
+        assertEquals(1, pending.appliedUpTo(1, 1));
+    }
+
+    /**
      * Two writers committed requests 1 and 2 in opposite orders in partitions 0 and 1: each waits for the other, so
      * request 1 is applied in partition 0 alone, then request 2, then the rest of request 1: each partition in its
      * log order.
