@@ -3,6 +3,7 @@ package dev.timelines.adapters.out.kafka;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -23,8 +24,11 @@ final class LogSeqs {
     static final String KEPT = "timelines-seq-kept";
 
     private final int partitions;
-    /** Per partition, the multiple of the partition count its seqs start from. */
-    private final Map<Integer, Long> floors = new HashMap<>();
+    /**
+     * Per partition, the floors by the offset from which each counts (the floor record's): a record numbered later,
+     * once applied, keeps the floor in force at its own offset, and so does the durable seq computed from an offset.
+     */
+    private final Map<Integer, TreeMap<Long, Long>> floors = new HashMap<>();
 
     LogSeqs(int partitions) {
         this.partitions = partitions;
@@ -32,24 +36,30 @@ final class LogSeqs {
 
     /** The seq of the record at the offset of the partition. */
     long of(int partition, long offset) {
-        return floorOf(partition) + offset * partitions + partition + 1;
+        TreeMap<Long, Long> partitionFloors = floors.get(partition);
+        Map.Entry<Long, Long> floor = partitionFloors == null ? null : partitionFloors.floorEntry(offset);
+        return (floor == null ? 0 : floor.getValue()) + offset * partitions + partition + 1;
     }
 
-    /** The multiple of the partition count the partition's seqs start from now: what its snapshot keeps. */
+    /** The multiple of the partition count the partition's later seqs start from: what its snapshot keeps. */
     long floorOf(int partition) {
-        return floors.getOrDefault(partition, 0L);
+        TreeMap<Long, Long> partitionFloors = floors.get(partition);
+        return partitionFloors == null ? 0 : partitionFloors.lastEntry().getValue();
     }
 
     /** Takes up the floor a snapshot of the partition kept, for a node applying it from after that snapshot. */
     void resume(int partition, long floor) {
-        floors.put(partition, floor);
+        floors.put(partition, new TreeMap<>(Map.of(Long.MIN_VALUE, floor)));
     }
 
-    /** Takes in a floor record read from the partition: every later record's seq lies above the seq it names. */
-    void floor(int partition, Header floor) {
+    /**
+     * Takes in a floor record read at the offset of the partition: every later record's seq lies above the seq it
+     * names.
+     */
+    void floor(int partition, long offset, Header floor) {
         long above = ByteBuffer.wrap(floor.value()).getLong() + 1;
-        long base = Math.floorDiv(above + partitions - 1, partitions) * partitions;
-        floors.merge(partition, base, Math::max);
+        long base = Math.max(floorOf(partition), Math.floorDiv(above + partitions - 1, partitions) * partitions);
+        floors.computeIfAbsent(partition, none -> new TreeMap<>()).put(offset, base);
     }
 
     void clear() {

@@ -185,7 +185,7 @@ final class PartitionApplier implements Runnable {
         recordsRead.merge(partition, 1L, Long::sum);
         Header floor = record.headers().lastHeader(LogSeqs.FLOOR);
         if (floor != null) {
-            seqs.floor(partition, floor);
+            seqs.floor(partition, record.offset(), floor);
             return;
         }
         long seq = seqs.of(partition, record.offset());
