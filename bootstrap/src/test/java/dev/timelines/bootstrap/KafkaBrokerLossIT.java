@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,23 +77,10 @@ class KafkaBrokerLossIT {
         List<ServiceProcess> nodes = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            // Started at once: the first to ask creates the topic (the others find it), and the group forms once.
-            List<Future<ServiceProcess>> starting = new ArrayList<>();
+            // One after the other: the first creates the topic and the group, the others join it.
             for (int n = 0; n < 3; n++) {
-                Path log = dir.resolve("node" + n + ".log");
-                starting.add(clients.submit(() -> ServiceProcess.startOnKafka(jar, cluster.bootstrapServers(), topic,
-                        topic, log, START, NODE_OPTIONS)));
-            }
-            ExecutionException failedToStart = null;
-            for (Future<ServiceProcess> node : starting) {
-                try {
-                    nodes.add(node.get());
-                } catch (ExecutionException e) {
-                    failedToStart = e;
-                }
-            }
-            if (failedToStart != null) {
-                throw failedToStart;
+                nodes.add(ServiceProcess.startOnKafka(jar, cluster.bootstrapServers(), topic, topic,
+                        dir.resolve("node" + n + ".log"), START, NODE_OPTIONS));
             }
             for (ServiceProcess node : nodes) {
                 settled(node, "/timelines");

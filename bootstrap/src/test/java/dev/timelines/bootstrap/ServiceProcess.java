@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,13 +121,23 @@ public final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** The last lines of a log, for a failure's message: the log lies in a test's directory, deleted after it. */
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
     private void await(String path, Duration within) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue()
-                        + " while starting; see " + log);
+                        + " while starting; the end of its log " + log + ":\n" + tail(log));
             }
             try {
                 HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(uri(path)).build(),

@@ -56,6 +56,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -513,6 +514,27 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
      * {@code min.insync.replicas} 2, so that an acknowledged write has two copies. An existing topic keeps its
      * partition count: that is what decides where each timeline lives.
      */
+    /**
+     * The partition count of a topic another node has just created: until the brokers' metadata has it, describing it
+     * answers that it is unknown (nodes of a cluster starting at once), so that is asked again within the timeout.
+     */
+    private static int existingPartitions(Admin admin, KafkaStoreOptions options)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(options.topic())).allTopicNames()
+                        .get(options.timeout().toMillis(), TimeUnit.MILLISECONDS).get(options.topic()).partitions()
+                        .size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private static int topicPartitions(KafkaStoreOptions options) {
         Map<String, Object> config = new HashMap<>(options.client());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
@@ -527,8 +549,7 @@ public final class KafkaEventStore implements EventLog, TimelineReader, StoreSca
                     throw e;
                 }
             }
-            return admin.describeTopics(List.of(options.topic())).allTopicNames()
-                    .get(options.timeout().toMillis(), TimeUnit.MILLISECONDS).get(options.topic()).partitions().size();
+            return existingPartitions(admin, options);
         } catch (ExecutionException e) {
             throw new StorageUnavailableException("cannot create or describe topic " + options.topic() + ": "
                     + e.getCause(), e);
